@@ -1,0 +1,66 @@
+/** Merging fragments into the graph and resolving name-only references. */
+import type { Fragment, NameRef } from '../model/fragment';
+import { edgeKey, mergeEdgeInto, mergeNodeInto } from '../model/fragment';
+import type { NodeRecord } from '../model/types';
+import type { BlastGraph } from './graph';
+
+export function mergeFragment(graph: BlastGraph, fragment: Fragment): void {
+  for (const n of fragment.nodes.values()) {
+    const { id, ...attrs } = n;
+    if (!graph.hasNode(id)) graph.addNode(id, attrs);
+    else {
+      const current: NodeRecord = { id, ...graph.getNodeAttributes(id) };
+      mergeNodeInto(current, n);
+      const { id: _ignored, ...merged } = current;
+      void _ignored;
+      graph.replaceNodeAttributes(id, merged);
+    }
+  }
+  for (const [key, e] of fragment.edges) {
+    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
+    else {
+      const current = { ...graph.getEdgeAttributes(key), source: e.source, target: e.target };
+      mergeEdgeInto(current, e);
+      graph.replaceEdgeAttributes(key, { kind: current.kind, attributes: current.attributes, evidence: current.evidence });
+    }
+  }
+}
+
+const placeholderId = (ref: NameRef): string =>
+  ref.account ? `arn:aws:iam::${ref.account}:${ref.targetKind}/${ref.name}` : `aws-${ref.targetKind}:${ref.name}`;
+
+/**
+ * Draw the edges of name-only references. Idempotent: run after every batch, it moves an edge
+ * from a placeholder to the real node once the file describing that node arrives.
+ */
+export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[]): string[] {
+  const warnings: string[] = [];
+  const byName = new Map<string, string[]>();
+  graph.forEachNode((id, a) => {
+    if ((a.kind === 'group' || a.kind === 'user') && !a.placeholder) {
+      const k = `${a.kind}|${a.name}`;
+      byName.set(k, [...(byName.get(k) ?? []), id]);
+    }
+  });
+  for (const ref of refs) {
+    if (!graph.hasNode(ref.from)) continue;
+    const candidates = (byName.get(`${ref.targetKind}|${ref.name}`) ?? []).filter((id) => !ref.account || graph.getNodeAttribute(id, 'account') === ref.account);
+    const fallback = placeholderId(ref);
+    let target: string;
+    if (candidates.length === 1) target = candidates[0]!;
+    else {
+      if (candidates.length > 1) warnings.push(`${ref.evidence.file}: ${ref.evidence.location}: ${ref.targetKind} "${ref.name}" exists in ${candidates.length} accounts; not linked`);
+      if (candidates.length > 1) continue;
+      target = fallback;
+      if (!graph.hasNode(target)) graph.addNode(target, { kind: ref.targetKind, provider: 'aws', name: ref.name, account: ref.account, attributes: {}, placeholder: true });
+    }
+    const key = edgeKey(ref.edge, ref.from, target);
+    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, ref.from, target, { kind: ref.edge, attributes: {}, evidence: [ref.evidence] });
+    const stale = edgeKey(ref.edge, ref.from, fallback);
+    if (target !== fallback && graph.hasEdge(stale)) {
+      graph.dropEdge(stale);
+      if (graph.degree(fallback) === 0 && graph.getNodeAttribute(fallback, 'placeholder')) graph.dropNode(fallback);
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,37 @@
+/**
+ * An import session: the graph, the report of every file, and the references still to resolve.
+ * The worker and the CLI each hold one. Adding files never removes what is already loaded.
+ */
+import type { FileReport, NameRef } from '../model/fragment';
+import { importFile, type FileInput } from '../importers/import-file';
+import { createGraph, type BlastGraph } from './graph';
+import { mergeFragment, resolveNameRefs } from './merge';
+
+export class ImportSession {
+  readonly graph: BlastGraph = createGraph();
+  readonly files: FileReport[] = [];
+  warnings: string[] = [];
+  private readonly refs: NameRef[] = [];
+
+  /** Import files one after another; `onFile` reports progress after each. */
+  addFiles(inputs: Iterable<FileInput>, onFile?: (report: FileReport) => void): FileReport[] {
+    const reports: FileReport[] = [];
+    for (const input of inputs) {
+      const { report, fragment } = importFile(input);
+      if (report.status !== 'rejected') {
+        mergeFragment(this.graph, fragment);
+        this.refs.push(...fragment.nameRefs);
+      }
+      this.addReport(report);
+      reports.push(report);
+      onFile?.(report);
+    }
+    this.warnings = resolveNameRefs(this.graph, this.refs);
+    return reports;
+  }
+
+  /** Reports made outside the core (e.g. a file refused by size before it was read). */
+  addReport(report: FileReport): void {
+    this.files.push(report);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * IAM credential report: the CSV itself, or `get-credential-report` JSON whose `Content` is
+ * base64 (as AWS returns it) or already-decoded CSV (as cloudmapper stores it). Columns are read
+ * by header name, so the older 16-column layout works too.
+ */
+import type { ImportContext, JsonImporter } from '../types';
+import type { Attributes } from '../../model/types';
+import type { NodeKind } from '../../model/kinds';
+import { isRecord, own, ownString } from '../../io/safe-object';
+import { parseTimestamp, toIso } from '../../io/time';
+import { parseCsv } from '../../io/csv';
+import { accountOf, arnName, parseArn } from './arn';
+import { accountNode } from './principals';
+
+export const CREDENTIAL_REPORT_HEADER = /^\uFEFF?"?user"?,"?arn"?,/;
+
+export const credentialReportJsonImporter: JsonImporter = {
+  format: 'aws.credential-report',
+  label: 'AWS IAM credential report (JSON)',
+  provider: 'aws',
+  detect: (doc) => isRecord(doc) && typeof own(doc, 'Content') === 'string' && (own(doc, 'ReportFormat') !== undefined || own(doc, 'GeneratedTime') !== undefined),
+  read(docs, ctx) {
+    docs.forEach((doc, d) => {
+      const content = ownString(doc, 'Content') ?? '';
+      const csv = CREDENTIAL_REPORT_HEADER.test(content) ? content : decodeBase64(content);
+      if (csv === undefined || !CREDENTIAL_REPORT_HEADER.test(csv)) {
+        return ctx.b.warn(`${ctx.docPrefix(d)}Content is neither a credential report CSV nor base64 of one; skipped`);
+      }
+      readCredentialReportCsv(csv, ctx, `${ctx.docPrefix(d)}Content `);
+    });
+  },
+};
+
+function decodeBase64(s: string): string | undefined {
+  try {
+    const bin = atob(s.replace(/\s+/g, ''));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8').decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Credential-report values: booleans, dates, and the tokens N/A, no_information, not_supported. */
+function cell(v: string | undefined): { bool?: boolean; date?: string; text?: string } {
+  if (v === undefined || v === '' || v === 'N/A' || v === 'no_information' || v === 'not_supported') return { text: v };
+  const lower = v.toLowerCase();
+  if (lower === 'true' || lower === 'false') return { bool: lower === 'true' };
+  const ms = parseTimestamp(v);
+  return ms !== undefined ? { date: toIso(ms) } : { text: v };
+}
+
+export function readCredentialReportCsv(text: string, ctx: ImportContext, prefix = ''): void {
+  const rows = parseCsv(text);
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  if (col('user') < 0 || col('arn') < 0) {
+    ctx.b.warn(`${prefix}header has no "user" and "arn" columns; nothing read`);
+    return;
+  }
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const get = (name: string) => (col(name) >= 0 ? row[col(name)] : undefined);
+    const where = `${prefix}line ${r + 1}`;
+    const arn = get('arn');
+    const user = get('user') ?? '';
+    if (!arn || !parseArn(arn)) {
+      ctx.b.warn(`${where}: no valid arn (${JSON.stringify((arn ?? '').slice(0, 60))}); row skipped`);
+      continue;
+    }
+    readRow(ctx, arn, user, get, `${where} (${user})`);
+  }
+}
+
+function readRow(ctx: ImportContext, arn: string, user: string, get: (c: string) => string | undefined, where: string): void {
+  const b = ctx.b;
+  const isRoot = user === '<root_account>' || arn.endsWith(':root');
+  const attrs: Attributes = {
+    created: cell(get('user_creation_time')).date,
+    passwordEnabled: cell(get('password_enabled')).bool,
+    passwordLastUsed: cell(get('password_last_used')).date,
+    mfaActive: cell(get('mfa_active')).bool,
+    credentialReport: true,
+  };
+  let owner: string;
+  if (isRoot) {
+    owner = accountNode(b, accountOf(arn) ?? 'unknown');
+    b.node({ id: owner, kind: 'account', name: `account ${accountOf(arn)}`, account: accountOf(arn), attributes: { rootUser: attrs } });
+  } else {
+    owner = arn;
+    b.node({ id: arn, kind: 'user', name: user || arnName(arn), account: accountOf(arn), attributes: attrs });
+  }
+  const ev = { file: ctx.file, location: where, note: 'credential report' };
+  if (attrs.passwordEnabled === true) {
+    credential(ctx, `${owner}#password`, 'password', `${user} console password`, owner, ev, {
+      lastUsed: cell(get('password_last_used')).date,
+      lastChanged: cell(get('password_last_changed')).date,
+      nextRotation: cell(get('password_next_rotation')).date,
+      mfaActive: attrs.mfaActive,
+    });
+  }
+  for (const slot of [1, 2]) {
+    const active = cell(get(`access_key_${slot}_active`)).bool;
+    const rotated = cell(get(`access_key_${slot}_last_rotated`)).date;
+    // An inactive key still exists when it has a rotation date; it can be re-enabled.
+    if (active !== true && rotated === undefined) continue;
+    credential(ctx, `${owner}#access-key-${slot}`, 'accessKey', `${user} access key ${slot}`, owner, ev, {
+      slot,
+      active: active === true,
+      lastRotated: rotated,
+      lastUsed: cell(get(`access_key_${slot}_last_used_date`)).date,
+      lastUsedRegion: cell(get(`access_key_${slot}_last_used_region`)).text,
+      lastUsedService: cell(get(`access_key_${slot}_last_used_service`)).text,
+    });
+  }
+  for (const slot of [1, 2]) {
+    const active = cell(get(`cert_${slot}_active`)).bool;
+    const rotated = cell(get(`cert_${slot}_last_rotated`)).date;
+    if (active !== true && rotated === undefined) continue;
+    credential(ctx, `${owner}#certificate-${slot}`, 'certificate', `${user} signing certificate ${slot}`, owner, ev, { slot, active: active === true, lastRotated: rotated });
+  }
+}
+
+function credential(ctx: ImportContext, id: string, kind: NodeKind, name: string, owner: string, ev: { file: string; location: string; note: string }, attributes: Attributes): void {
+  const clean: Attributes = {};
+  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) clean[k] = v;
+  ctx.b.node({ id, kind, name, account: accountOf(owner), attributes: clean });
+  ctx.b.edge('credentialOf', id, owner, ev);
+}

@@ -1,0 +1,32 @@
+/** AWS importers, in detection order: the most specific shapes first. */
+import type { JsonImporter } from '../types';
+import { gaadImporter } from './gaad';
+import { credentialReportJsonImporter } from './credential-report';
+import { describeSecretImporter, listSecretsImporter, secretPolicyImporter } from './secrets';
+import { bucketPolicyImporter, keyPolicyImporter } from './bucket-key-policy';
+import { describePolicyImporter, listOrgPoliciesImporter, policyTargetsImporter } from './organizations';
+import { accountSummaryImporter, bareDocumentImporter, callerIdentityImporter, getRoleImporter, getUserImporter, identityProvidersImporter, listAccessKeysImporter, listBucketsImporter } from './iam-misc';
+
+export { readCredentialReportCsv, CREDENTIAL_REPORT_HEADER } from './credential-report';
+export { NamingError } from './bucket-key-policy';
+
+export const AWS_IMPORTERS: readonly JsonImporter[] = [
+  gaadImporter,
+  credentialReportJsonImporter,
+  listSecretsImporter,
+  secretPolicyImporter,
+  describeSecretImporter,
+  describePolicyImporter,
+  listOrgPoliciesImporter,
+  policyTargetsImporter,
+  keyPolicyImporter,
+  bucketPolicyImporter,
+  getRoleImporter,
+  getUserImporter,
+  identityProvidersImporter,
+  listAccessKeysImporter,
+  listBucketsImporter,
+  callerIdentityImporter,
+  accountSummaryImporter,
+  bareDocumentImporter,
+];

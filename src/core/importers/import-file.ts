@@ -1,0 +1,113 @@
+/**
+ * One file in, one fragment and one report out. Detection reads content, never the file name.
+ * Nothing thrown here escapes: a broken file becomes a `rejected` report and the other files of
+ * the batch go on.
+ */
+import { FragmentBuilder, type FileReport, type Fragment } from '../model/fragment';
+import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents';
+import { isRecord } from '../io/safe-object';
+import { scrubSecrets } from '../io/scrub-secrets';
+import type { ImportContext, JsonImporter } from './types';
+import { AWS_IMPORTERS, CREDENTIAL_REPORT_HEADER, NamingError, readCredentialReportCsv } from './aws';
+
+/** Larger files are refused before they are read: a string this big would not fit in memory. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export const IMPORTERS: readonly JsonImporter[] = [...AWS_IMPORTERS];
+
+export interface FileInput {
+  name: string;
+  /** Full path (CLI) or the name again (browser). */
+  path?: string;
+  text: string;
+  bytes?: number;
+}
+
+export interface FileImport {
+  report: FileReport;
+  fragment: Fragment;
+}
+
+const emptyFragment = (): Fragment => ({ nodes: new Map(), edges: new Map(), nameRefs: [] });
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
+export function rejectedReport(file: string, bytes: number, message: string, format = 'unknown'): FileReport {
+  return { file, format, formatLabel: format === 'unknown' ? 'not recognised' : format, status: 'rejected', counts: {}, warnings: [], errors: [`${file}: ${message}`], notes: [], bytes, droppedSecrets: 0 };
+}
+
+export function tooLargeReport(file: string, bytes: number): FileReport {
+  return rejectedReport(file, bytes, `file is too large (${formatBytes(bytes)}); the limit is ${formatBytes(MAX_FILE_BYTES)} per file: export per account or with --max-items pages and import the pages`);
+}
+
+export function importFile(input: FileInput): FileImport {
+  const started = Date.now();
+  const bytes = input.bytes ?? input.text.length;
+  const result = importFileUnsafe(input, bytes);
+  result.report.millis = Date.now() - started;
+  return result;
+}
+
+function importFileUnsafe(input: FileInput, bytes: number): FileImport {
+  const file = input.name;
+  if (bytes > MAX_FILE_BYTES) return { report: tooLargeReport(file, bytes), fragment: emptyFragment() };
+  const text = stripBom(input.text);
+  if (text.trim() === '') return { report: rejectedReport(file, bytes, 'the file is empty'), fragment: emptyFragment() };
+  const b = new FragmentBuilder(file, 'aws');
+  const ctx: ImportContext = { file, path: input.path ?? file, b, docPrefix: () => '' };
+
+  if (!looksLikeJson(text)) {
+    if (CREDENTIAL_REPORT_HEADER.test(text)) {
+      return finish(b, bytes, 'aws.credential-report', 'AWS IAM credential report (CSV)', [], () => readCredentialReportCsv(text, ctx));
+    }
+    const firstLine = text.slice(0, 80).split(/\r?\n/)[0] ?? '';
+    return { report: rejectedReport(file, bytes, `not a recognised export: expected JSON or a credential report CSV, but line 1 starts with ${JSON.stringify(firstLine.slice(0, 40))}`), fragment: emptyFragment() };
+  }
+
+  const read = readJsonDocuments(text);
+  const errors: string[] = [];
+  if (read.error) {
+    if (read.docs.length === 0) return { report: rejectedReport(file, bytes, read.error.message), fragment: emptyFragment() };
+    errors.push(`${file}: ${read.error.message}; the ${read.docs.length} document(s) before it were imported`);
+  }
+  // An array of pages (e.g. `jq -s` over several page files) reads like concatenated pages.
+  let docs = read.docs;
+  let startLines = read.startLines;
+  if (docs.length === 1 && Array.isArray(docs[0]) && docs[0].length > 0 && docs[0].every(isRecord) && IMPORTERS.some((imp) => imp.detect((docs[0] as unknown[])[0]))) {
+    docs = docs[0] as unknown[];
+    startLines = [];
+  }
+  const importer = IMPORTERS.find((imp) => imp.detect(docs[0]));
+  if (!importer) {
+    const keys = isRecord(docs[0]) ? Object.keys(docs[0]).slice(0, 5).join(', ') : Array.isArray(docs[0]) ? 'an array' : typeof docs[0];
+    return { report: rejectedReport(file, bytes, `not a recognised export: the JSON has ${keys ? `top-level keys ${keys}` : 'no keys'}, which match no supported format (see README, "Supported exports")`), fragment: emptyFragment() };
+  }
+  const scrub = scrubSecrets(docs);
+  b.droppedSecrets = scrub.dropped;
+  if (scrub.dropped) b.note(`dropped ${scrub.dropped} secret value(s) before import (${scrub.places.slice(0, 3).join(', ')}${scrub.dropped > 3 ? ', …' : ''}); Blastmap never stores secret material`);
+  if (docs.length > 1) {
+    ctx.docPrefix = (i) => (startLines[i] !== undefined ? `document ${i + 1} (line ${startLines[i]}): ` : `page ${i + 1}: `);
+  }
+  return finish(b, bytes, importer.format, importer.label, errors, () => importer.read(docs, ctx));
+}
+
+function finish(b: FragmentBuilder, bytes: number, format: string, label: string, errors: string[], run: () => void): FileImport {
+  try {
+    run();
+  } catch (e) {
+    const message = e instanceof NamingError ? e.message : `could not be read as ${label}: ${e instanceof Error ? e.message : String(e)}`;
+    return { report: rejectedReport(b.file, bytes, message, format), fragment: emptyFragment() };
+  }
+  const counts: Record<string, number> = {};
+  for (const n of b.fragment.nodes.values()) if (!n.placeholder) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  for (const [k, v] of Object.entries(b.counts)) counts[k] = v;
+  const status = errors.length || b.warnings.length ? 'partial' : 'imported';
+  return {
+    report: { file: b.file, format, formatLabel: label, status, counts, warnings: b.warnings, errors, notes: b.notes, bytes, droppedSecrets: b.droppedSecrets },
+    fragment: b.fragment,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * What one importer makes of one file: nodes, edges and the file's report. Nodes and edges are
+ * merged here first (a file may mention the same role many times) and again across files by
+ * the graph builder.
+ */
+import type { EdgeKind, NodeKind, Provider } from './kinds';
+import type { Attributes, EdgeRecord, Evidence, NodeRecord } from './types';
+import { setOwn } from '../io/safe-object';
+
+export type FileStatus = 'imported' | 'partial' | 'rejected';
+
+export interface FileReport {
+  file: string;
+  /** Detected format id, e.g. `aws.gaad`; `unknown` when nothing matched. */
+  format: string;
+  formatLabel: string;
+  status: FileStatus;
+  /** Records read from the file, by kind (e.g. `{ user: 44, role: 78 }`). */
+  counts: Record<string, number>;
+  warnings: string[];
+  errors: string[];
+  notes: string[];
+  bytes: number;
+  /** Secret values found in the export and dropped before anything stored them. */
+  droppedSecrets: number;
+  millis?: number;
+}
+
+/**
+ * Some exports name an identity only by its short name (GAAD `GroupList`, list-access-keys
+ * `UserName`); the graph builder resolves these once every file is in, so page order and file
+ * order do not matter.
+ */
+export interface NameRef {
+  edge: EdgeKind;
+  /** Source node of the edge to draw. */
+  from: string;
+  targetKind: 'group' | 'user';
+  /** Account of the target, when the source's ARN tells it. */
+  account: string | undefined;
+  name: string;
+  evidence: Evidence;
+}
+
+export interface Fragment {
+  nodes: Map<string, NodeRecord>;
+  edges: Map<string, EdgeRecord>;
+  nameRefs: NameRef[];
+}
+
+export const edgeKey = (kind: EdgeKind, source: string, target: string, qualifier = ''): string =>
+  `${kind}|${source}|${target}${qualifier ? `|${qualifier}` : ''}`;
+
+export class FragmentBuilder {
+  readonly fragment: Fragment = { nodes: new Map(), edges: new Map(), nameRefs: [] };
+  readonly warnings: string[] = [];
+  /** Facts about the file that are not problems (they do not make the import partial). */
+  readonly notes: string[] = [];
+  readonly counts: Record<string, number> = {};
+  droppedSecrets = 0;
+
+  constructor(
+    readonly file: string,
+    readonly provider: Provider,
+  ) {}
+
+  count(what: string, n = 1): void {
+    setOwn(this.counts, what, (this.counts[what] ?? 0) + n);
+  }
+
+  warn(message: string): void {
+    // A hostile file could produce millions of warnings; keep the report readable.
+    if (this.warnings.length < 200) this.warnings.push(message);
+    else if (this.warnings.length === 200) this.warnings.push('(further warnings omitted)');
+  }
+
+  note(message: string): void {
+    if (!this.notes.includes(message)) this.notes.push(message);
+  }
+
+  /** Add or merge a node. Described nodes replace placeholder fields; attributes merge. */
+  node(n: { id: string; kind: NodeKind; name: string; account?: string; attributes?: Attributes; placeholder?: boolean; provider?: Provider }): NodeRecord {
+    const existing = this.fragment.nodes.get(n.id);
+    const rec: NodeRecord = {
+      id: n.id,
+      kind: n.kind,
+      provider: n.provider ?? this.provider,
+      name: n.name,
+      account: n.account,
+      attributes: n.attributes ?? {},
+      placeholder: n.placeholder ?? false,
+    };
+    if (!existing) {
+      this.fragment.nodes.set(n.id, rec);
+      return rec;
+    }
+    mergeNodeInto(existing, rec);
+    return existing;
+  }
+
+  edge(kind: EdgeKind, source: string, target: string, evidence: Evidence, attributes: Attributes = {}, qualifier = ''): EdgeRecord {
+    const key = edgeKey(kind, source, target, qualifier);
+    const existing = this.fragment.edges.get(key);
+    if (existing) {
+      mergeEdgeInto(existing, { kind, source, target, attributes, evidence: [evidence] });
+      return existing;
+    }
+    const rec: EdgeRecord = { kind, source, target, attributes, evidence: [evidence] };
+    this.fragment.edges.set(key, rec);
+    return rec;
+  }
+}
+
+export function mergeNodeInto(into: NodeRecord, from: NodeRecord): void {
+  if (into.placeholder && !from.placeholder) {
+    into.kind = from.kind;
+    into.name = from.name;
+    into.placeholder = false;
+  }
+  into.account ??= from.account;
+  for (const key of Object.keys(from.attributes)) {
+    const v = from.attributes[key];
+    if (v !== undefined && (!from.placeholder || into.attributes[key] === undefined)) setOwn(into.attributes, key, v);
+  }
+}
+
+export function mergeEdgeInto(into: EdgeRecord, from: EdgeRecord): void {
+  for (const ev of from.evidence) {
+    const same = into.evidence.some((e) => e.file === ev.file && e.location === ev.location && e.policy === ev.policy && e.statement === ev.statement);
+    if (!same) into.evidence.push(ev);
+  }
+  for (const key of Object.keys(from.attributes)) {
+    const a = into.attributes[key];
+    const b = from.attributes[key];
+    if (Array.isArray(a) && Array.isArray(b)) setOwn(into.attributes, key, [...new Set([...a, ...b])]);
+    else if (b !== undefined) setOwn(into.attributes, key, b);
+  }
+}

@@ -1,0 +1,6 @@
+// The few host globals the core uses, present both in workers and in Node 18+.
+declare function atob(data: string): string;
+declare class TextDecoder {
+  constructor(label?: string);
+  decode(input?: Uint8Array): string;
+}
