@@ -86,9 +86,13 @@ function importFileUnsafe(input: FileInput, bytes: number): FileImport {
     const keys = isRecord(docs[0]) ? Object.keys(docs[0]).slice(0, 5).join(', ') : Array.isArray(docs[0]) ? 'an array' : typeof docs[0];
     return { report: rejectedReport(file, bytes, `not a recognised export: the JSON has ${keys ? `top-level keys ${keys}` : 'no keys'}, which match no supported format (see README, "Supported exports")`), fragment: emptyFragment() };
   }
-  const scrub = scrubSecrets(docs);
-  b.droppedSecrets = scrub.dropped;
-  if (scrub.dropped) b.note(`dropped ${scrub.dropped} secret value(s) before import (${scrub.places.slice(0, 3).join(', ')}${scrub.dropped > 3 ? ', …' : ''}); Blastmap never stores secret material`);
+  const places: string[] = [];
+  docs.forEach((doc, i) => {
+    const scrub = scrubSecrets(doc, docs.length > 1 ? `document ${i + 1}` : '');
+    b.droppedSecrets += scrub.dropped;
+    places.push(...scrub.places);
+  });
+  if (b.droppedSecrets) b.note(`dropped ${b.droppedSecrets} secret value(s) before import (${places.slice(0, 3).join(', ')}${b.droppedSecrets > 3 ? ', …' : ''}); Blastmap never stores secret material`);
   if (docs.length > 1) {
     ctx.docPrefix = (i) => (startLines[i] !== undefined ? `document ${i + 1} (line ${startLines[i]}): ` : `page ${i + 1}: `);
   }
