@@ -4,8 +4,9 @@
  *  1. in the content (`Bucket`/`KeyArn`/`KeyId` keys, or the bucket named by every statement's
  *     Resource);
  *  2. from the file name: `<bucket>.json`, `<bucket>.bucket-policy.json`, `<key-id>.json`,
- *     `<key-id>.key-policy.json`, or cloudmapper's `s3-get-bucket-policy/<bucket>` layout; a
- *     region folder in the path (e.g. `us-east-1/`) gives the key's region;
+ *     `<region>.<key-id>.json`, `<key-id>.key-policy.json`, or cloudmapper's
+ *     `s3-get-bucket-policy/<bucket>` layout; a region in the name or a region folder in the
+ *     path (e.g. `us-east-1/`) gives the key's region;
  *  3. otherwise the file is rejected with a message saying how to name it.
  */
 import type { ImportContext, JsonImporter } from '../types';
@@ -92,11 +93,13 @@ function keyArn(doc: unknown, ctx: ImportContext): string {
   const explicit = ownString(doc, 'KeyArn') ?? ownString(doc, 'KeyId');
   if (explicit && parseArn(explicit)) return explicit;
   const { stem, folders } = baseName(ctx.path);
-  const keyId = explicit ?? stem;
+  // The key id and the region may both be in the name: `us-east-1.<key-id>.json`.
+  const parts = stem.split(/[._]/);
+  const keyId = explicit ?? parts.find((p) => KEY_ID.test(p)) ?? stem;
   if (!KEY_ID.test(keyId)) {
     throw new NamingError('cannot tell which KMS key this policy belongs to: name the file <key-id>.json, e.g. 1234abcd-12ab-34cd-56ef-1234567890ab.json (see README, "Resource policies")');
   }
-  const region = [...folders].reverse().find((f) => REGION.test(f));
+  const region = parts.find((p) => REGION.test(p)) ?? [...folders].reverse().find((f) => REGION.test(f));
   const account = accountFromPolicy(own(doc, 'Policy'));
   if (!region || !account) ctx.b.warn(`key ${keyId}: ${!region ? 'region' : 'account'} unknown (put the file in a folder named after the region); the key ARN has "unknown" in its place`);
   return `arn:aws:kms:${region ?? 'unknown'}:${account ?? 'unknown'}:key/${keyId}`;

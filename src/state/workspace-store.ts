@@ -1,0 +1,44 @@
+/** UI state only: the last snapshot the worker sent, import progress, selection, view toggles. */
+import { create } from 'zustand';
+import type { FileReport, Snapshot } from '../core';
+
+export interface ImportProgressState {
+  total: number;
+  done: number;
+  current?: string;
+}
+
+export interface WorkspaceState {
+  snapshot: Snapshot | null;
+  progress: ImportProgressState | null;
+  /** Reports of the batch being imported, shown live before the snapshot arrives. */
+  liveReports: FileReport[];
+  error: string | null;
+  selectedId: string | null;
+  showPolicies: boolean;
+  setSnapshot(s: Snapshot): void;
+  startImport(total: number): void;
+  reading(file: string): void;
+  fileDone(report: FileReport): void;
+  failImport(message: string): void;
+  select(id: string | null): void;
+  togglePolicies(): void;
+}
+
+export const useWorkspace = create<WorkspaceState>((set) => ({
+  snapshot: null,
+  progress: null,
+  liveReports: [],
+  error: null,
+  selectedId: null,
+  showPolicies: true,
+  setSnapshot: (snapshot) =>
+    set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),
+  startImport: (total) => set({ progress: { total, done: 0 }, liveReports: [], error: null }),
+  reading: (file) => set((s) => ({ progress: s.progress ? { ...s.progress, current: file } : s.progress })),
+  fileDone: (report) => set((s) => ({ liveReports: [...s.liveReports, report], progress: s.progress ? { ...s.progress, done: s.progress.done + 1 } : s.progress })),
+  // A failed import keeps the snapshot already loaded: nothing the analyst had is lost.
+  failImport: (message) => set({ progress: null, error: message }),
+  select: (selectedId) => set({ selectedId }),
+  togglePolicies: () => set((s) => ({ showPolicies: !s.showPolicies })),
+}));

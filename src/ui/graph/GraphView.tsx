@@ -1,0 +1,77 @@
+/**
+ * The only Cytoscape code in the app. It renders the snapshot, reports taps to the store and
+ * mirrors the store's selection; it holds no result of its own.
+ */
+import { useEffect, useRef } from 'react';
+import cytoscape, { type Core } from 'cytoscape';
+import { useWorkspace } from '../../state/workspace-store';
+import { graphStylesheet } from './style';
+import { toElements } from './elements';
+import { registerGraphTestApi } from '../test-api';
+
+/** Force-directed layout only where it stays fast (see setup-notes: it grows ~n²). */
+const FORCE_LAYOUT_MAX_NODES = 600;
+
+export default function GraphView() {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const snapshot = useWorkspace((s) => s.snapshot);
+  const showPolicies = useWorkspace((s) => s.showPolicies);
+  const selectedId = useWorkspace((s) => s.selectedId);
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      hideEdgesOnViewport: true,
+      textureOnViewport: true,
+    });
+    cy.on('tap', 'node', (ev) => useWorkspace.getState().select(ev.target.id()));
+    cy.on('tap', (ev) => {
+      if (ev.target === cy) useWorkspace.getState().select(null);
+    });
+    cyRef.current = cy;
+    const unregister = registerGraphTestApi(cy);
+    return () => {
+      unregister();
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !snapshot) return;
+    const elements = toElements(snapshot, showPolicies);
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements);
+    });
+    const nodes = cy.nodes().length;
+    const layout =
+      nodes <= FORCE_LAYOUT_MAX_NODES
+        ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 600, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
+        : cy.layout({ name: 'concentric', animate: false, concentric: (n) => (n.data('kind') === 'user' || n.data('kind') === 'role' ? 3 : n.degree(false) > 3 ? 2 : 1), levelWidth: () => 1 });
+    layout.run();
+    cy.fit(undefined, 20);
+  }, [snapshot, showPolicies]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass('faded focus').unselect();
+      if (!selectedId) return;
+      const node = cy.getElementById(selectedId);
+      if (node.empty()) return;
+      node.select();
+      const hood = node.closedNeighborhood();
+      cy.elements().not(hood).addClass('faded');
+      hood.edges().addClass('focus');
+    });
+  }, [selectedId, snapshot, showPolicies]);
+
+  return <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />;
+}

@@ -1,0 +1,65 @@
+/** Drag and drop or pick several files; progress while the worker reads them. */
+import { useRef, useState, type DragEvent } from 'react';
+import { useImportFiles } from '../../queries/import-files';
+import { useWorkspace } from '../../state/workspace-store';
+
+export function ImportPanel() {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const importFiles = useImportFiles();
+  const progress = useWorkspace((s) => s.progress);
+  const error = useWorkspace((s) => s.error);
+
+  const submit = (list: FileList | null) => {
+    const files = list ? Array.from(list) : [];
+    if (files.length) importFiles.mutate(files);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    submit(e.dataTransfer.files);
+  };
+
+  return (
+    <section
+      className={`drop-zone${over ? ' over' : ''}`}
+      data-testid="drop-zone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <p>
+        Drop AWS exports here (GAAD, credential report, secrets, bucket/key policies, SCPs) or{' '}
+        <button type="button" onClick={() => input.current?.click()}>
+          choose files
+        </button>
+      </p>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          submit(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      {progress && (
+        <div className="progress" role="status" data-testid="import-progress">
+          <progress max={progress.total} value={progress.done} /> {progress.done} of {progress.total} files
+          {progress.current ? `, reading ${progress.current}` : ''}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          Import stopped: {error}. What was loaded before is still here.
+        </p>
+      )}
+      <p className="privacy">Files are read in your browser only; nothing is uploaded anywhere.</p>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/** Attributes of the selected node and the evidence of its edges. Text only: names are untrusted. */
+import { NODE_KINDS } from '../../core';
+import { useWorkspace } from '../../state/workspace-store';
+import { indexSnapshot } from './snapshot-index';
+import { EdgeList } from './EdgeList';
+
+function valueText(key: string, v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (key === 'tags' && Array.isArray(v)) return (v as [string, string][]).map(([k, val]) => `${k} = ${val}`).join('\n');
+  const s = JSON.stringify(v, null, 1);
+  return s.length > 2000 ? `${s.slice(0, 2000)}…` : s;
+}
+
+export function DetailsPanel() {
+  const snapshot = useWorkspace((s) => s.snapshot);
+  const selectedId = useWorkspace((s) => s.selectedId);
+  if (!snapshot || !selectedId) {
+    return (
+      <aside className="details" data-testid="details-panel">
+        <p className="muted">Click a node to see its attributes and why each of its edges exists.</p>
+      </aside>
+    );
+  }
+  const index = indexSnapshot(snapshot);
+  const node = index.nodes.get(selectedId);
+  if (!node) return <aside className="details" data-testid="details-panel" />;
+  const info = NODE_KINDS[node.kind];
+  const attrs = Object.entries(node.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return (
+    <aside className="details" data-testid="details-panel">
+      <h2 data-testid="details-name">{node.name}</h2>
+      <p>
+        <span className="kind-badge" data-testid="details-kind">
+          {info.label}
+        </span>{' '}
+        <span className="muted">{node.provider}{node.account ? ` · account ${node.account}` : ''}</span>
+      </p>
+      <p className="mono small" data-testid="details-id">
+        {node.id}
+      </p>
+      {node.placeholder && <p className="note">Referenced by a policy or trust, but no imported file describes it.</p>}
+      <p className="muted small">{info.description}</p>
+      <table className="attrs">
+        <tbody>
+          {attrs.map(([k, v]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td>
+                <pre>{valueText(k, v)}</pre>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <EdgeList title="Outgoing" edges={index.outgoing.get(node.id) ?? []} index={index} direction="out" />
+      <EdgeList title="Incoming" edges={index.incoming.get(node.id) ?? []} index={index} direction="in" />
+    </aside>
+  );
+}

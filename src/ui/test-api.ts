@@ -1,0 +1,39 @@
+/**
+ * A small read-only API on `window.__blastmap` for end-to-end tests: where a node is drawn, so a
+ * test can click it like an analyst would. Returns plain values only (serialising Cytoscape
+ * collections from page.evaluate takes seconds).
+ */
+import type { Core } from 'cytoscape';
+
+export interface BlastmapTestApi {
+  nodeCount(): number;
+  edgeCount(): number;
+  /** Page coordinates of a node's centre, or null when it is not drawn. */
+  nodePagePosition(id: string): { x: number; y: number } | null;
+  /** Ids of drawn nodes of one kind. */
+  nodeIds(kind?: string): string[];
+}
+
+declare global {
+  interface Window {
+    __blastmap?: BlastmapTestApi;
+  }
+}
+
+export function registerGraphTestApi(cy: Core): () => void {
+  window.__blastmap = {
+    nodeCount: () => cy.nodes().length,
+    edgeCount: () => cy.edges().length,
+    nodePagePosition(id) {
+      const n = cy.getElementById(id);
+      if (n.empty()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = n.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    nodeIds: (kind) => cy.nodes(kind ? `[kind = "${kind.replace(/"/g, '')}"]` : undefined).map((n) => n.id()),
+  };
+  return () => {
+    delete window.__blastmap;
+  };
+}
