@@ -23,6 +23,7 @@ export default tseslint.config(
   {
     // The core is shared by the worker and the CLI: no DOM, React, Cytoscape or Node imports.
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts', 'src/core/test-support/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'cytoscape', 'cytoscape-*', 'zustand', '@tanstack/*', 'node:*', 'fs', 'path', '../ui/*', '../../ui/*', '../worker/*', '../cli/*'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'self', 'localStorage', 'fetch', 'XMLHttpRequest'],

@@ -1,6 +1,5 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { ImportSession, MAX_FILE_BYTES, NODE_KINDS, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
 import { expandPaths } from './files';
 import { UsageError } from './args';
@@ -15,15 +14,10 @@ export function loadSession(paths: readonly string[]): ImportSession {
   const { files, missing } = expandPaths(paths);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const session = new ImportSession();
+  // The CLI names files by the path the user gave, so messages and evidence point at them.
   for (const f of files) {
-    const name = basename(f.path);
-    if (f.bytes > MAX_FILE_BYTES) {
-      session.addReport({ ...tooLargeReport(name, f.bytes), file: f.path });
-      continue;
-    }
-    const [report] = session.addFiles([{ name, path: f.path, text: readFileSync(f.path, 'utf8'), bytes: f.bytes }]);
-    // The CLI names files by the path the user gave, so messages point at the right file.
-    if (report) report.file = f.path;
+    if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
+    else session.addFiles([{ name: f.path, path: f.path, text: readFileSync(f.path, 'utf8'), bytes: f.bytes }]);
   }
   return session;
 }
@@ -33,7 +27,7 @@ export function runAnalyze(paths: readonly string[], json: boolean, io: Output):
   const session = loadSession(paths);
   const millis = performance.now() - started;
   const snap = snapshotOf(session);
-  if (json) io.out(JSON.stringify({ ...snap, millis: Math.round(millis) }, null, 2));
+  if (json) io.out(JSON.stringify({ ...snap, millis: Math.round(millis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   else io.out(summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis));
   return session.files.some((f) => f.status === 'rejected') ? 1 : 0;
 }

@@ -6,3 +6,4 @@ export { importFile, MAX_FILE_BYTES, tooLargeReport, rejectedReport, formatBytes
 export { ImportSession } from './graph/session';
 export { snapshotOf, graphStats, SCHEMA_VERSION, type Snapshot, type SnapshotNode, type SnapshotEdge, type GraphStats } from './graph/snapshot';
 export { parseTimestamp } from './io/time';
+export { syntheticGaad, type SyntheticOptions } from './generate/synthetic-account';

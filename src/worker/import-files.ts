@@ -2,7 +2,7 @@
  * The worker's job, kept free of `self` so it can also run on the main thread when workers are
  * unavailable: read each File (size checked first), import it, report progress.
  */
-import { ImportSession, MAX_FILE_BYTES, snapshotOf, tooLargeReport, type FileReport, type Snapshot } from '../core';
+import { MAX_FILE_BYTES, snapshotOf, tooLargeReport, type FileReport, type ImportSession, type Snapshot } from '../core';
 
 export interface ImportProgress {
   reading(index: number, total: number, file: string): void;

@@ -118,7 +118,7 @@ export const bareDocumentImporter: JsonImporter = {
     docs.forEach((doc, d) => {
       const parsed = normalizePolicy(doc);
       if (!parsed.ok) return ctx.b.warn(`${ctx.docPrefix(d)}${parsed.reason}`);
-      const name = ctx.file.replace(/\.json$/i, '');
+      const name = (ctx.file.split(/[\\/]/).pop() ?? ctx.file).replace(/\.json$/i, '');
       ctx.b.node({ id: `policy-document:${ctx.file}${d ? `#${d}` : ''}`, kind: 'managedPolicy', name, attributes: { standalone: true, document: parsed.raw } });
       ctx.b.note('a standalone policy document is attached to nothing; to use it as an SCP import `aws organizations describe-policy` and `list-targets-for-policy` output');
     });

@@ -1,0 +1,58 @@
+/**
+ * Shared e2e helpers: a page object for the workbench, and the paths of the exports the tests
+ * upload (the public corpus is read in place from ../shared and skipped when absent).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const PUBLIC_CORPUS = resolve(here, '../../shared/fixtures/public');
+export const hasPublicCorpus = existsSync(PUBLIC_CORPUS);
+export const publicPath = (rel: string) => resolve(PUBLIC_CORPUS, rel);
+export const repoFixture = (rel: string) => resolve(here, '../fixtures', rel);
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async openEmpty() {
+    await this.page.goto('/?start=empty');
+    await expect(this.page.getByText('No data yet')).toBeVisible();
+  }
+
+  async openDemo() {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId('count-user')).toBeVisible();
+    await this.page.waitForFunction(() => (window.__blastmap?.nodeCount() ?? 0) > 0);
+  }
+
+  async upload(paths: string[]) {
+    await this.page.getByTestId('file-input').setInputFiles(paths);
+    await expect(this.page.getByTestId('import-progress')).toHaveCount(0);
+  }
+
+  count(kind: string) {
+    return this.page.getByTestId(`count-${kind}`);
+  }
+
+  fileReport(name: string) {
+    return this.page.locator(`[data-testid="file-report"][data-file="${name}"]`);
+  }
+
+  /** Click a node where Cytoscape drew it, as an analyst would. */
+  async clickNode(id: string) {
+    await this.page.waitForFunction((nid) => (window.__blastmap?.nodePagePosition(nid) ?? null) !== null, id);
+    const pos = await this.page.evaluate((nid) => window.__blastmap!.nodePagePosition(nid), id);
+    await this.page.mouse.click(pos!.x, pos!.y);
+    await expect(this.page.getByTestId('details-id')).toHaveText(id);
+  }
+}
+
+export const test = base.extend<{ workbench: Workbench }>({
+  workbench: async ({ page }, use) => {
+    await use(new Workbench(page));
+  },
+});
+export { expect };
