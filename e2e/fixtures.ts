@@ -25,7 +25,7 @@ export class Workbench {
   async openDemo() {
     await this.page.goto('/');
     await expect(this.page.getByTestId('count-user')).toBeVisible();
-    await this.page.waitForFunction(() => (window.__blastmap?.nodeCount() ?? 0) > 0);
+    await this.page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0);
   }
 
   async upload(paths: string[]) {
@@ -43,7 +43,7 @@ export class Workbench {
 
   /** Click a node where Cytoscape drew it, as an analyst would. */
   async clickNode(id: string) {
-    await this.page.waitForFunction((nid) => (window.__blastmap?.nodePagePosition(nid) ?? null) !== null, id);
+    await this.page.waitForFunction((nid) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(nid) !== null, id);
     const pos = await this.page.evaluate((nid) => window.__blastmap!.nodePagePosition(nid), id);
     await this.page.mouse.click(pos!.x, pos!.y);
     await expect(this.page.getByTestId('details-id')).toHaveText(id);

@@ -84,3 +84,24 @@ test('hostile names render as text and execute nothing', async ({ workbench, pag
   await expect(page.locator('.details img, .details script, .details b')).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+test('a GAAD in two pages, dropped together: merged, memberships resolved across pages', async ({ workbench, page }) => {
+  await workbench.openEmpty();
+  await workbench.upload([repoFixture('aws/gaad-page-1.json'), repoFixture('aws/gaad-page-2.json')]);
+  await expect(workbench.count('user')).toHaveText('3 users');
+  await expect(workbench.count('group')).toHaveText('1 group');
+  await expect(workbench.fileReport('gaad-page-1.json')).toHaveAttribute('data-status', 'partial');
+  await expect(workbench.fileReport('gaad-page-1.json').getByTestId('file-warning')).toHaveCount(1);
+  await workbench.clickNode('arn:aws:iam::111122223333:group/team/ops');
+  await expect(page.locator('[data-testid="edge-item"][data-kind="memberOf"]')).toHaveCount(2);
+});
+
+test('secret values in an export are dropped, and the report says so', async ({ workbench, page }) => {
+  await workbench.openEmpty();
+  await workbench.upload([repoFixture('aws/get-secret-value.json')]);
+  const report = workbench.fileReport('get-secret-value.json');
+  await expect(report).toHaveAttribute('data-status', 'imported');
+  await expect(report).toContainText('dropped 1 secret value(s) before import (SecretString)');
+  await workbench.clickNode('arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf');
+  await expect(page.locator('body')).not.toContainText('correct-horse-battery-staple');
+});

@@ -6,6 +6,8 @@
 import type { Core } from 'cytoscape';
 
 export interface BlastmapTestApi {
+  /** True once the current layout has finished and the view is fitted. */
+  idle(): boolean;
   nodeCount(): number;
   edgeCount(): number;
   /** Page coordinates of a node's centre, or null when it is not drawn. */
@@ -22,6 +24,7 @@ declare global {
 
 export function registerGraphTestApi(cy: Core): () => void {
   window.__blastmap = {
+    idle: () => cy.scratch('blastmap-busy') === false,
     nodeCount: () => cy.nodes().length,
     edgeCount: () => cy.edges().length,
     nodePagePosition(id) {

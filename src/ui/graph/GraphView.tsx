@@ -2,7 +2,7 @@
  * The only Cytoscape code in the app. It renders the snapshot, reports taps to the store and
  * mirrors the store's selection; it holds no result of its own.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useWorkspace } from '../../state/workspace-store';
 import { graphStylesheet } from './style';
@@ -18,6 +18,7 @@ export default function GraphView() {
   const snapshot = useWorkspace((s) => s.snapshot);
   const showPolicies = useWorkspace((s) => s.showPolicies);
   const selectedId = useWorkspace((s) => s.selectedId);
+  const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
 
   useEffect(() => {
     const cy = cytoscape({
@@ -44,7 +45,8 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const elements = toElements(snapshot, showPolicies);
+    const { elements, drawn: shown, total } = toElements(snapshot, showPolicies);
+    setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
       cy.add(elements);
@@ -54,8 +56,17 @@ export default function GraphView() {
       nodes <= FORCE_LAYOUT_MAX_NODES
         ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 600, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
         : cy.layout({ name: 'concentric', animate: false, concentric: (n) => (n.data('kind') === 'user' || n.data('kind') === 'role' ? 3 : n.degree(false) > 3 ? 2 : 1), levelWidth: () => 1 });
+    cy.scratch('blastmap-busy', true);
+    layout.one('layoutstop', () => {
+      cy.fit(undefined, 30);
+      // A handful of nodes would otherwise be blown up to the maximum zoom.
+      if (cy.zoom() > 1.5) {
+        cy.zoom(1.5);
+        cy.center();
+      }
+      cy.scratch('blastmap-busy', false);
+    });
     layout.run();
-    cy.fit(undefined, 20);
   }, [snapshot, showPolicies]);
 
   useEffect(() => {
@@ -73,5 +84,15 @@ export default function GraphView() {
     });
   }, [selectedId, snapshot, showPolicies]);
 
-  return <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />;
+  return (
+    <>
+      <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
+      {drawn && drawn.drawn < drawn.total && (
+        <p className="graph-notice" data-testid="graph-notice">
+          Drawing {drawn.drawn.toLocaleString('en')} of {drawn.total.toLocaleString('en')} nodes (identities first); every node is imported and
+          listed in the counts.
+        </p>
+      )}
+    </>
+  );
 }

@@ -1,18 +1,35 @@
 /** Snapshot to Cytoscape elements: display data only, derived from the model's attributes. */
 import type { ElementDefinition } from 'cytoscape';
-import { NODE_KINDS, type Snapshot } from '../../core';
+import { NODE_KINDS, type NodeCategory, type Snapshot, type SnapshotNode } from '../../core';
 
-export function toElements(snapshot: Snapshot, showPolicies: boolean): ElementDefinition[] {
+/**
+ * Canvas rendering slows to ~1 fps past ~5k elements here (setup-notes), so the whole-graph view
+ * draws at most this many nodes; the analysis itself always covers every node.
+ */
+export const DRAW_LIMIT = 2500;
+
+const PRIORITY: Record<NodeCategory, number> = { identity: 0, credential: 1, secret: 2, resource: 3, principal: 4, policy: 5 };
+
+export interface DrawnGraph {
+  elements: ElementDefinition[];
+  drawn: number;
+  total: number;
+}
+
+export function toElements(snapshot: Snapshot, showPolicies: boolean, limit = DRAW_LIMIT): DrawnGraph {
+  let nodes: SnapshotNode[] = showPolicies ? snapshot.nodes : snapshot.nodes.filter((n) => NODE_KINDS[n.kind].category !== 'policy');
+  if (nodes.length > limit) {
+    nodes = [...nodes].sort((a, b) => PRIORITY[NODE_KINDS[a.kind].category] - PRIORITY[NODE_KINDS[b.kind].category]).slice(0, limit);
+  }
   const keep = new Set<string>();
-  const out: ElementDefinition[] = [];
-  for (const n of snapshot.nodes) {
-    if (!showPolicies && NODE_KINDS[n.kind].category === 'policy') continue;
+  const elements: ElementDefinition[] = [];
+  for (const n of nodes) {
     keep.add(n.id);
-    out.push({ group: 'nodes', data: { id: n.id, label: n.name, kind: n.kind, placeholder: n.placeholder } });
+    elements.push({ group: 'nodes', data: { id: n.id, label: n.name, kind: n.kind, placeholder: n.placeholder } });
   }
   for (const e of snapshot.edges) {
     if (!keep.has(e.source) || !keep.has(e.target)) continue;
-    out.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true } });
+    elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true } });
   }
-  return out;
+  return { elements, drawn: nodes.length, total: snapshot.nodes.length };
 }

@@ -27,7 +27,7 @@ const SHAPES: Partial<Record<NodeKind, string>> = {
   password: 'tag',
   certificate: 'tag',
   token: 'tag',
-  secret: 'vee',
+  secret: 'round-triangle',
   managedPolicy: 'rectangle',
   inlinePolicy: 'rectangle',
   scp: 'rectangle',

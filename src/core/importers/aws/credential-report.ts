@@ -6,7 +6,7 @@
 import type { ImportContext, JsonImporter } from '../types';
 import type { Attributes } from '../../model/types';
 import type { NodeKind } from '../../model/kinds';
-import { isRecord, own, ownString } from '../../io/safe-object';
+import { isRecord, own, ownString, setOwn } from '../../io/safe-object';
 import { parseTimestamp, toIso } from '../../io/time';
 import { parseCsv } from '../../io/csv';
 import { accountOf, arnName, parseArn } from './arn';
@@ -68,11 +68,22 @@ export function readCredentialReportCsv(text: string, ctx: ImportContext, prefix
       ctx.b.warn(`${where}: no valid arn (${JSON.stringify((arn ?? '').slice(0, 60))}); row skipped`);
       continue;
     }
-    readRow(ctx, arn, user, get, `${where} (${user})`);
+    readRow(ctx, arn, user, get, `${where} (${user})`, extraColumns(header, row));
   }
 }
 
-function readRow(ctx: ImportContext, arn: string, user: string, get: (c: string) => string | undefined, where: string): void {
+const KNOWN_COLUMN = /^(user|arn|user_creation_time|password_\w+|mfa_active|access_key_[12]_\w+|cert_[12]_\w+)$/;
+
+/** Columns a newer report may add are kept rather than dropped. */
+function extraColumns(header: string[], row: string[]): Record<string, string> | undefined {
+  const extra: Record<string, string> = {};
+  header.forEach((h, i) => {
+    if (!KNOWN_COLUMN.test(h) && row[i] !== undefined && row[i] !== '') setOwn(extra, h, row[i]!);
+  });
+  return Object.keys(extra).length ? extra : undefined;
+}
+
+function readRow(ctx: ImportContext, arn: string, user: string, get: (c: string) => string | undefined, where: string, extra: Record<string, string> | undefined): void {
   const b = ctx.b;
   const isRoot = user === '<root_account>' || arn.endsWith(':root');
   const attrs: Attributes = {
@@ -81,6 +92,7 @@ function readRow(ctx: ImportContext, arn: string, user: string, get: (c: string)
     passwordLastUsed: cell(get('password_last_used')).date,
     mfaActive: cell(get('mfa_active')).bool,
     credentialReport: true,
+    ...(extra ? { credentialReportExtra: extra } : {}),
   };
   let owner: string;
   if (isRoot) {

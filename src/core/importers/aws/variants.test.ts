@@ -134,6 +134,12 @@ describe('credential report variants', () => {
     expect(fragment.nodes.get(`arn:aws:iam::${ACCT}:user/ci-bot#access-key-1`)!.attributes).toMatchObject({ active: true, lastUsedService: 's3' });
   });
 
+  it('keeps columns a newer report adds', () => {
+    const text = CSV22.replace('cert_2_last_rotated\n', 'cert_2_last_rotated,future_column\n').replace(/N\/A\n/g, 'N/A,x\n');
+    const { fragment } = importFile(textFile('future.csv', text));
+    expect(fragment.nodes.get(`arn:aws:iam::${ACCT}:user/ci-bot`)!.attributes.credentialReportExtra).toEqual({ future_column: 'x' });
+  });
+
   it('reads the older 16-column layout by header name, with upper-case booleans', () => {
     const { report, fragment } = importFile(textFile('old.csv', CSV16));
     expect(report.counts).toMatchObject({ user: 1, accessKey: 1, password: 1 });
