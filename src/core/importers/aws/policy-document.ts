@@ -19,6 +19,8 @@ export interface PolicyStatement {
   notPrincipals: PrincipalRef[];
   /** Condition block as JSON text; undefined when absent or empty. */
   condition?: string;
+  /** The same block as data, for the evaluator. */
+  conditionBlock?: Record<string, unknown>;
 }
 
 export interface PrincipalRef {
@@ -70,6 +72,7 @@ export function normalizePolicy(input: unknown): PolicyParse {
       principals: principals(own(s, 'Principal')),
       notPrincipals: principals(own(s, 'NotPrincipal')),
       condition: isRecord(cond) && Object.keys(cond).length > 0 ? JSON.stringify(cond) : undefined,
+      conditionBlock: isRecord(cond) && Object.keys(cond).length > 0 ? cond : undefined,
     });
   });
   return { ok: true, document: { version: ownString(value, 'Version'), statements }, raw: value };

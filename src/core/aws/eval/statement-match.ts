@@ -1,0 +1,48 @@
+/** Does one statement apply to a request? Action, resource and condition, in three-valued logic. */
+import type { CompiledStatement } from './compile';
+import type { RequestContext } from './context';
+import { evaluateConditions } from './conditions';
+import { and, type Tri } from './tri';
+import { substituteVariables } from './variables';
+import { globMatch } from './wildcard';
+
+export interface StatementMatch {
+  applies: Tri;
+  unknownKeys: string[];
+}
+
+const actionMatches = (patterns: string[], action: string) => patterns.some((p) => globMatch(p, action, true));
+
+function resourceMatches(patterns: string[], resource: string, ctx: RequestContext): Tri {
+  let result: Tri = false;
+  for (const p of patterns) {
+    const s = substituteVariables(p, ctx);
+    if (s === undefined) {
+      result = 'unknown';
+      continue;
+    }
+    if (globMatch(s, resource)) return true;
+  }
+  return result;
+}
+
+export function statementApplies(st: CompiledStatement, action: string, resource: string, ctx: RequestContext): StatementMatch {
+  const a = action.toLowerCase();
+  if (st.actions && !actionMatches(st.actions, a)) return { applies: false, unknownKeys: [] };
+  if (st.notActions && actionMatches(st.notActions, a)) return { applies: false, unknownKeys: [] };
+  let applies: Tri = true;
+  const unknownKeys: string[] = [];
+  if (st.resources) applies = resourceMatches(st.resources, resource, ctx);
+  else if (st.notResources) {
+    const r = resourceMatches(st.notResources, resource, ctx);
+    applies = r === 'unknown' ? r : !r;
+  }
+  if (applies === false) return { applies, unknownKeys };
+  if (applies === 'unknown') unknownKeys.push('policy variable in Resource');
+  if (st.condition) {
+    const c = evaluateConditions(st.condition, ctx);
+    applies = and(applies, c.result);
+    unknownKeys.push(...c.unknownKeys);
+  }
+  return { applies, unknownKeys };
+}

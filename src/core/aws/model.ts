@@ -1,0 +1,155 @@
+/**
+ * The AWS side of a graph, ready for evaluation: each principal's compiled policies (own, group,
+ * boundary, SCPs), each resource's policy, and a cache of decisions. Built once per analysis.
+ */
+import type { BlastGraph } from '../graph/graph';
+import type { NodeAttributes } from '../model/types';
+import { compilePolicy, type CompiledPolicy } from './eval/compile';
+import { contextFor, type PrincipalFacts } from './eval/context';
+import { evaluate, type Decision, type PrincipalPolicies, type ResourceSide } from './eval/evaluate';
+import { parseArn } from '../importers/aws/arn';
+
+export interface AwsModelOptions {
+  /** Evaluation time for aws:CurrentTime; defaults to now. */
+  now?: number;
+}
+
+export class AwsModel {
+  private readonly compiled = new Map<string, CompiledPolicy | null>();
+  private readonly principalCache = new Map<string, PrincipalPolicies>();
+  private readonly decisionCache = new Map<string, Decision>();
+  readonly now: number;
+
+  constructor(
+    readonly graph: BlastGraph,
+    opts: AwsModelOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now();
+  }
+
+  /** Users and roles described by the export (the principals whose policies we know). */
+  principals(): string[] {
+    return this.graph.filterNodes((_, a) => (a.kind === 'user' || a.kind === 'role') && a.provider === 'aws' && !a.placeholder);
+  }
+
+  node(id: string): NodeAttributes | undefined {
+    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+  }
+
+  /** A policy node's compiled document (cached: managed policies are shared by many principals). */
+  policy(id: string): CompiledPolicy | undefined {
+    if (!this.compiled.has(id)) {
+      const a = this.node(id);
+      const doc = a?.attributes.document;
+      this.compiled.set(id, doc === undefined ? null : (compilePolicy(id, a!.name, doc) ?? null));
+    }
+    return this.compiled.get(id) ?? undefined;
+  }
+
+  private policyEdges(id: string, via: string): string[] {
+    const out: string[] = [];
+    this.graph.forEachOutEdge(id, (_, a, _s, target) => {
+      if (a.kind === 'hasPolicy' && a.attributes.via === via) out.push(target);
+    });
+    return out;
+  }
+
+  groupsOf(user: string): string[] {
+    const out: string[] = [];
+    this.graph.forEachOutEdge(user, (_, a, _s, target) => {
+      if (a.kind === 'memberOf') out.push(target);
+    });
+    return out;
+  }
+
+  /** Managed and inline policies that apply to a principal, its groups' included. */
+  attachedPolicyIds(id: string): string[] {
+    const a = this.node(id);
+    const holders = a?.kind === 'user' ? [id, ...this.groupsOf(id)] : [id];
+    return holders.flatMap((h) => [...this.policyEdges(h, 'managed'), ...this.policyEdges(h, 'inline')]);
+  }
+
+  facts(id: string): PrincipalFacts {
+    const a = this.node(id)!;
+    const tags = Array.isArray(a.attributes.tags) ? (a.attributes.tags as [string, string][]) : [];
+    return {
+      arn: id,
+      account: a.account,
+      type: a.kind === 'user' ? 'User' : a.kind === 'role' ? 'AssumedRole' : 'Account',
+      userName: a.kind === 'user' ? a.name : undefined,
+      userId: typeof a.attributes.uniqueId === 'string' && a.kind === 'user' ? a.attributes.uniqueId : undefined,
+      tags,
+    };
+  }
+
+  principalPolicies(id: string): PrincipalPolicies {
+    const hit = this.principalCache.get(id);
+    if (hit) return hit;
+    const a = this.node(id);
+    const facts = this.facts(id);
+    const identity: CompiledPolicy[] = [];
+    const missing: string[] = [];
+    for (const pid of this.attachedPolicyIds(id)) {
+      const c = this.policy(pid);
+      if (c) identity.push(c);
+      else missing.push(pid);
+    }
+    const boundaryId = this.policyEdges(id, 'boundary')[0];
+    const boundary = boundaryId ? this.policy(boundaryId) : undefined;
+    if (boundaryId && !boundary) missing.push(boundaryId);
+    const accountNode = facts.account ? `arn:aws:iam::${facts.account}:root` : undefined;
+    const scps = accountNode && this.graph.hasNode(accountNode) ? this.policyEdges(accountNode, 'scp').map((s) => this.policy(s)).filter((p): p is CompiledPolicy => !!p) : [];
+    const pp: PrincipalPolicies = {
+      id,
+      facts,
+      ctx: contextFor(facts, {}, this.now),
+      identity,
+      boundary,
+      scps,
+      scpExempt: typeof a?.attributes.path === 'string' && a.attributes.path.startsWith('/aws-service-role/'),
+      missing,
+    };
+    this.principalCache.set(id, pp);
+    return pp;
+  }
+
+  /** The resource side of a request: its resource policy and whether that policy must allow. */
+  resourceSide(action: string, resource: string): ResourceSide | undefined {
+    const arn = parseArn(resource);
+    if (!arn) return undefined;
+    const lowerAction = action.toLowerCase();
+    if (arn.service === 'iam' && arn.resource.startsWith('role/') && lowerAction.startsWith('sts:assumerole')) {
+      const trust = this.node(resource)?.attributes.trustPolicy;
+      return { arn: resource, account: arn.account, policyRequired: true, policy: trust ? (this.trustPolicy(resource, trust) ?? undefined) : undefined };
+    }
+    let nodeId: string | undefined;
+    if (arn.service === 's3') nodeId = `arn:${arn.partition}:s3:::${arn.resource.split('/')[0]}`;
+    else if (arn.service === 'kms' || arn.service === 'secretsmanager') nodeId = resource;
+    if (!nodeId) return undefined;
+    const policyId = this.graph.hasNode(nodeId) ? this.policyEdges(nodeId, 'resource')[0] : undefined;
+    return { arn: resource, account: arn.account || undefined, policyRequired: arn.service === 'kms', policy: policyId ? this.policy(policyId) : undefined };
+  }
+
+  private trustPolicy(role: string, doc: unknown): CompiledPolicy | undefined {
+    const key = `${role}#trust`;
+    if (!this.compiled.has(key)) this.compiled.set(key, compilePolicy(role, `${this.node(role)?.name ?? role} trust policy`, doc) ?? null);
+    return this.compiled.get(key) ?? undefined;
+  }
+
+  /** Can this principal perform `action` on `resource`? Cached; explained. */
+  can(principal: string, action: string, resource: string, context: Record<string, string[]> = {}): Decision {
+    const ctxKey = Object.keys(context).length ? JSON.stringify(context) : '';
+    const key = `${principal}\u0000${action.toLowerCase()}\u0000${resource}\u0000${ctxKey}`;
+    const hit = this.decisionCache.get(key);
+    if (hit) return hit;
+    let pp = this.principalPolicies(principal);
+    if (ctxKey) {
+      const values = new Map(pp.ctx.values);
+      for (const [k, v] of Object.entries(context)) values.set(k.toLowerCase(), v);
+      pp = { ...pp, ctx: { ...pp.ctx, values } };
+    }
+    const d = evaluate(pp, action, resource, this.resourceSide(action, resource));
+    this.decisionCache.set(key, d);
+    return d;
+  }
+}
