@@ -5,7 +5,10 @@
  */
 import { keyState, type RequestContext } from './context';
 
-const LITERAL: Record<string, string> = { '*': '\u0000STAR\u0000', '?': '\u0000QMARK\u0000', $: '$' };
+/** `${*}` and `${?}` are literal characters: private-use code points the glob matcher reads as such. */
+export const LITERAL_STAR = '\uE000';
+export const LITERAL_QMARK = '\uE001';
+const LITERAL: Record<string, string> = { '*': LITERAL_STAR, '?': LITERAL_QMARK, $: '$' };
 
 export function substituteVariables(text: string, ctx: RequestContext): string | undefined {
   if (!text.includes('${')) return text;
@@ -21,6 +24,3 @@ export function substituteVariables(text: string, ctx: RequestContext): string |
   });
   return failed ? undefined : out;
 }
-
-/** After wildcard matching is set up, literal `*` and `?` from `${*}`/`${?}` come back. */
-export const restoreLiterals = (s: string): string => s.replace(/\u0000STAR\u0000/g, '*').replace(/\u0000QMARK\u0000/g, '?');

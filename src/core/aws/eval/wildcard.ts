@@ -9,7 +9,13 @@ export function globToRegExp(pattern: string, ignoreCase = false): RegExp {
   const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
   let re = cache.get(key);
   if (!re) {
-    const src = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const src = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')
+      // `${*}` / `${?}` substituted as private-use characters: literal `*` / `?`.
+      .replace(/\uE000/g, '\\*')
+      .replace(/\uE001/g, '\\?');
     re = new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
     if (cache.size > 50_000) cache.clear();
     cache.set(key, re);
@@ -19,6 +25,6 @@ export function globToRegExp(pattern: string, ignoreCase = false): RegExp {
 
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
   if (pattern === '*') return true;
-  if (!/[*?]/.test(pattern)) return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  if (!/[*?\uE000\uE001]/.test(pattern)) return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   return globToRegExp(pattern, ignoreCase).test(value);
 }
