@@ -17,6 +17,7 @@ const SHAPES: Partial<Record<NodeKind, string>> = {
   role: 'hexagon',
   serviceAccount: 'hexagon',
   instanceProfile: 'round-hexagon',
+  adminAccess: 'star',
   account: 'octagon',
   orgUnit: 'octagon',
   identityProvider: 'diamond',

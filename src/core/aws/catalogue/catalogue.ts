@@ -27,6 +27,7 @@ export interface ActionInfo {
 
 interface ResourceType {
   key: string;
+  format: string;
   regex: RegExp;
   /** More literal characters = more specific (an object ARN also matches the bucket pattern). */
   specificity: number;
@@ -58,7 +59,7 @@ export class ActionCatalogue {
   constructor(data: CatalogueData) {
     this.source = data.source;
     for (const [svc, entry] of Object.entries(data.services)) {
-      const types = entry.r.map(([key, format]) => ({ key, regex: arnFormatRegex(format), specificity: format.replace(/\$\{[^}]+\}/g, '').length }));
+      const types = entry.r.map(([key, format]) => ({ key, format, regex: arnFormatRegex(format), specificity: format.replace(/\$\{[^}]+\}/g, '').length }));
       const actions = entry.a.map(([name, level, rts]) => ({ id: `${svc}:${name}`, service: svc, name, level: LEVEL_OF[level] ?? 'Write', resourceTypes: rts.map((i) => entry.r[i]![0]) }));
       this.services.set(svc, { actions, byLower: new Map(actions.map((a) => [a.name.toLowerCase(), a])), types });
     }
@@ -112,6 +113,11 @@ export class ActionCatalogue {
     if (!matches.length) return [];
     const best = Math.max(...matches.map((t) => t.specificity));
     return matches.filter((t) => t.specificity === best).map((t) => t.key);
+  }
+
+  /** The ARN format of a resource type, e.g. `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`. */
+  resourceFormat(service: string, type: string): string | undefined {
+    return this.services.get(service.toLowerCase())?.types.find((t) => t.key === type)?.format;
   }
 
   /** Actions of `service` that act on this ARN (their resource types include its type). */

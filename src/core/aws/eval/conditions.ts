@@ -116,6 +116,8 @@ function evaluateOne(opRaw: string, key: string, policyValuesRaw: string[], ctx:
     if (s === undefined) return 'unknown';
     policyValues.push(s);
   }
+  const range = ctx.dateRanges?.get(key.toLowerCase());
+  if (range && op.startsWith('date') && !setOp) return dateRangeResult(op, range, policyValues);
   const state = keyState(ctx, key);
   if (op === 'null') {
     if (state.kind === 'unknown') return 'unknown';
@@ -147,4 +149,23 @@ function evaluateOne(opRaw: string, key: string, policyValuesRaw: string[], ctx:
   if (setOp === 'all') return results.reduce<Tri>((acc, r) => and(acc, r), true);
   // Single-valued keys and ForAnyValue: true when any request value passes.
   return results.reduce<Tri>((acc, r) => (acc === true || r === true ? true : acc === 'unknown' || r === 'unknown' ? 'unknown' : false), false);
+}
+
+/**
+ * A date comparison decided when it gives the same answer at both ends of the known range
+ * (the comparisons are monotone in time; equality is not, so it stays unknown).
+ */
+function dateRangeResult(op: string, [min, max]: readonly [number, number], policyValues: string[]): Tri {
+  if (op === 'dateequals' || op === 'datenotequals') return 'unknown';
+  const matcher = POSITIVE[op];
+  if (!matcher) return 'unknown';
+  const at = (t: number): Tri => {
+    const iso = new Date(t).toISOString();
+    const results = policyValues.map((p) => matcher(iso, p));
+    if (results.some((r) => r === true)) return true;
+    return results.some((r) => r === undefined) ? 'unknown' : false;
+  };
+  const lo = at(min);
+  const hi = at(max);
+  return lo === hi ? lo : 'unknown';
 }

@@ -10,6 +10,8 @@ export interface RequestContext {
   readonly absent: ReadonlySet<string>;
   /** Lower-cased key prefixes whose every key is known (present in `values` or absent). */
   readonly completePrefixes: readonly string[];
+  /** Date keys known only as a range of epoch ms (e.g. aws:TokenIssueTime: the last 36 hours). */
+  readonly dateRanges?: ReadonlyMap<string, readonly [number, number]>;
 }
 
 export type KeyState = { kind: 'values'; values: readonly string[] } | { kind: 'absent' } | { kind: 'unknown' };
@@ -53,5 +55,8 @@ export function contextFor(p: PrincipalFacts, extra: Record<string, string[]> = 
     completePrefixes.push('aws:principaltag/');
   }
   for (const [k, v] of Object.entries(extra)) values.set(k.toLowerCase(), v);
-  return { values, absent: new Set(), completePrefixes };
+  // Session tokens live at most 36 hours, and an attacker can always mint a fresh one: its
+  // issue time lies in the last 36 hours, which decides comparisons against older dates.
+  const dateRanges = new Map<string, [number, number]>([['aws:tokenissuetime', [now - 36 * 3600_000, now]]]);
+  return { values, absent: new Set(), completePrefixes, dateRanges };
 }

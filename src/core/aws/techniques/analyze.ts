@@ -1,0 +1,75 @@
+/**
+ * Runs every detector over every AWS principal: who is admin-equivalent, which escalation edges
+ * exist (each with the permissions and statements behind it), and which paths need inventory.
+ * Admin-equivalent principals get one edge to their account's admin node and no further
+ * technique edges: from admin, everything in the account is reachable anyway.
+ */
+import type { ActionCatalogue } from '../catalogue/catalogue';
+import type { AwsModel } from '../model';
+import { TechniqueContext } from './context';
+import { detectAdmin } from './admin';
+import { detectSelfEscalation } from './iam-self';
+import { detectPrincipalAccess } from './iam-principal';
+import { detectPassRole } from './passrole';
+import { detectExistingResourcePaths } from './existing-resources';
+import type { EscalationFinding, PotentialFinding } from './types';
+
+export interface TechniqueResults {
+  admins: Map<string, EscalationFinding>;
+  findings: EscalationFinding[];
+  potential: PotentialFinding[];
+  principals: number;
+}
+
+export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, principals = model.principals()): TechniqueResults {
+  const tc = new TechniqueContext(model, catalogue);
+  const admins = new Map<string, EscalationFinding>();
+  const findings: EscalationFinding[] = [];
+  const potential: PotentialFinding[] = [];
+  for (const p of principals) {
+    const admin = detectAdmin(tc, p);
+    if (admin) {
+      admins.set(p, admin);
+      findings.push(admin);
+      if (!admin.conditional) continue;
+    }
+    const own = [...detectSelfEscalation(tc, p), ...detectPrincipalAccess(tc, p), ...detectPassRole(tc, p)];
+    // One certain hop to admin makes every other edge of this principal redundant for
+    // reachability (admin reaches all of the account): keep only the ways to admin.
+    const toAdmin = (f: EscalationFinding) => f.target.startsWith('admin:');
+    const certainSelf = own.some((f) => !f.conditional && toAdmin(f) && f.technique.category === 'self-escalation');
+    const certainAdmin = own.some((f) => !f.conditional && toAdmin(f));
+    const kept = certainSelf ? own.filter((f) => toAdmin(f) && f.technique.category === 'self-escalation') : certainAdmin ? own.filter(toAdmin) : own;
+    findings.push(...capAlternatives(kept));
+    potential.push(...detectExistingResourcePaths(tc, p));
+  }
+  // Groups reached through iam:AddUserToGroup act with the group's own policies.
+  for (const g of new Set(findings.filter((f) => model.node(f.target)?.kind === 'group').map((f) => f.target))) {
+    const admin = detectAdmin(tc, g);
+    if (admin) {
+      admins.set(g, admin);
+      findings.push(admin);
+    }
+  }
+  return { admins, findings, potential, principals: principals.length };
+}
+
+/** At most this many ways (vias) to the same target by the same technique are kept as edges. */
+const MAX_ALTERNATIVES = 3;
+
+function capAlternatives(findings: EscalationFinding[]): EscalationFinding[] {
+  const groups = new Map<string, EscalationFinding[]>();
+  for (const f of findings) {
+    const key = `${f.technique.id}|${f.target}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: EscalationFinding[] = [];
+  for (const list of groups.values()) {
+    // Certain ways first, then conditional ones.
+    const sorted = [...list].sort((a, b) => Number(a.conditional) - Number(b.conditional));
+    const kept = sorted.slice(0, MAX_ALTERNATIVES);
+    if (sorted.length > kept.length) kept[0] = { ...kept[0]!, notes: [...kept[0]!.notes, `${sorted.length - kept.length} more ways by the same technique not listed`] };
+    out.push(...kept);
+  }
+  return out;
+}

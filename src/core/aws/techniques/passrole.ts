@@ -1,0 +1,101 @@
+/**
+ * PassRole paths: create a new compute resource (function, instance, stack, job...) that runs as
+ * a role trusting the service, and so act as that role. Table-driven from the
+ * pathfinding.cloud specification: each row names the service principal the role must trust
+ * and the actions that create and start the resource.
+ */
+import type { TechniqueContext } from './context';
+import { usable } from './context';
+import type { EscalationFinding, PermissionCheck, TechniqueInfo } from './types';
+
+interface PassRoleSpec {
+  id: string;
+  services: string[];
+  actions: string[];
+  /** A prerequisite the export cannot show: the finding is conditional and says so. */
+  assumes?: string;
+  /** Needs an instance profile holding the role (EC2). */
+  instanceProfile?: boolean;
+}
+
+const SPECS: PassRoleSpec[] = [
+  { id: 'apprunner-001', services: ['tasks.apprunner.amazonaws.com'], actions: ['apprunner:CreateService'] },
+  { id: 'bedrock-001', services: ['bedrock-agentcore.amazonaws.com'], actions: ['bedrock-agentcore:CreateCodeInterpreter', 'bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter'] },
+  { id: 'cloudformation-001', services: ['cloudformation.amazonaws.com'], actions: ['cloudformation:CreateStack'] },
+  { id: 'cloudformation-003', services: ['cloudformation.amazonaws.com'], actions: ['cloudformation:CreateStackSet', 'cloudformation:CreateStackInstances'], assumes: 'a StackSet execution role in the target accounts' },
+  { id: 'codebuild-001', services: ['codebuild.amazonaws.com'], actions: ['codebuild:CreateProject', 'codebuild:StartBuild'] },
+  { id: 'codebuild-004', services: ['codebuild.amazonaws.com'], actions: ['codebuild:CreateProject', 'codebuild:StartBuildBatch'] },
+  { id: 'datapipeline-001', services: ['datapipeline.amazonaws.com', 'elasticmapreduce.amazonaws.com'], actions: ['datapipeline:CreatePipeline', 'datapipeline:PutPipelineDefinition', 'datapipeline:ActivatePipeline'] },
+  { id: 'ec2-001', services: ['ec2.amazonaws.com'], actions: ['ec2:RunInstances'], instanceProfile: true },
+  { id: 'ec2-003', services: ['ec2.amazonaws.com'], actions: ['ec2:RequestSpotInstances'], instanceProfile: true },
+  { id: 'ecs-001', services: ['ecs-tasks.amazonaws.com'], actions: ['ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'] },
+  { id: 'ecs-002', services: ['ecs-tasks.amazonaws.com'], actions: ['ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'] },
+  { id: 'ecs-003', services: ['ecs-tasks.amazonaws.com'], actions: ['ecs:RegisterTaskDefinition', 'ecs:CreateService'], assumes: 'an existing ECS cluster' },
+  { id: 'ecs-004', services: ['ecs-tasks.amazonaws.com'], actions: ['ecs:RegisterTaskDefinition', 'ecs:RunTask'], assumes: 'an existing ECS cluster' },
+  { id: 'ecs-005', services: ['ecs-tasks.amazonaws.com'], actions: ['ecs:RegisterTaskDefinition', 'ecs:StartTask'], assumes: 'an ECS cluster with a registered EC2 container instance' },
+  { id: 'glue-001', services: ['glue.amazonaws.com'], actions: ['glue:CreateDevEndpoint'] },
+  { id: 'glue-003', services: ['glue.amazonaws.com'], actions: ['glue:CreateJob', 'glue:StartJobRun'] },
+  { id: 'glue-004', services: ['glue.amazonaws.com'], actions: ['glue:CreateJob', 'glue:CreateTrigger'] },
+  { id: 'lambda-001', services: ['lambda.amazonaws.com'], actions: ['lambda:CreateFunction', 'lambda:InvokeFunction'] },
+  { id: 'lambda-002', services: ['lambda.amazonaws.com'], actions: ['lambda:CreateFunction', 'lambda:CreateEventSourceMapping'] },
+  { id: 'lambda-006', services: ['lambda.amazonaws.com'], actions: ['lambda:CreateFunction', 'lambda:AddPermission'] },
+  { id: 'sagemaker-001', services: ['sagemaker.amazonaws.com'], actions: ['sagemaker:CreateNotebookInstance'] },
+  { id: 'sagemaker-002', services: ['sagemaker.amazonaws.com'], actions: ['sagemaker:CreateTrainingJob'] },
+  { id: 'sagemaker-003', services: ['sagemaker.amazonaws.com'], actions: ['sagemaker:CreateProcessingJob'] },
+];
+
+export const PASSROLE_TECHNIQUES: TechniqueInfo[] = SPECS.map((s) => ({
+  id: s.id,
+  name: ['iam:PassRole', ...s.actions].join(' + '),
+  category: 'new-passrole',
+  coverage: 'modelled',
+  note: s.assumes ? `assumes ${s.assumes} (not in IAM exports): findings are conditional` : undefined,
+}));
+const INFO = new Map(PASSROLE_TECHNIQUES.map((t) => [t.id, t]));
+
+export function detectPassRole(tc: TechniqueContext, p: string): EscalationFinding[] {
+  if (!tc.mayAllow(p, 'iam:PassRole')) return [];
+  const account = tc.model.node(p)?.account;
+  const out: EscalationFinding[] = [];
+  for (const spec of SPECS) {
+    if (!spec.actions.every((a) => tc.mayAllow(p, a))) continue;
+    const create: PermissionCheck[] = [];
+    for (const action of spec.actions) {
+      const c = tc.checkCreate(p, action);
+      if (!c || !usable(c.decision)) break;
+      create.push(c);
+    }
+    if (create.length !== spec.actions.length) continue;
+    for (const service of spec.services) {
+      for (const role of tc.rolesTrustingService(service)) {
+        if (tc.model.node(role)?.account !== account) continue;
+        const pass = tc.check(p, 'iam:PassRole', role, { 'iam:PassedToService': [service] });
+        if (!usable(pass.decision)) continue;
+        const notes: string[] = [];
+        let prerequisiteUnknown = false;
+        if (spec.assumes) {
+          notes.push(`assumes ${spec.assumes}`);
+          prerequisiteUnknown = true;
+        }
+        if (spec.instanceProfile && !hasInstanceProfile(tc, role)) {
+          const canMake = ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile'].every((a) => usable(tc.checkCreate(p, a)?.decision ?? noDecision));
+          if (!canMake) continue;
+          notes.push('no instance profile holds the role: one must be created (iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile)');
+        }
+        const checks = [pass, ...create];
+        out.push({ technique: INFO.get(spec.id)!, source: p, target: role, checks, conditional: prerequisiteUnknown || checks.some((c) => c.decision.decision !== 'allowed'), notes });
+      }
+    }
+  }
+  return out;
+}
+
+const noDecision = { decision: 'not allowed' } as PermissionCheck['decision'];
+
+function hasInstanceProfile(tc: TechniqueContext, role: string): boolean {
+  let found = false;
+  tc.model.graph.forEachInEdge(role, (_, a) => {
+    if (a.kind === 'hasRole') found = true;
+  });
+  return found;
+}

@@ -1,0 +1,46 @@
+/** Privilege-escalation techniques: what they are, and what their detection produces. */
+import type { Decision } from '../eval/evaluate';
+
+export type TechniqueCategory = 'self-escalation' | 'principal-access' | 'new-passrole' | 'existing-passrole';
+
+/** How far Blastmap models a technique (reported by `blastmap techniques` and the README). */
+export type Coverage = 'modelled' | 'needs inventory' | 'not yet';
+
+export interface TechniqueInfo {
+  /** pathfinding.cloud id (e.g. `iam-002`), or a `blastmap-` id for techniques outside it. */
+  id: string;
+  name: string;
+  category: TechniqueCategory;
+  coverage: Coverage;
+  /** What the technique needs that an IAM export does not show, or why it is not modelled. */
+  note?: string;
+}
+
+export interface PermissionCheck {
+  action: string;
+  resource: string;
+  decision: Decision;
+}
+
+export interface EscalationFinding {
+  technique: TechniqueInfo;
+  source: string;
+  /** A principal, a group, or an account's admin node. */
+  target: string;
+  /** The role, user, group or policy the technique acts on, when it is not the target. */
+  via?: string;
+  checks: PermissionCheck[];
+  /** True when some check is conditional or a prerequisite cannot be verified from the export. */
+  conditional: boolean;
+  notes: string[];
+}
+
+/** A technique whose permissions the principal holds, but whose targets need resource inventory. */
+export interface PotentialFinding {
+  technique: TechniqueInfo;
+  source: string;
+  checks: PermissionCheck[];
+  missing: string;
+}
+
+export const adminNodeId = (account: string): string => `admin:aws:${account}`;
