@@ -4,3 +4,4 @@ declare class TextDecoder {
   constructor(label?: string);
   decode(input?: Uint8Array): string;
 }
+declare const performance: { now(): number };

@@ -1,0 +1,36 @@
+/**
+ * Admin-equivalent principals, and every other principal that can become admin, with its
+ * shortest paths (found with one reverse sweep from the admin nodes, then per principal).
+ */
+import type { Analysis } from './analysis';
+import { privilegePaths, type PrivilegePath } from './privilege-paths';
+import { bfs } from './reach-index';
+
+export interface AdminReport {
+  admins: string[];
+  /** Admins whose admin status depends on conditions the export cannot decide. */
+  conditionalAdmins: string[];
+  escalatesToAdmin: { principal: string; paths: PrivilegePath[] }[];
+}
+
+export function adminReport(a: Analysis, pathsPerPrincipal = 3): AdminReport {
+  const admins = [...a.techniques.admins.entries()].filter(([id]) => a.model.node(id)?.kind !== 'group');
+  const adminSet = new Set(admins.map(([id]) => id));
+  const ix = a.reach;
+  const adminNodes: number[] = [];
+  a.graph.forEachNode((id, n) => n.kind === 'adminAccess' && adminNodes.push(ix.index.get(id)!));
+  const t = bfs(ix, adminNodes, true);
+  const escalatesToAdmin: AdminReport['escalatesToAdmin'] = [];
+  for (const v of t.order) {
+    const id = ix.ids[v]!;
+    const n = a.graph.getNodeAttributes(id);
+    if ((n.kind !== 'user' && n.kind !== 'role') || n.placeholder || adminSet.has(id)) continue;
+    escalatesToAdmin.push({ principal: id, paths: privilegePaths(a, id, 'admin', pathsPerPrincipal) });
+  }
+  escalatesToAdmin.sort((x, y) => (x.paths[0]?.hops ?? 0) - (y.paths[0]?.hops ?? 0) || x.principal.localeCompare(y.principal));
+  return {
+    admins: admins.filter(([, f]) => !f.conditional).map(([id]) => id).sort(),
+    conditionalAdmins: admins.filter(([, f]) => f.conditional).map(([id]) => id).sort(),
+    escalatesToAdmin,
+  };
+}

@@ -1,0 +1,45 @@
+/** Turning reach edges into explained steps: what the edge is and the evidence behind it. */
+import type { Evidence } from '../model/types';
+import type { Analysis } from './analysis';
+
+export interface PathStep {
+  from: string;
+  to: string;
+  /** Graph edge key, or `admin-of:ACCOUNT`. */
+  edge: string;
+  kind: string;
+  technique?: string;
+  techniqueName?: string;
+  conditional: boolean;
+  explanation: string;
+  evidence: Evidence[];
+}
+
+export function explainStep(a: Analysis, reachEdge: number): PathStep {
+  const ix = a.reach;
+  const from = ix.ids[ix.edgeSrc[reachEdge]!]!;
+  const to = ix.ids[ix.edgeDst[reachEdge]!]!;
+  const ref = ix.edges[reachEdge]!;
+  const name = (id: string) => a.graph.getNodeAttribute(id, 'name');
+  if (ref.key.startsWith('admin-of:')) {
+    return { from, to, edge: ref.key, kind: 'adminOf', conditional: false, explanation: `the administrator of account ${ref.key.slice(9)} can act as ${name(to)} (create its keys, rewrite its trust)`, evidence: [] };
+  }
+  const e = a.graph.getEdgeAttributes(ref.key);
+  const technique = typeof e.attributes.technique === 'string' ? e.attributes.technique : undefined;
+  const techniqueName = typeof e.attributes.techniqueName === 'string' ? e.attributes.techniqueName : undefined;
+  let explanation: string;
+  switch (e.kind) {
+    case 'credentialOf':
+      explanation = `${name(from)} is a credential of ${name(to)}`;
+      break;
+    case 'hasRole':
+      explanation = `instance profile ${name(from)} carries role ${name(to)}`;
+      break;
+    case 'canAssume':
+      explanation = `the trust policy of ${name(to)} lets ${name(from)} assume it`;
+      break;
+    default:
+      explanation = `${name(from)} → ${name(to)} by ${technique ?? e.kind}${techniqueName ? ` (${techniqueName})` : ''}${typeof e.attributes.via === 'string' ? ` via ${name(e.attributes.via) ?? e.attributes.via}` : ''}`;
+  }
+  return { from, to, edge: ref.key, kind: e.kind, technique, techniqueName, conditional: ref.conditional, explanation, evidence: e.evidence };
+}

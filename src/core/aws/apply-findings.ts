@@ -1,0 +1,77 @@
+/**
+ * Writes the technique results into the graph: one admin node per account that has admins or
+ * escalation to admin, and one `escalatesTo` edge per finding, whose evidence is each required
+ * permission with the policy statements that allow it.
+ */
+import type { BlastGraph } from '../graph/graph';
+import type { Evidence } from '../model/types';
+import { edgeKey } from '../model/fragment';
+import type { TechniqueResults } from './techniques/analyze';
+import type { EscalationFinding, PermissionCheck } from './techniques/types';
+
+/** The file an imported node came from: the first evidence of any edge touching it. */
+export function sourceFileOf(graph: BlastGraph, node: string): string {
+  let file = '';
+  graph.someEdge(node, (_, a) => {
+    const ev = a.evidence.find((e) => e.file !== 'analysis');
+    if (ev) file = ev.file;
+    return Boolean(ev);
+  });
+  return file || 'analysis';
+}
+
+function checkEvidence(graph: BlastGraph, c: PermissionCheck, technique: string): Evidence[] {
+  const statements = c.decision.allowedBy.filter((m) => m.result !== false);
+  const base = `${c.action} on ${c.resource}: ${c.decision.decision}`;
+  if (!statements.length) return [{ file: 'analysis', location: technique, note: `${base}${c.decision.notes.length ? ` (${c.decision.notes.join('; ')})` : ''}` }];
+  return statements.map((m) => ({
+    file: graph.hasNode(m.ref.policyId) ? sourceFileOf(graph, m.ref.policyId) : 'analysis',
+    location: `${m.ref.policyName} statement ${m.ref.statement}`,
+    policy: m.ref.policyId,
+    statement: m.ref.statement,
+    condition: m.ref.condition,
+    note: `${base}${m.unknownKeys.length ? `; not evaluated: ${m.unknownKeys.join(', ')}` : ''}`,
+  }));
+}
+
+export function applyFindings(graph: BlastGraph, results: TechniqueResults): void {
+  const add = (f: EscalationFinding) => {
+    if (f.target.startsWith('admin:aws:') && !graph.hasNode(f.target)) {
+      const account = f.target.slice('admin:aws:'.length);
+      graph.addNode(f.target, { kind: 'adminAccess', provider: 'aws', name: `Administrator of account ${account}`, account, attributes: {}, placeholder: false });
+    }
+    if (!graph.hasNode(f.target)) return;
+    const key = edgeKey('escalatesTo', f.source, f.target, `${f.technique.id}${f.via ? `|${f.via}` : ''}`);
+    if (graph.hasEdge(key)) return;
+    graph.addEdgeWithKey(key, f.source, f.target, {
+      kind: 'escalatesTo',
+      attributes: {
+        technique: f.technique.id,
+        techniqueName: f.technique.name,
+        category: f.technique.category,
+        via: f.via,
+        conditional: f.conditional,
+        permissions: f.checks.map((c) => ({ action: c.action, resource: c.resource, decision: c.decision.decision })),
+        notes: f.notes.length ? f.notes : undefined,
+      },
+      evidence: f.checks.flatMap((c) => checkEvidence(graph, c, f.technique.id)),
+    });
+  };
+  results.findings.forEach(add);
+  for (const [p, f] of results.admins) {
+    if (graph.hasNode(p)) graph.mergeNodeAttributes(p, { attributes: { ...graph.getNodeAttribute(p, 'attributes'), admin: f.conditional ? 'conditional' : true } });
+  }
+}
+
+/** Remove what a previous analysis wrote, so analysis can be re-run after more files arrive. */
+export function clearFindings(graph: BlastGraph): void {
+  graph.filterEdges((_, a) => a.kind === 'escalatesTo').forEach((e) => graph.dropEdge(e));
+  graph.filterNodes((_, a) => a.kind === 'adminAccess').forEach((n) => graph.dropNode(n));
+  graph.forEachNode((n, a) => {
+    if (a.attributes.admin !== undefined) {
+      const { admin: _drop, ...rest } = a.attributes;
+      void _drop;
+      graph.setNodeAttribute(n, 'attributes', rest);
+    }
+  });
+}
