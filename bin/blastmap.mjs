@@ -9,4 +9,4 @@ if (!existsSync(bundle)) {
   process.exit(2);
 }
 const { main } = await import(bundle);
-process.exitCode = main(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) });
+process.exitCode = await main(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) });

@@ -1,6 +1,6 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
 import { readFileSync } from 'node:fs';
-import { ImportSession, MAX_FILE_BYTES, NODE_KINDS, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { adminReport, analyze, ImportSession, MAX_FILE_BYTES, NODE_KINDS, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
 import { expandPaths } from './files';
 import { UsageError } from './args';
 
@@ -22,13 +22,27 @@ export function loadSession(paths: readonly string[]): ImportSession {
   return session;
 }
 
-export function runAnalyze(paths: readonly string[], json: boolean, io: Output): number {
+export async function runAnalyze(paths: readonly string[], json: boolean, io: Output): Promise<number> {
   const started = performance.now();
   const session = loadSession(paths);
   const millis = performance.now() - started;
+  const analysis = await analyze(session.graph);
+  const analysisMillis = performance.now() - started - millis;
+  const report = adminReport(analysis, 1);
+  const summary = {
+    admins: report.admins,
+    conditionalAdmins: report.conditionalAdmins,
+    escalatesToAdmin: report.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) })),
+    needsInventory: analysis.techniques.potential.map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
+    escalationEdges: analysis.graph.filterEdges((_, a) => a.kind === 'escalatesTo').length,
+  };
   const snap = snapshotOf(session);
-  if (json) io.out(JSON.stringify({ ...snap, millis: Math.round(millis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
-  else io.out(summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis));
+  if (json) {
+    io.out(JSON.stringify({ ...snap, analysis: summary, millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
+  } else {
+    io.out(summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis));
+    io.out(`Analysis (${Math.round(analysisMillis)} ms): ${summary.admins.length} admin-equivalent, ${summary.escalatesToAdmin.length} can escalate to admin, ${summary.escalationEdges} escalation edges, ${summary.needsInventory.length} paths need resource inventory`);
+  }
   return session.files.some((f) => f.status === 'rejected') ? 1 : 0;
 }
 

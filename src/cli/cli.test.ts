@@ -7,18 +7,18 @@ import { join, resolve } from 'node:path';
 import { main } from './main';
 import { PUBLIC_CORPUS, hasPublicCorpus } from '../core/test-support/public-corpus';
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 const CLOUDSPLAINING = join(PUBLIC_CORPUS, 'cloudsplaining/examples/files/example.json');
 
 describe.skipIf(!hasPublicCorpus)('blastmap analyze on the public corpus', () => {
-  it('prints the Cloudsplaining counts as JSON with files, nodes, edges and stats', () => {
-    const r = run(['analyze', CLOUDSPLAINING, '--json']);
+  it('prints the Cloudsplaining counts as JSON with files, nodes, edges and stats', async () => {
+    const r = await run(['analyze', CLOUDSPLAINING, '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.files).toHaveLength(1);
@@ -31,8 +31,8 @@ describe.skipIf(!hasPublicCorpus)('blastmap analyze on the public corpus', () =>
     expect(doc.stats.edges).toBe(doc.edges.length);
   });
 
-  it('walks folders and prints a summary table; exit 0 when every file imported', () => {
-    const r = run(['analyze', join(PUBLIC_CORPUS, 'cloudmapper'), join(PUBLIC_CORPUS, 'cloudsplaining'), join(PUBLIC_CORPUS, 'aws-scp-examples')]);
+  it('walks folders and prints a summary table; exit 0 when every file imported', async () => {
+    const r = await run(['analyze', join(PUBLIC_CORPUS, 'cloudmapper'), join(PUBLIC_CORPUS, 'cloudsplaining'), join(PUBLIC_CORPUS, 'aws-scp-examples')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/20 of 20 files imported/);
     expect(r.out).toMatch(/44 users/);
@@ -46,8 +46,8 @@ describe('blastmap exit codes', () => {
   writeFileSync(good, JSON.stringify({ UserDetailList: [{ UserName: 'a', Arn: 'arn:aws:iam::111122223333:user/a' }] }));
   writeFileSync(bad, '{"UserDetailList": [');
 
-  it('exits 1 when some file was rejected, and still imports the others', () => {
-    const r = run(['analyze', good, bad, '--json']);
+  it('exits 1 when some file was rejected, and still imports the others', async () => {
+    const r = await run(['analyze', good, bad, '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
     expect(doc.files.map((f: { status: string }) => f.status)).toEqual(['imported', 'rejected']);
@@ -55,8 +55,8 @@ describe('blastmap exit codes', () => {
     expect(doc.stats.nodesByKind.user).toBe(1);
   });
 
-  it.each([[[]], [['analyze']], [['frobnicate', good]], [['analyze', join(dir, 'missing.json')]]])('exits 2 on bad usage: %j', (argv) => {
-    const r = run(argv);
+  it.each([[[]], [['analyze']], [['frobnicate', good]], [['analyze', join(dir, 'missing.json')]]])('exits 2 on bad usage: %j', async (argv) => {
+    const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^blastmap: /);
   });
@@ -66,5 +66,69 @@ describe('blastmap exit codes', () => {
     const out = execFileSync(process.execPath, [bin, 'analyze', good], { encoding: 'utf8' });
     expect(out).toMatch(/1 of 1 files imported/);
     expect(spawnSync(process.execPath, [bin, 'analyze', bad]).status).toBe(1);
+  });
+});
+
+describe.skipIf(!hasPublicCorpus)('analysis subcommands on IAM Vulnerable (Cloudsplaining example)', () => {
+  const A = '200611803367';
+  const U = (n: string) => `arn:aws:iam::${A}:user/${n}`;
+  const dir = mkdtempSync(join(tmpdir(), 'blastmap-batch-'));
+
+  it('can: allowed / not allowed with the deciding statements', async () => {
+    const r = await run(['can', CLOUDSPLAINING, '--principal', U('privesc4-CreateAccessKey-user'), '--action', 'iam:CreateAccessKey', '--resource', U('obama'), '--json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.decision).toBe('allowed');
+    expect(d.allowedBy[0].ref).toMatchObject({ policyName: 'privesc4-CreateAccessKey', statement: '#0', effect: 'Allow' });
+  });
+
+  it('can --batch: one NDJSON decision per request, in order, errors in place', async () => {
+    const file = join(dir, 'req.ndjson');
+    writeFileSync(file, [
+      JSON.stringify({ principal: U('fp3-deny-iam-user'), action: 'iam:CreateUser', resource: U('x') }),
+      'not json',
+      JSON.stringify({ principal: U('fn3-exploitableConditionConstraint-user'), action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${A}:policy/fn3-exploitableConditionConstraint` }),
+    ].join('\n'));
+    const r = await run(['can', CLOUDSPLAINING, '--batch', file]);
+    const lines = r.out.split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.decision ?? l.error)).toEqual(['denied', 'not valid JSON', 'allowed']);
+  });
+
+  it('admins --json lists admins and every principal that escalates, with paths', async () => {
+    const doc = JSON.parse((await run(['admins', CLOUDSPLAINING, '--json'])).out);
+    expect(doc.admins).toContain(`arn:aws:iam::${A}:role/privesc-high-priv-service-role`);
+    const e = doc.escalatesToAdmin.find((x: { principal: string }) => x.principal === U('privesc7-AttachUserPolicy-user'));
+    expect(e.paths[0].steps[0].technique).toBe('iam-008');
+  });
+
+  it('blast, paths and who-can answer in JSON', async () => {
+    const blast = JSON.parse((await run(['blast', CLOUDSPLAINING, '--from', U('privesc13-AddUserToGroup-user'), '--json'])).out);
+    expect(blast.adminOf).toEqual([A]);
+    const paths = JSON.parse((await run(['paths', CLOUDSPLAINING, '--from', U('privesc13-AddUserToGroup-user'), '--to', 'admin', '--json'])).out);
+    expect(paths.paths[0].steps[0].technique).toBe('iam-013');
+    const who = JSON.parse((await run(['who-can', CLOUDSPLAINING, '--to', `arn:aws:iam::${A}:role/privesc-AssumeRole-ending-role`, '--json'])).out);
+    expect(who.reachers.map((x: { id: string }) => x.id)).toContain(`arn:aws:iam::${A}:role/privesc-AssumeRole-starting-role`);
+  });
+
+  it('analyze --json carries admins, escalation to admin and paths that need inventory', async () => {
+    const doc = JSON.parse((await run(['analyze', CLOUDSPLAINING, '--json'])).out);
+    expect(doc.analysis.admins.length).toBeGreaterThan(0);
+    expect(doc.analysis.escalatesToAdmin.some((e: { principal: string }) => e.principal === U('privesc1-CreateNewPolicyVersion-user'))).toBe(true);
+    expect(doc.analysis.needsInventory.some((p: { technique: string }) => p.technique === 'lambda-003')).toBe(true);
+    expect(doc.edges.some((e: { kind: string; attributes: { technique?: string } }) => e.kind === 'escalatesTo' && e.attributes.technique === 'iam-002')).toBe(true);
+  });
+
+  it('exits 2 for an unknown principal', async () => {
+    const r = await run(['blast', CLOUDSPLAINING, '--from', 'arn:aws:iam::1:user/nobody']);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('blastmap techniques', () => {
+  it('reports pathfinding.cloud coverage honestly', async () => {
+    const doc = JSON.parse((await run(['techniques', '--json'])).out);
+    expect(doc.summary.catalogue).toBe(65);
+    expect(doc.summary.modelled + doc.summary.needsInventory + doc.summary.notYet).toBe(65);
+    expect(new Set(doc.techniques.map((t: { id: string }) => t.id)).size).toBe(doc.techniques.length);
   });
 });

@@ -2,26 +2,47 @@
 import { parseArgs, UsageError } from './args';
 import { runAnalyze, type Output } from './analyze';
 import { runGenerate } from './generate';
+import { runAdmins, runBlast, runCan, runPaths, runTechniques, runWhoCan } from './analysis-commands';
 
 const HELP = `blastmap: identity blast-radius analysis of cloud IAM exports, offline.
 
 Usage:
   blastmap analyze <files or folders...> [--json]   import exports, print a summary (or JSON)
+  blastmap can <exports...> --principal ARN --action ACTION --resource ARN [--json]
+  blastmap can <exports...> --batch REQUESTS.ndjson      one NDJSON decision per request line
+  blastmap blast <exports...> --from ID [--json]          blast radius of an identity/credential/secret
+  blastmap paths <exports...> --from ID --to ID|admin [--k N] [--json]
+  blastmap who-can <exports...> --to ID [--action ACTION] [--json]
+  blastmap admins <exports...> [--json]                   admins and who can become admin
+  blastmap techniques [--json]                            modelled escalation techniques
   blastmap generate --out FILE [--users N] [--roles N] [--policies N] [--seed N]
                                                     write a synthetic account (GAAD format)
 
 Exit codes: 0 every file imported, 1 some file rejected, 2 bad usage.`;
 
-export function main(argv: readonly string[], io: Output): number {
+export async function main(argv: readonly string[], io: Output): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;
     }
+    const json = args.flags.has('json');
     switch (args.command) {
       case 'analyze':
-        return runAnalyze(args.paths, args.flags.has('json'), io);
+        return await runAnalyze(args.paths, args.flags.has('json'), io);
+      case 'can':
+        return await runCan(args.paths, args.flags, json, io);
+      case 'blast':
+        return await runBlast(args.paths, args.flags, json, io);
+      case 'paths':
+        return await runPaths(args.paths, args.flags, json, io);
+      case 'who-can':
+        return await runWhoCan(args.paths, args.flags, json, io);
+      case 'admins':
+        return await runAdmins(args.paths, json, io);
+      case 'techniques':
+        return runTechniques(json, io);
       case 'generate':
         return runGenerate(args.flags, io);
       case undefined:

@@ -20,7 +20,8 @@ export function explainStep(a: Analysis, reachEdge: number): PathStep {
   const from = ix.ids[ix.edgeSrc[reachEdge]!]!;
   const to = ix.ids[ix.edgeDst[reachEdge]!]!;
   const ref = ix.edges[reachEdge]!;
-  const name = (id: string) => a.graph.getNodeAttribute(id, 'name');
+  // `via` may name something outside the graph (e.g. "any new member"): fall back to the id.
+  const name = (id: string) => (a.graph.hasNode(id) ? a.graph.getNodeAttribute(id, 'name') : id);
   if (ref.key.startsWith('admin-of:')) {
     return { from, to, edge: ref.key, kind: 'adminOf', conditional: false, explanation: `the administrator of account ${ref.key.slice(9)} can act as ${name(to)} (create its keys, rewrite its trust)`, evidence: [] };
   }
@@ -39,7 +40,7 @@ export function explainStep(a: Analysis, reachEdge: number): PathStep {
       explanation = `the trust policy of ${name(to)} lets ${name(from)} assume it`;
       break;
     default:
-      explanation = `${name(from)} → ${name(to)} by ${technique ?? e.kind}${techniqueName ? ` (${techniqueName})` : ''}${typeof e.attributes.via === 'string' ? ` via ${name(e.attributes.via) ?? e.attributes.via}` : ''}`;
+      explanation = `${name(from)} → ${name(to)} by ${technique ?? e.kind}${techniqueName ? ` (${techniqueName})` : ''}${typeof e.attributes.via === 'string' ? ` via ${name(e.attributes.via)}` : ''}`;
   }
   return { from, to, edge: ref.key, kind: e.kind, technique, techniqueName, conditional: ref.conditional, explanation, evidence: e.evidence };
 }

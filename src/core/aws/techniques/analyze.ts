@@ -8,7 +8,7 @@ import type { ActionCatalogue } from '../catalogue/catalogue';
 import type { AwsModel } from '../model';
 import { TechniqueContext } from './context';
 import { detectAdmin } from './admin';
-import { detectSelfEscalation } from './iam-self';
+import { detectGroupMemberEscalation, detectSelfEscalation } from './iam-self';
 import { detectPrincipalAccess } from './iam-principal';
 import { detectPassRole } from './passrole';
 import { detectExistingResourcePaths } from './existing-resources';
@@ -49,7 +49,7 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
     if (admin) {
       admins.set(g, admin);
       findings.push(admin);
-    }
+    } else findings.push(...capAlternatives(detectGroupMemberEscalation(tc, g)));
   }
   return { admins, findings, potential, principals: principals.length };
 }

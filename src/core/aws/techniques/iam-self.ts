@@ -81,3 +81,29 @@ export function detectSelfEscalation(tc: TechniqueContext, p: string): Escalatio
   }
   return out;
 }
+
+/**
+ * What joining a group gives (after iam:AddUserToGroup): any member can use the group's
+ * policies to make itself admin: rewrite the group's policies, or its own user policies.
+ */
+export function detectGroupMemberEscalation(tc: TechniqueContext, group: string): EscalationFinding[] {
+  const account = tc.model.node(group)?.account;
+  if (!account) return [];
+  const admin = adminNodeId(account);
+  const member = `arn:aws:iam::${account}:user/blastmap-new-member`;
+  const out: EscalationFinding[] = [];
+  const attempt = (technique: TechniqueInfo, action: string, resource: string) => {
+    if (!tc.mayAllow(group, action)) return;
+    const c = tc.check(group, action, resource);
+    if (usable(c.decision)) out.push({ technique, source: group, target: admin, via: resource === group ? undefined : resource === member ? 'any member of the group' : resource, checks: [c], conditional: c.decision.decision !== 'allowed', notes: ['any member of the group can do this'] });
+  };
+  attempt(SELF_TECHNIQUES.attachGroupPolicy, 'iam:AttachGroupPolicy', group);
+  attempt(SELF_TECHNIQUES.putGroupPolicy, 'iam:PutGroupPolicy', group);
+  attempt(SELF_TECHNIQUES.putUserPolicy, 'iam:PutUserPolicy', member);
+  attempt(SELF_TECHNIQUES.attachUserPolicy, 'iam:AttachUserPolicy', member);
+  for (const pol of tc.model.attachedPolicyIds(group)) {
+    const pa = tc.model.node(pol);
+    if (pa?.kind === 'managedPolicy' && pa.attributes.awsManaged !== true) attempt(SELF_TECHNIQUES.createPolicyVersion, 'iam:CreatePolicyVersion', pol);
+  }
+  return out;
+}
