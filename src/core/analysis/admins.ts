@@ -5,6 +5,14 @@
 import type { Analysis } from './analysis';
 import { privilegePaths, type PrivilegePath } from './privilege-paths';
 import { bfs } from './reach-index';
+import { explainStep } from './explain';
+
+/** One shortest path read off the reverse BFS tree: no search per principal. */
+function treePath(a: Analysis, via: Int32Array, from: number): PrivilegePath {
+  const steps = [];
+  for (let v = from; via[v]! >= 0; v = a.reach.edgeDst[via[v]!]!) steps.push(explainStep(a, via[v]!));
+  return { steps, hops: steps.length, conditionalSteps: steps.filter((s) => s.conditional).length };
+}
 
 export interface AdminReport {
   admins: string[];
@@ -13,7 +21,7 @@ export interface AdminReport {
   escalatesToAdmin: { principal: string; paths: PrivilegePath[] }[];
 }
 
-export function adminReport(a: Analysis, pathsPerPrincipal = 3): AdminReport {
+export function adminReport(a: Analysis, pathsPerPrincipal = 1): AdminReport {
   const admins = [...a.techniques.admins.entries()].filter(([id]) => a.model.node(id)?.kind !== 'group');
   const adminSet = new Set(admins.map(([id]) => id));
   const ix = a.reach;
@@ -25,7 +33,7 @@ export function adminReport(a: Analysis, pathsPerPrincipal = 3): AdminReport {
     const id = ix.ids[v]!;
     const n = a.graph.getNodeAttributes(id);
     if ((n.kind !== 'user' && n.kind !== 'role') || n.placeholder || adminSet.has(id)) continue;
-    escalatesToAdmin.push({ principal: id, paths: privilegePaths(a, id, 'admin', pathsPerPrincipal) });
+    escalatesToAdmin.push({ principal: id, paths: pathsPerPrincipal === 1 ? [treePath(a, t.via, v)] : privilegePaths(a, id, 'admin', pathsPerPrincipal) });
   }
   escalatesToAdmin.sort((x, y) => (x.paths[0]?.hops ?? 0) - (y.paths[0]?.hops ?? 0) || x.principal.localeCompare(y.principal));
   return {

@@ -44,7 +44,7 @@ export interface BlastRadius {
   millis: number;
 }
 
-const IDENTITY_KINDS = new Set(['user', 'role', 'group', 'serviceAccount', 'instanceProfile']);
+const IDENTITY_KINDS = new Set(['user', 'role', 'group', 'serviceAccount', 'instanceProfile', 'identitySet']);
 
 export function blastRadius(a: Analysis, source: string, opts: { maxHops?: number } = {}): BlastRadius {
   const started = performance.now();

@@ -25,6 +25,9 @@ export function explainStep(a: Analysis, reachEdge: number): PathStep {
   if (ref.key.startsWith('admin-of:')) {
     return { from, to, edge: ref.key, kind: 'adminOf', conditional: false, explanation: `the administrator of account ${ref.key.slice(9)} can act as ${name(to)} (create its keys, rewrite its trust)`, evidence: [] };
   }
+  if (ref.key.startsWith('member-of-set:')) {
+    return { from, to, edge: ref.key, kind: 'setMember', conditional: false, explanation: `${name(to)} is one of ${name(from)}`, evidence: [] };
+  }
   const e = a.graph.getEdgeAttributes(ref.key);
   const technique = typeof e.attributes.technique === 'string' ? e.attributes.technique : undefined;
   const techniqueName = typeof e.attributes.techniqueName === 'string' ? e.attributes.techniqueName : undefined;

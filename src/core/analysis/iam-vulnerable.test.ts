@@ -17,18 +17,20 @@ const user = (n: string) => `arn:aws:iam::${A}:user/${n}`;
 const role = (n: string) => `arn:aws:iam::${A}:role/${n}`;
 const HIGH = role('privesc-high-priv-service-role');
 const ADMIN = `admin:aws:${A}`;
+const ALL_USERS = `all-users:aws:${A}`;
+const ALL_ROLES = `all-roles:aws:${A}`;
 
 /** principal → technique edge expected (id and target). */
 const EDGES: [string, string, string][] = [
   ['privesc1-CreateNewPolicyVersion-user', 'iam-001', ADMIN],
   ['privesc3-CreateEC2WithExistingInstanceProfile-user', 'ec2-001', HIGH],
-  ['privesc4-CreateAccessKey-user', 'iam-002', user('privesc-sre-user')],
+  ['privesc4-CreateAccessKey-user', 'iam-002', ALL_USERS],
   ['privesc7-AttachUserPolicy-user', 'iam-008', ADMIN],
   ['privesc8-AttachGroupPolicy-user', 'iam-010', ADMIN],
   ['privesc10-PutUserPolicy-user', 'iam-007', ADMIN],
   ['privesc11-PutGroupPolicy-user', 'iam-011', ADMIN],
   ['privesc13-AddUserToGroup-user', 'iam-013', `arn:aws:iam::${A}:group/privesc-sre-group`],
-  ['privesc14-UpdatingAssumeRolePolicy-user', 'iam-012', HIGH],
+  ['privesc14-UpdatingAssumeRolePolicy-user', 'iam-012', ALL_ROLES],
   ['privesc15-PassExistingRoleToNewLambdaThenInvoke-user', 'lambda-001', HIGH],
   ['privesc16-PassRoleToNewLambdaThenTriggerWithNewDynamo-user', 'lambda-002', HIGH],
   ['privesc18-PassExistingRoleToNewGlueDevEndpoint-user', 'glue-001', HIGH],
@@ -52,8 +54,8 @@ const ROLE_EDGES: [string, string, string][] = [
 ];
 /** Need to know whether the target has a password: no credential report here, so conditional. */
 const PASSWORD_EDGES: [string, string, string][] = [
-  ['privesc5-CreateLoginProfile-user', 'iam-004', user('privesc-sre-user')],
-  ['privesc6-UpdateLoginProfile-user', 'iam-006', user('privesc-sre-user')],
+  ['privesc5-CreateLoginProfile-user', 'iam-004', ALL_USERS],
+  ['privesc6-UpdateLoginProfile-user', 'iam-006', ALL_USERS],
 ];
 /** Paths that hijack an existing resource: the export has no inventory, so "needs inventory". */
 const NEEDS_INVENTORY: [string, string][] = [
@@ -128,7 +130,9 @@ describe.skipIf(!hasPublicCorpus)('IAM Vulnerable (Cloudsplaining example export
   it('gives several ranked alternatives', () => {
     const paths = privilegePaths(a, user('privesc4-CreateAccessKey-user'), 'admin', 3);
     expect(paths.length).toBe(3);
-    expect(paths[0]!.hops).toBe(2);
+    // user → every user of the account (iam:CreateAccessKey on user/*) → a self-escalating user → admin
+    expect(paths[0]!.hops).toBe(3);
+    expect(paths[0]!.steps[0]!.technique).toBe('iam-002');
     expect(paths.map((p) => p.hops)).toEqual([...paths.map((p) => p.hops)].sort((x, y) => x - y));
   });
 
@@ -136,7 +140,8 @@ describe.skipIf(!hasPublicCorpus)('IAM Vulnerable (Cloudsplaining example export
     const br = blastRadius(a, user('privesc4-CreateAccessKey-user'));
     expect(br.adminOf).toEqual([A]);
     expect(br.score).toBe(100);
-    expect(br.identities.find((i) => i.id === user('privesc-sre-user'))!.hops).toBe(1);
+    expect(br.identities.find((i) => i.id === ALL_USERS)!.hops).toBe(1);
+    expect(br.identities.find((i) => i.id === user('privesc-sre-user'))!.hops).toBe(2);
   });
 
   it('blast radius of a false-positive probe stays small', () => {

@@ -56,6 +56,11 @@ export class ReachIndex {
       if (a.kind !== 'adminAccess' || !a.account) return;
       for (const member of byAccount.get(a.account) ?? []) add(id, member, { key: `admin-of:${a.account}`, conditional: false });
     });
+    // An identity set stands for each of its members.
+    graph.forEachNode((id, a) => {
+      if (a.kind !== 'identitySet' || !Array.isArray(a.attributes.members)) return;
+      for (const member of a.attributes.members as string[]) if (graph.hasNode(member)) add(id, member, { key: `member-of-set:${id}`, conditional: false });
+    });
     this.edgeSrc = src;
     this.edgeDst = dst;
     this.build(src, dst);

@@ -40,6 +40,8 @@ export function applyFindings(graph: BlastGraph, results: TechniqueResults): voi
       const account = f.target.slice('admin:aws:'.length);
       graph.addNode(f.target, { kind: 'adminAccess', provider: 'aws', name: `Administrator of account ${account}`, account, attributes: {}, placeholder: false });
     }
+    const set = results.sets.get(f.target);
+    if (set && !graph.hasNode(f.target)) graph.addNode(f.target, { kind: 'identitySet', provider: 'aws', name: set.name, account: set.account, attributes: { members: set.members }, placeholder: false });
     if (!graph.hasNode(f.target)) return;
     const key = edgeKey('escalatesTo', f.source, f.target, `${f.technique.id}${f.via ? `|${f.via}` : ''}`);
     if (graph.hasEdge(key)) return;
@@ -66,7 +68,7 @@ export function applyFindings(graph: BlastGraph, results: TechniqueResults): voi
 /** Remove what a previous analysis wrote, so analysis can be re-run after more files arrive. */
 export function clearFindings(graph: BlastGraph): void {
   graph.filterEdges((_, a) => a.kind === 'escalatesTo').forEach((e) => graph.dropEdge(e));
-  graph.filterNodes((_, a) => a.kind === 'adminAccess').forEach((n) => graph.dropNode(n));
+  graph.filterNodes((_, a) => a.kind === 'adminAccess' || a.kind === 'identitySet').forEach((n) => graph.dropNode(n));
   graph.forEachNode((n, a) => {
     if (a.attributes.admin !== undefined) {
       const { admin: _drop, ...rest } = a.attributes;

@@ -113,8 +113,19 @@ export class AwsModel {
     return pp;
   }
 
+  private readonly sideCache = new Map<string, ResourceSide | undefined>();
+
   /** The resource side of a request: its resource policy and whether that policy must allow. */
   resourceSide(action: string, resource: string): ResourceSide | undefined {
+    const assume = /^sts:assumerole/i.test(action);
+    const key = `${assume ? 'a' : 'o'}${resource}`;
+    if (this.sideCache.has(key)) return this.sideCache.get(key);
+    const side = this.computeResourceSide(action, resource);
+    this.sideCache.set(key, side);
+    return side;
+  }
+
+  private computeResourceSide(action: string, resource: string): ResourceSide | undefined {
     const arn = parseArn(resource);
     if (!arn) return undefined;
     const lowerAction = action.toLowerCase();
@@ -149,7 +160,9 @@ export class AwsModel {
       pp = { ...pp, ctx: { ...pp.ctx, values } };
     }
     const d = evaluate(pp, action, resource, this.resourceSide(action, resource));
-    this.decisionCache.set(key, d);
+    // Decisions no statement touched are cheap to recompute: caching them would hold
+    // millions of empty answers on large accounts.
+    if (d.allowedBy.length || d.deniedBy.length || d.notes.length) this.decisionCache.set(key, d);
     return d;
   }
 }

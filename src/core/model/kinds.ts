@@ -20,6 +20,7 @@ export const NODE_KINDS = {
   serviceAccount: { label: 'Service account', plural: 'service accounts', category: 'identity', description: 'Workload identity (service account, managed identity)' },
   instanceProfile: { label: 'Instance profile', plural: 'instance profiles', category: 'identity', description: 'EC2 container for a role: whoever runs on the instance acts as the role' },
   adminAccess: { label: 'Account administrator', plural: 'account administrators', category: 'principal', description: 'Full control of an account: held by admin-equivalent principals, reached by escalation' },
+  identitySet: { label: 'Identity set', plural: 'identity sets', category: 'principal', description: 'Every user (or role) of an account at once: one edge instead of thousands when a permission covers them all' },
   account: { label: 'Account', plural: 'accounts', category: 'principal', description: 'Cloud account; as a trust principal it means any identity of that account allowed by its own policies' },
   orgUnit: { label: 'Organization unit', plural: 'organization units', category: 'principal', description: 'Organization root or organizational unit (SCP target)' },
   identityProvider: { label: 'Identity provider', plural: 'identity providers', category: 'principal', description: 'SAML or OIDC federation: outside identities that can assume roles' },

@@ -18,6 +18,7 @@ const SHAPES: Partial<Record<NodeKind, string>> = {
   serviceAccount: 'hexagon',
   instanceProfile: 'round-hexagon',
   adminAccess: 'star',
+  identitySet: 'round-octagon',
   account: 'octagon',
   orgUnit: 'octagon',
   identityProvider: 'diamond',

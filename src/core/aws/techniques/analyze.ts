@@ -14,8 +14,16 @@ import { detectPassRole } from './passrole';
 import { detectExistingResourcePaths } from './existing-resources';
 import type { EscalationFinding, PotentialFinding } from './types';
 
+export interface IdentitySet {
+  name: string;
+  account: string;
+  members: string[];
+}
+
 export interface TechniqueResults {
   admins: Map<string, EscalationFinding>;
+  /** Identity sets that findings point at (every user / role of an account). */
+  sets: Map<string, IdentitySet>;
   findings: EscalationFinding[];
   potential: PotentialFinding[];
   principals: number;
@@ -51,7 +59,17 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
       findings.push(admin);
     } else findings.push(...capAlternatives(detectGroupMemberEscalation(tc, g)));
   }
-  return { admins, findings, potential, principals: principals.length };
+  const sets = new Map<string, IdentitySet>();
+  for (const f of findings) {
+    if (sets.has(f.target)) continue;
+    const m = /^(all-users|all-roles|roles-trusting):aws:(.+)$/.exec(f.target);
+    if (!m) continue;
+    const [, type, account] = m as unknown as [string, string, string];
+    const members = type === 'all-users' ? tc.users(account) : type === 'all-roles' ? tc.roles(account) : tc.rolesTrustingAccount(account);
+    const name = type === 'all-users' ? `Every user of account ${account}` : type === 'all-roles' ? `Every role of account ${account}` : `Every role trusting account ${account}`;
+    sets.set(f.target, { name, account, members });
+  }
+  return { admins, sets, findings, potential, principals: principals.length };
 }
 
 /** At most this many ways (vias) to the same target by the same technique are kept as edges. */

@@ -5,9 +5,31 @@
 import type { ActionCatalogue } from '../catalogue/catalogue';
 import type { AwsModel } from '../model';
 import type { Decision } from '../eval/evaluate';
-import { statementsFor } from '../eval/compile';
+import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
 import { globMatch } from '../eval/wildcard';
 import type { PermissionCheck } from './types';
+
+/**
+ * Could a Resource pattern match some ARN starting with `prefix`? Compares the pattern's literal
+ * head with the prefix: a cheap filter; the evaluator decides exactly afterwards.
+ */
+function prefixCompatible(pattern: string, prefix: string): boolean {
+  if (pattern === '*') return true;
+  const pf = pattern.split(':');
+  const xf = prefix.split(':');
+  if (pf.length < 6 || xf.length < 6) {
+    const wild = pattern.search(/[*?$]/);
+    const head = wild < 0 ? pattern : pattern.slice(0, wild);
+    return head.startsWith(prefix) || prefix.startsWith(head);
+  }
+  // arn, partition, service, region and account field by field; then the resource's head.
+  for (let i = 0; i < 5; i++) if (!pf[i]!.includes('$') && !globMatch(pf[i]!, xf[i]!)) return false;
+  const resource = pf.slice(5).join(':');
+  const want = xf.slice(5).join(':');
+  const wild = resource.search(/[*?$]/);
+  const head = wild < 0 ? resource : resource.slice(0, wild);
+  return head.startsWith(want) || want.startsWith(head);
+}
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
@@ -24,6 +46,7 @@ export class TechniqueContext {
   private readonly trustedBy = new Map<string, string[]>();
   private readonly trustedByAccount = new Map<string, string[]>();
   private readonly trustedByAnyone: string[] = [];
+  private readonly plainTrustCache = new Map<string, string[]>();
 
   constructor(
     readonly model: AwsModel,
@@ -57,7 +80,7 @@ export class TechniqueContext {
    */
   assumeCandidates(principal: string): string[] {
     const out = new Set(this.trustedBy.get(principal) ?? []);
-    if (this.mayAllow(principal, 'sts:AssumeRole')) {
+    if (this.mayAllow(principal, 'sts:AssumeRole', 'arn:aws:iam::')) {
       for (const r of this.trustedByAnyone) out.add(r);
       const account = this.model.node(principal)?.account;
       for (const r of (account && this.trustedByAccount.get(account)) || []) out.add(r);
@@ -80,8 +103,8 @@ export class TechniqueContext {
    * Cheap pre-filter: can any Allow statement of the principal's identity policies name this
    * action at all? If not, no resource needs checking (cost grows with grants, not targets).
    */
-  mayAllow(principal: string, action: string): boolean {
-    const key = `${principal}\u0000${action}`;
+  mayAllow(principal: string, action: string, resourcePrefix?: string): boolean {
+    const key = `${principal}\u0000${action}\u0000${resourcePrefix ?? ''}`;
     let v = this.mayCache.get(key);
     if (v === undefined) {
       const pp = this.model.principalPolicies(principal);
@@ -90,7 +113,12 @@ export class TechniqueContext {
       v =
         pp.missing.length > 0 ||
         pp.identity.some((pol) =>
-          statementsFor(pol, service).some((st) => st.effect === 'Allow' && (st.actions ? st.actions.some((p) => globMatch(p, a, true)) : !st.notActions!.some((p) => globMatch(p, a, true)))),
+          statementsFor(pol, service).some(
+            (st) =>
+              st.effect === 'Allow' &&
+              (st.actions ? st.actions.some((p) => globMatch(p, a, true)) : !st.notActions!.some((p) => globMatch(p, a, true))) &&
+              (!resourcePrefix || !st.resources || st.resources.some((r) => prefixCompatible(r, resourcePrefix))),
+          ),
         );
       this.mayCache.set(key, v);
     }
@@ -127,6 +155,59 @@ export class TechniqueContext {
     const format = type ? this.catalogue.resourceFormat(info!.service, type) : undefined;
     if (!format) return '*';
     return format.replace('${Partition}', 'aws').replace('${Region}', 'us-east-1').replace('${Account}', account).replace(/\$\{[^}]+\}/g, 'blastmap-probe');
+  }
+
+  /**
+   * Is the principal's permission for `action` the same on every IAM user / role / policy of its
+   * account? True when an unconditional Allow covers `<type>/*` (identity, boundary and SCPs
+   * alike) and nothing denies the action at all. Then one edge to the identity set replaces an
+   * edge per target; otherwise each target is evaluated. Returns the check on a representative.
+   */
+  uniform(principal: string, action: string, type: 'user' | 'role' | 'policy', representative: string | undefined): PermissionCheck | undefined {
+    if (!representative || !this.mayAllow(principal, action)) return undefined;
+    const pp = this.model.principalPolicies(principal);
+    if (pp.missing.length) return undefined;
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    const a = action.toLowerCase();
+    // A name no real resource has: only patterns that cover every name of the type match it.
+    const probe = `arn:aws:iam::${pp.facts.account}:${type}/\u0001`;
+    const names = (st: CompiledStatement) => (st.actions ? st.actions.some((x) => globMatch(x, a, true)) : !st.notActions!.some((x) => globMatch(x, a, true)));
+    const covers = (pol: CompiledPolicy) => statementsFor(pol, service).some((st) => st.effect === 'Allow' && !st.condition && names(st) && !!st.resources && st.resources.some((r) => globMatch(r, probe)));
+    // Denies that cannot touch this resource type (their Resource names something else) do not
+    // break uniformity; any other Deny of the action does.
+    const typePrefix = `arn:aws:iam::${pp.facts.account}:${type}/`;
+    const denies = (pol: CompiledPolicy) =>
+      statementsFor(pol, service).some((st) => st.effect === 'Deny' && names(st) && (!st.resources || st.resources.some((r) => prefixCompatible(r, typePrefix))));
+    const all = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
+    if (all.some(denies) || !pp.identity.some(covers)) return undefined;
+    if (pp.boundary && !covers(pp.boundary)) return undefined;
+    if (!pp.scpExempt && pp.scps.length && !pp.scps.some(covers)) return undefined;
+    const check = this.check(principal, action, representative);
+    return check.decision.decision === 'allowed' ? check : undefined;
+  }
+
+  private readonly passwordCache = new Map<string, boolean>();
+
+  /** Does the credential report show some user of the account with (or without) a password? */
+  someUserWithPassword(account: string, enabled: boolean): boolean {
+    const key = `${account}|${enabled}`;
+    let v = this.passwordCache.get(key);
+    if (v === undefined) this.passwordCache.set(key, (v = this.users(account).some((u) => this.model.node(u)?.attributes.passwordEnabled === enabled)));
+    return v;
+  }
+
+  /** Roles whose trust lets the whole account assume them: an unconditional Allow, no Deny. */
+  rolesTrustingAccount(account: string): string[] {
+    let roles = this.plainTrustCache.get(account);
+    if (!roles) this.plainTrustCache.set(account, (roles = (this.trustedByAccount.get(account) ?? []).filter((r) => this.plainAccountTrust(r, account))));
+    return roles;
+  }
+
+  private plainAccountTrust(role: string, account: string): boolean {
+    const side = this.model.resourceSide('sts:AssumeRole', role);
+    const stmts = side?.policy?.statements ?? [];
+    if (stmts.some((s) => s.effect === 'Deny')) return false;
+    return stmts.some((s) => s.effect === 'Allow' && !s.condition && s.principals.some((p) => p.type === 'AWS' && (p.value === account || p.value === `arn:aws:iam::${account}:root`)));
   }
 
   /** Roles whose trust policy lets a service principal (e.g. lambda.amazonaws.com) assume them. */

@@ -5,7 +5,7 @@
  */
 import type { TechniqueContext } from './context';
 import { usable } from './context';
-import { adminNodeId, type EscalationFinding, type PermissionCheck, type TechniqueInfo } from './types';
+import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, type EscalationFinding, type PermissionCheck, type TechniqueInfo } from './types';
 
 const T = (id: string, name: string): TechniqueInfo => ({ id, name, category: 'principal-access', coverage: 'modelled' });
 export const PRINCIPAL_TECHNIQUES = {
@@ -50,52 +50,117 @@ export function detectPrincipalAccess(tc: TechniqueContext, p: string): Escalati
   const admin = adminNodeId(account);
   const out: EscalationFinding[] = [];
   const push = (f: EscalationFinding | undefined) => f && out.push(f);
-  const may = (...actions: string[]) => actions.every((a) => tc.mayAllow(p, a));
+  const mayOn = (type: string) => (...actions: string[]) => actions.every((a) => tc.mayAllow(p, a, `arn:aws:iam::${account}:${a === 'iam:CreatePolicyVersion' ? 'policy' : type}/`));
+  detectUserAccess(tc, p, account, admin, push, mayOn('user'));
+  detectRoleAccess(tc, p, account, admin, push, mayOn('role'));
+  return out;
+}
 
-  const userActions = may('iam:CreateAccessKey') || may('iam:CreateLoginProfile') || may('iam:UpdateLoginProfile');
-  for (const y of userActions ? tc.users(account) : []) {
-    if (y === p) continue;
-    const keys = keyCount(tc, y);
-    if (may('iam:CreateAccessKey')) {
+type Push = (f: EscalationFinding | undefined) => void;
+type May = (...actions: string[]) => boolean;
+const ALL_USERS_NOTE = 'covers every user of the account (one edge to the set instead of one per user)';
+
+function detectUserAccess(tc: TechniqueContext, p: string, account: string, admin: string, push: Push, may: May): void {
+  const users = tc.users(account).filter((u) => u !== p);
+  if (!users.length || !(may('iam:CreateAccessKey') || may('iam:CreateLoginProfile') || may('iam:UpdateLoginProfile'))) return;
+  const rep = users[0];
+  const u = {
+    key: tc.uniform(p, 'iam:CreateAccessKey', 'user', rep),
+    login: tc.uniform(p, 'iam:CreateLoginProfile', 'user', rep),
+    update: tc.uniform(p, 'iam:UpdateLoginProfile', 'user', rep),
+    attach: tc.uniform(p, 'iam:AttachUserPolicy', 'user', rep),
+    put: tc.uniform(p, 'iam:PutUserPolicy', 'user', rep),
+  };
+  const all = allUsersId(account);
+  if (u.key) push(finding(p, PRINCIPAL_TECHNIQUES.createAccessKey, all, [u.key], undefined, [ALL_USERS_NOTE, 'users that already hold two access keys also need iam:DeleteAccessKey']));
+  const unknownNote = 'which users have a password is unknown (no credential report)';
+  if (u.login) {
+    const known = tc.someUserWithPassword(account, false);
+    push(finding(p, PRINCIPAL_TECHNIQUES.createLoginProfile, all, [u.login], undefined, [ALL_USERS_NOTE, 'works on users without a password', ...(known ? [] : [unknownNote])], !known));
+  }
+  if (u.update) {
+    const known = tc.someUserWithPassword(account, true);
+    push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, all, [u.update], undefined, [ALL_USERS_NOTE, 'works on users with a password', ...(known ? [] : [unknownNote])], !known));
+  }
+  if (u.key && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachUserPolicyKey, admin, [u.attach, u.key], 'any user of the account'));
+  if (u.key && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putUserPolicyKey, admin, [u.put, u.key], 'any user of the account'));
+  if (u.key && u.login && u.update && (u.attach || !may('iam:AttachUserPolicy')) && (u.put || !may('iam:PutUserPolicy'))) return;
+
+  // Decided once, outside the per-user loop: that loop runs for every user of the account.
+  const doKey = !u.key && may('iam:CreateAccessKey');
+  const doDelete = may('iam:DeleteAccessKey');
+  const doAttach = may('iam:AttachUserPolicy');
+  const doPut = may('iam:PutUserPolicy');
+  const doLogin = !u.login && may('iam:CreateLoginProfile');
+  const doUpdate = !u.update && may('iam:UpdateLoginProfile');
+  for (const y of users) {
+    if (doKey) {
       const create = tc.check(p, 'iam:CreateAccessKey', y);
-      if (keys === 2) {
-        if (may('iam:DeleteAccessKey')) push(finding(p, PRINCIPAL_TECHNIQUES.createAndDeleteAccessKey, y, [create, tc.check(p, 'iam:DeleteAccessKey', y)], undefined, ['the user has two access keys: one must be deleted first']));
-      } else {
-        push(finding(p, PRINCIPAL_TECHNIQUES.createAccessKey, y, [create], undefined, keys === undefined ? ['access key count unknown (no credential report): a user with two keys needs iam:DeleteAccessKey too'] : []));
+      if (usable(create.decision)) {
+        const keys = keyCount(tc, y);
+        if (keys === 2) {
+          if (doDelete) push(finding(p, PRINCIPAL_TECHNIQUES.createAndDeleteAccessKey, y, [create, tc.check(p, 'iam:DeleteAccessKey', y)], undefined, ['the user has two access keys: one must be deleted first']));
+        } else {
+          push(finding(p, PRINCIPAL_TECHNIQUES.createAccessKey, y, [create], undefined, keys === undefined ? ['access key count unknown (no credential report): a user with two keys needs iam:DeleteAccessKey too'] : []));
+        }
+        if (doAttach) push(finding(p, PRINCIPAL_TECHNIQUES.attachUserPolicyKey, admin, [tc.check(p, 'iam:AttachUserPolicy', y), create], y));
+        if (doPut) push(finding(p, PRINCIPAL_TECHNIQUES.putUserPolicyKey, admin, [tc.check(p, 'iam:PutUserPolicy', y), create], y));
       }
-      if (may('iam:AttachUserPolicy')) push(finding(p, PRINCIPAL_TECHNIQUES.attachUserPolicyKey, admin, [tc.check(p, 'iam:AttachUserPolicy', y), create], y));
-      if (may('iam:PutUserPolicy')) push(finding(p, PRINCIPAL_TECHNIQUES.putUserPolicyKey, admin, [tc.check(p, 'iam:PutUserPolicy', y), create], y));
     }
+    if (!doLogin && !doUpdate) continue;
     const hasPassword = tc.model.node(y)?.attributes.passwordEnabled;
-    if (hasPassword !== true && may('iam:CreateLoginProfile')) {
+    if (doLogin && hasPassword !== true) {
       push(finding(p, PRINCIPAL_TECHNIQUES.createLoginProfile, y, [tc.check(p, 'iam:CreateLoginProfile', y)], undefined, hasPassword === undefined ? ['whether the user already has a password is unknown (no credential report)'] : [], hasPassword === undefined));
     }
-    if (hasPassword !== false && may('iam:UpdateLoginProfile')) {
+    if (doUpdate && hasPassword !== false) {
       push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, y, [tc.check(p, 'iam:UpdateLoginProfile', y)], undefined, hasPassword === undefined ? ['whether the user has a password is unknown (no credential report)'] : [], hasPassword === undefined));
     }
   }
+}
 
+function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admin: string, push: Push, may: May): void {
+  const roles = tc.roles(account).filter((r) => r !== p);
+  const rep = roles[0];
+  // sts:AssumeRole: the roles trusting the whole account as one set when our permission is uniform.
+  const assumeAll = tc.uniform(p, 'sts:AssumeRole', 'role', tc.rolesTrustingAccount(account).find((r) => r !== p));
+  const hubMembers = new Set(assumeAll ? tc.rolesTrustingAccount(account) : []);
+  if (assumeAll) push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, accountTrustingRolesId(account), [assumeAll], undefined, ['covers every role whose trust policy lets the whole account assume it']));
   const assumable = new Map<string, PermissionCheck>();
   for (const r of tc.assumeCandidates(p)) {
+    if (hubMembers.has(r)) continue;
     const assume = tc.check(p, 'sts:AssumeRole', r);
     if (!usable(assume.decision)) continue;
     assumable.set(r, assume);
     push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, r, [assume]));
   }
-  const modifiesRoles = ['iam:UpdateAssumeRolePolicy', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:CreatePolicyVersion'].some((a) => may(a));
+  const u = {
+    trust: tc.uniform(p, 'iam:UpdateAssumeRolePolicy', 'role', rep),
+    attach: tc.uniform(p, 'iam:AttachRolePolicy', 'role', rep),
+    put: tc.uniform(p, 'iam:PutRolePolicy', 'role', rep),
+  };
+  if (u.trust) push(finding(p, PRINCIPAL_TECHNIQUES.updateAssumeRolePolicy, allRolesId(account), [u.trust], undefined, ['covers every role of the account (one edge to the set instead of one per role)']));
+  if (u.trust && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachRolePolicyTrust, admin, [u.attach, u.trust], 'any role of the account'));
+  if (u.trust && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putRolePolicyTrust, admin, [u.put, u.trust], 'any role of the account'));
+  const firstHub = [...hubMembers][0];
+  // CreatePolicyVersion on every customer policy: any role we can take over becomes admin.
+  const customerPolicy = tc.model.graph.findNode((_, a) => a.kind === 'managedPolicy' && a.account === account && a.attributes.awsManaged !== true && !a.placeholder);
+  const cpvAll = tc.uniform(p, 'iam:CreatePolicyVersion', 'policy', customerPolicy);
+  if (cpvAll && (assumeAll || u.trust)) push(finding(p, assumeAll ? PRINCIPAL_TECHNIQUES.createPolicyVersionAssume : PRINCIPAL_TECHNIQUES.createPolicyVersionTrust, admin, [cpvAll, (assumeAll ?? u.trust)!], assumeAll ? firstHub : 'any role of the account'));
+  if (assumeAll && firstHub && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachRolePolicyAssume, admin, [u.attach, assumeAll], firstHub));
+  if (assumeAll && firstHub && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putRolePolicyAssume, admin, [u.put, assumeAll], firstHub));
+
+  const perRole = (!u.trust && may('iam:UpdateAssumeRolePolicy')) || (!u.attach && may('iam:AttachRolePolicy')) || (!u.put && may('iam:PutRolePolicy')) || (!cpvAll && may('iam:CreatePolicyVersion'));
   // Roles of other accounts are out of reach of IAM write actions made from this account.
-  for (const r of modifiesRoles ? tc.roles(account) : []) {
-    if (r === p) continue;
-    const assume = assumable.get(r);
-    const canAssume = assume !== undefined;
-    const trust = may('iam:UpdateAssumeRolePolicy') ? tc.check(p, 'iam:UpdateAssumeRolePolicy', r) : undefined;
-    if (trust) push(finding(p, PRINCIPAL_TECHNIQUES.updateAssumeRolePolicy, r, [trust]));
-    const gain = canAssume ? assume : trust && usable(trust.decision) ? trust : undefined;
+  for (const r of perRole ? roles : []) {
+    const assume = assumable.get(r) ?? (hubMembers.has(r) ? assumeAll : undefined);
+    const trust = u.trust ?? (may('iam:UpdateAssumeRolePolicy') ? tc.check(p, 'iam:UpdateAssumeRolePolicy', r) : undefined);
+    if (!u.trust && trust) push(finding(p, PRINCIPAL_TECHNIQUES.updateAssumeRolePolicy, r, [trust]));
+    const gain = assume ?? (trust && usable(trust.decision) ? trust : undefined);
     if (!gain) continue;
-    const viaAssume = canAssume;
-    if (may('iam:AttachRolePolicy')) push(finding(p, viaAssume ? PRINCIPAL_TECHNIQUES.attachRolePolicyAssume : PRINCIPAL_TECHNIQUES.attachRolePolicyTrust, admin, [tc.check(p, 'iam:AttachRolePolicy', r), gain], r));
-    if (may('iam:PutRolePolicy')) push(finding(p, viaAssume ? PRINCIPAL_TECHNIQUES.putRolePolicyAssume : PRINCIPAL_TECHNIQUES.putRolePolicyTrust, admin, [tc.check(p, 'iam:PutRolePolicy', r), gain], r));
-    if (may('iam:CreatePolicyVersion')) {
+    const viaAssume = assume !== undefined;
+    if (!u.attach && may('iam:AttachRolePolicy')) push(finding(p, viaAssume ? PRINCIPAL_TECHNIQUES.attachRolePolicyAssume : PRINCIPAL_TECHNIQUES.attachRolePolicyTrust, admin, [tc.check(p, 'iam:AttachRolePolicy', r), gain], r));
+    if (!u.put && may('iam:PutRolePolicy')) push(finding(p, viaAssume ? PRINCIPAL_TECHNIQUES.putRolePolicyAssume : PRINCIPAL_TECHNIQUES.putRolePolicyTrust, admin, [tc.check(p, 'iam:PutRolePolicy', r), gain], r));
+    if (!cpvAll && may('iam:CreatePolicyVersion')) {
       for (const pol of tc.model.attachedPolicyIds(r)) {
         const pa = tc.model.node(pol);
         if (pa?.kind !== 'managedPolicy' || pa.attributes.awsManaged === true) continue;
@@ -103,5 +168,4 @@ export function detectPrincipalAccess(tc: TechniqueContext, p: string): Escalati
       }
     }
   }
-  return out;
 }

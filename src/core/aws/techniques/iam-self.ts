@@ -41,7 +41,7 @@ export function detectSelfEscalation(tc: TechniqueContext, p: string): Escalatio
     }
   };
   const tryOn = (technique: TechniqueInfo, action: string, resource: string, target = admin) => {
-    if (tc.mayAllow(p, action)) found(technique, target, [tc.check(p, action, resource)], resource === p ? undefined : resource);
+    if (tc.mayAllow(p, action, resource)) found(technique, target, [tc.check(p, action, resource)], resource === p ? undefined : resource);
   };
 
   // iam-001: a new default version of a customer-managed policy that applies to us.
@@ -75,7 +75,7 @@ export function detectSelfEscalation(tc: TechniqueContext, p: string): Escalatio
       tryOn(SELF_TECHNIQUES.attachGroupPolicy, 'iam:AttachGroupPolicy', g);
       tryOn(SELF_TECHNIQUES.putGroupPolicy, 'iam:PutGroupPolicy', g);
     }
-    if (tc.mayAllow(p, 'iam:AddUserToGroup')) {
+    if (tc.mayAllow(p, 'iam:AddUserToGroup', `arn:aws:iam::${account}:group/`)) {
       for (const g of tc.groups(account)) if (!mine.has(g)) tryOn(SELF_TECHNIQUES.addUserToGroup, 'iam:AddUserToGroup', g, g);
     }
   }

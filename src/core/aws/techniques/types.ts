@@ -44,3 +44,9 @@ export interface PotentialFinding {
 }
 
 export const adminNodeId = (account: string): string => `admin:aws:${account}`;
+
+/** Identity sets: one node standing for every user / role of an account (see identitySet kind). */
+export const allUsersId = (account: string): string => `all-users:aws:${account}`;
+export const allRolesId = (account: string): string => `all-roles:aws:${account}`;
+/** Every role whose trust policy lets the whole account assume it, unconditionally. */
+export const accountTrustingRolesId = (account: string): string => `roles-trusting:aws:${account}`;
