@@ -2,6 +2,7 @@
 import { parseArgs, UsageError } from './args';
 import { runAnalyze, type Output } from './analyze';
 import { runGenerate } from './generate';
+import { runBenchAnalysis } from './bench';
 import { runAdmins, runBlast, runCan, runPaths, runTechniques, runWhoCan } from './analysis-commands';
 
 const HELP = `blastmap: identity blast-radius analysis of cloud IAM exports, offline.
@@ -43,6 +44,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
         return await runAdmins(args.paths, json, io);
       case 'techniques':
         return runTechniques(json, io);
+      case 'bench-analysis':
+        return await runBenchAnalysis(args.paths, io);
       case 'generate':
         return runGenerate(args.flags, io);
       case undefined:
