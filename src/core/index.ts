@@ -17,3 +17,5 @@ export { loadAwsCatalogue, ActionCatalogue, ACCESS_LEVELS, type AccessLevel } fr
 export { TECHNIQUES, EXTRA_TECHNIQUES } from './aws/techniques/registry';
 export type { TechniqueInfo, EscalationFinding, PotentialFinding } from './aws/techniques/types';
 export type { Decision } from './aws/eval/evaluate';
+export { WorkspaceEngine } from './graph/workspace-engine';
+export type { AnalysisSummary, BlastView } from './analysis/summary';

@@ -12,6 +12,7 @@ export function useImportFiles() {
       return analysisClient().importFiles(files, {
         onReading: (_i, _t, file) => useWorkspace.getState().reading(file),
         onFile: (_i, _t, report) => useWorkspace.getState().fileDone(report),
+        onAnalysing: () => useWorkspace.getState().reading('analysing'),
       });
     },
     onSuccess: (snapshot) => useWorkspace.getState().setSnapshot(snapshot),

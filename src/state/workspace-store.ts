@@ -16,6 +16,9 @@ export interface WorkspaceState {
   error: string | null;
   selectedId: string | null;
   showPolicies: boolean;
+  /** Graph shows the selected node's blast radius in hop rings instead of the whole graph. */
+  blastMode: boolean;
+  toggleBlastMode(): void;
   setSnapshot(s: Snapshot): void;
   startImport(total: number): void;
   reading(file: string): void;
@@ -32,6 +35,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   error: null,
   selectedId: null,
   showPolicies: true,
+  blastMode: false,
+  toggleBlastMode: () => set((s) => ({ blastMode: !s.blastMode })),
   setSnapshot: (snapshot) =>
     set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),
   startImport: (total) => set({ progress: { total, done: 0 }, liveReports: [], error: null }),

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ImportPanel } from './import/ImportPanel';
 import { FileReports } from './import/FileReports';
 import { StatsBar } from './summary/StatsBar';
+import { AnalysisPanel } from './summary/AnalysisPanel';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { useImportFiles, useResetWorkspace } from '../queries/import-files';
@@ -58,6 +59,7 @@ export function App() {
       <StatsBar />
       <main className="workbench">
         <div className="left">
+          <AnalysisPanel />
           <FileReports />
         </div>
         <div className="center">

@@ -1,21 +1,23 @@
 /**
- * The UI's handle on the analysis worker: one request at a time per call, progress callbacks,
- * and a main-thread fallback where workers cannot start (the work is the same core code).
+ * The UI's handle on the analysis worker: typed requests, progress callbacks, and a main-thread
+ * fallback where workers cannot start (the work is the same core code).
  */
-import { ImportSession, type FileReport, type Snapshot } from '../core';
-import type { FromWorker, ToWorker } from './protocol';
-import { importIntoSession } from './import-files';
+import { WorkspaceEngine, type FileReport } from '../core';
+import type { FromWorker, Replies, ToWorker } from './protocol';
+import { runJob } from './import-files';
 
-export interface ImportCallbacks {
+export interface JobCallbacks {
   onReading?: (index: number, total: number, file: string) => void;
   onFile?: (index: number, total: number, report: FileReport) => void;
+  onAnalysing?: () => void;
 }
 
-type Pending = { resolve: (s: Snapshot) => void; reject: (e: Error) => void; callbacks: ImportCallbacks };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; callbacks: JobCallbacks };
+type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
 export class AnalysisClient {
   private worker: Worker | undefined;
-  private fallback: ImportSession | undefined;
+  private fallback: WorkspaceEngine | undefined;
   private next = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -25,7 +27,7 @@ export class AnalysisClient {
       this.worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
       this.worker.onerror = (ev) => this.failAll(`the analysis worker stopped: ${ev.message || 'unknown error'}`);
     } catch {
-      this.fallback = new ImportSession();
+      this.fallback = new WorkspaceEngine();
     }
   }
 
@@ -33,28 +35,31 @@ export class AnalysisClient {
     return this.worker !== undefined;
   }
 
-  importFiles(files: File[], callbacks: ImportCallbacks = {}): Promise<Snapshot> {
-    return this.request({ type: 'import', requestId: this.next++, files }, callbacks);
+  importFiles(files: File[], callbacks: JobCallbacks = {}): Promise<Replies['import']> {
+    return this.request({ type: 'import', files }, callbacks) as Promise<Replies['import']>;
   }
 
-  reset(): Promise<Snapshot> {
-    return this.request({ type: 'reset', requestId: this.next++ }, {});
+  reset(): Promise<Replies['reset']> {
+    return this.request({ type: 'reset' }, {}) as Promise<Replies['reset']>;
   }
 
-  private request(msg: ToWorker, callbacks: ImportCallbacks): Promise<Snapshot> {
-    if (!this.worker) return this.runInline(msg, callbacks);
+  blast(node: string): Promise<Replies['blast']> {
+    return this.request({ type: 'blast', node }, {}) as Promise<Replies['blast']>;
+  }
+
+  private request(req: Request, callbacks: JobCallbacks): Promise<unknown> {
+    const msg = { ...req, requestId: this.next++ } as ToWorker;
+    if (!this.worker) {
+      this.fallback ??= new WorkspaceEngine();
+      return runJob(this.fallback, msg, {
+        reading: (i, t, f) => callbacks.onReading?.(i, t, f),
+        imported: (i, t, r) => callbacks.onFile?.(i, t, r),
+        analysing: () => callbacks.onAnalysing?.(),
+      });
+    }
     return new Promise((resolve, reject) => {
       this.pending.set(msg.requestId, { resolve, reject, callbacks });
       this.worker!.postMessage(msg);
-    });
-  }
-
-  private async runInline(msg: ToWorker, cb: ImportCallbacks): Promise<Snapshot> {
-    if (msg.type === 'reset' || !this.fallback) this.fallback = new ImportSession();
-    const files = msg.type === 'import' ? msg.files : [];
-    return importIntoSession(this.fallback, files, {
-      reading: (i, t, f) => cb.onReading?.(i, t, f),
-      imported: (i, t, r) => cb.onFile?.(i, t, r),
     });
   }
 
@@ -63,9 +68,10 @@ export class AnalysisClient {
     if (!p) return;
     if (m.type === 'reading') p.callbacks.onReading?.(m.index, m.total, m.file);
     else if (m.type === 'progress') p.callbacks.onFile?.(m.index, m.total, m.report);
+    else if (m.type === 'analysing') p.callbacks.onAnalysing?.();
     else {
       this.pending.delete(m.requestId);
-      if (m.type === 'done') p.resolve(m.snapshot);
+      if (m.type === 'done') p.resolve(m.payload);
       else p.reject(new Error(m.message));
     }
   }

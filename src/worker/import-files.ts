@@ -1,35 +1,49 @@
 /**
- * The worker's job, kept free of `self` so it can also run on the main thread when workers are
- * unavailable: read each File (size checked first), import it, report progress.
+ * The worker's jobs, kept free of `self` so they also run on the main thread when workers are
+ * unavailable: read each File (size checked first), import it, report progress, analyse.
  */
-import { MAX_FILE_BYTES, snapshotOf, tooLargeReport, type FileReport, type ImportSession, type Snapshot } from '../core';
+import { MAX_FILE_BYTES, tooLargeReport, type FileReport, type WorkspaceEngine } from '../core';
+import type { Replies, ToWorker } from './protocol';
 
-export interface ImportProgress {
+export interface JobProgress {
   reading(index: number, total: number, file: string): void;
   imported(index: number, total: number, report: FileReport): void;
+  analysing(): void;
 }
 
-export async function importIntoSession(session: ImportSession, files: readonly File[], progress: ImportProgress): Promise<Snapshot> {
+export async function importIntoEngine(engine: WorkspaceEngine, files: readonly File[], progress: JobProgress): Promise<Replies['import']> {
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     progress.reading(i, files.length, file.name);
     let report: FileReport;
     if (file.size > MAX_FILE_BYTES) {
       report = tooLargeReport(file.name, file.size);
-      session.addReport(report);
+      engine.addReport(report);
     } else {
-      let text: string;
+      let text: string | undefined;
       try {
         text = await file.text();
       } catch (e) {
         report = { ...tooLargeReport(file.name, file.size), errors: [`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})`] };
-        session.addReport(report);
-        progress.imported(i, files.length, report);
-        continue;
+        engine.addReport(report);
       }
-      [report] = session.addFiles([{ name: file.name, text, bytes: file.size }]) as [FileReport];
+      if (text !== undefined) [report] = engine.addFiles([{ name: file.name, text, bytes: file.size }]) as [FileReport];
     }
-    progress.imported(i, files.length, report);
+    progress.imported(i, files.length, report!);
   }
-  return snapshotOf(session);
+  progress.analysing();
+  return engine.snapshot();
+}
+
+/** Run one request against an engine. */
+export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: JobProgress): Promise<Replies[keyof Replies]> {
+  switch (msg.type) {
+    case 'import':
+      return importIntoEngine(engine, msg.files, progress);
+    case 'reset':
+      engine.reset();
+      return engine.snapshot();
+    case 'blast':
+      return engine.blast(msg.node);
+  }
 }

@@ -1,12 +1,21 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { FileReport, Snapshot } from '../core';
+import type { BlastView, FileReport, Snapshot } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
-  | { type: 'reset'; requestId: number };
+  | { type: 'reset'; requestId: number }
+  | { type: 'blast'; requestId: number; node: string };
+
+/** What each request resolves to. */
+export interface Replies {
+  import: Snapshot;
+  reset: Snapshot;
+  blast: BlastView;
+}
 
 export type FromWorker =
   | { type: 'progress'; requestId: number; index: number; total: number; report: FileReport }
   | { type: 'reading'; requestId: number; index: number; total: number; file: string }
-  | { type: 'done'; requestId: number; snapshot: Snapshot }
+  | { type: 'analysing'; requestId: number }
+  | { type: 'done'; requestId: number; payload: Replies[keyof Replies] }
   | { type: 'failed'; requestId: number; message: string };

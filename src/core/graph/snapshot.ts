@@ -7,6 +7,7 @@ import type { EdgeKind, NodeKind } from '../model/kinds';
 import type { Attributes, Evidence } from '../model/types';
 import type { BlastGraph } from './graph';
 import type { ImportSession } from './session';
+import type { AnalysisSummary } from '../analysis/summary';
 
 export const SCHEMA_VERSION = 1;
 
@@ -46,6 +47,8 @@ export interface Snapshot {
   nodes: SnapshotNode[];
   edges: SnapshotEdge[];
   stats: GraphStats;
+  /** Admins, escalation to admin and paths that need inventory (absent until analysed). */
+  analysis?: AnalysisSummary;
 }
 
 export function graphStats(graph: BlastGraph): GraphStats {

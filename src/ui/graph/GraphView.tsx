@@ -6,7 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useWorkspace } from '../../state/workspace-store';
 import { graphStylesheet } from './style';
-import { toElements } from './elements';
+import { blastElements, toElements } from './elements';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { blastQuery } from '../../queries/blast';
 import { registerGraphTestApi } from '../test-api';
 
 /** Force-directed layout only where it stays fast (see setup-notes: it grows ~n²). */
@@ -18,6 +20,9 @@ export default function GraphView() {
   const snapshot = useWorkspace((s) => s.snapshot);
   const showPolicies = useWorkspace((s) => s.showPolicies);
   const selectedId = useWorkspace((s) => s.selectedId);
+  const blastMode = useWorkspace((s) => s.blastMode);
+  const blast = useQuery(blastMode && snapshot && selectedId ? blastQuery(snapshot, selectedId) : { queryKey: ['analysis', 'blast', 'none'], queryFn: skipToken }).data?.blast;
+  const showBlast = blastMode && !!blast && blast.source === selectedId;
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
 
   useEffect(() => {
@@ -45,15 +50,17 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = toElements(snapshot, showPolicies);
+    const { elements, drawn: shown, total } = showBlast && blast ? blastElements(snapshot, blast) : toElements(snapshot, showPolicies);
     setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
       cy.add(elements);
     });
     const nodes = cy.nodes().length;
-    const layout =
-      nodes <= FORCE_LAYOUT_MAX_NODES
+    const maxRing = Math.max(1, ...cy.nodes().map((n) => Number(n.data('ring') ?? 0)));
+    const layout = showBlast
+      ? cy.layout({ name: 'concentric', animate: false, concentric: (n) => maxRing - Number(n.data('ring') ?? 0), levelWidth: () => 1, minNodeSpacing: 24 })
+      : nodes <= FORCE_LAYOUT_MAX_NODES
         ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 600, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
         : cy.layout({ name: 'concentric', animate: false, concentric: (n) => (n.data('kind') === 'user' || n.data('kind') === 'role' ? 3 : n.degree(false) > 3 ? 2 : 1), levelWidth: () => 1 });
     cy.scratch('blastmap-busy', true);
@@ -67,7 +74,7 @@ export default function GraphView() {
       cy.scratch('blastmap-busy', false);
     });
     layout.run();
-  }, [snapshot, showPolicies]);
+  }, [snapshot, showPolicies, showBlast, blast]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -87,7 +94,12 @@ export default function GraphView() {
   return (
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
-      {drawn && drawn.drawn < drawn.total && (
+      {showBlast && blast && (
+        <p className="graph-notice" data-testid="graph-notice">
+          Blast radius of {snapshot?.nodes.find((n) => n.id === blast.source)?.name}: rings by hop, resources outside
+        </p>
+      )}
+      {!showBlast && drawn && drawn.drawn < drawn.total && (
         <p className="graph-notice" data-testid="graph-notice">
           Drawing {drawn.drawn.toLocaleString('en')} of {drawn.total.toLocaleString('en')} nodes (identities first); every node is imported and
           listed in the counts.

@@ -1,6 +1,6 @@
 /** Snapshot to Cytoscape elements: display data only, derived from the model's attributes. */
 import type { ElementDefinition } from 'cytoscape';
-import { NODE_KINDS, type NodeCategory, type Snapshot, type SnapshotNode } from '../../core';
+import { NODE_KINDS, type BlastRadius, type NodeCategory, type Snapshot, type SnapshotNode } from '../../core';
 
 /**
  * Canvas rendering slows to ~1 fps past ~5k elements here (setup-notes), so the whole-graph view
@@ -32,4 +32,31 @@ export function toElements(snapshot: Snapshot, showPolicies: boolean, limit = DR
     elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true } });
   }
   return { elements, drawn: nodes.length, total: snapshot.nodes.length };
+}
+
+/**
+ * The blast-radius view: the source at the centre, identities in rings by hop, resources on the
+ * outer ring, and the edges between them.
+ */
+export function blastElements(snapshot: Snapshot, blast: BlastRadius): DrawnGraph {
+  const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
+  const ring = new Map<string, number>([[blast.source, 0]]);
+  for (const i of blast.identities) ring.set(i.id, i.hops);
+  const outer = Math.max(0, ...ring.values()) + 1;
+  for (const r of blast.resources) if (!ring.has(r.id)) ring.set(r.id, outer);
+  const elements: ElementDefinition[] = [];
+  for (const [id, hops] of ring) {
+    const n = byId.get(id);
+    if (!n) continue;
+    elements.push({ group: 'nodes', data: { id, label: n.name, kind: n.kind, placeholder: n.placeholder, ring: hops } });
+  }
+  for (const e of snapshot.edges) {
+    if (!ring.has(e.source) || !ring.has(e.target) || e.source === e.target) continue;
+    elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true } });
+  }
+  // Resources reached through an identity: a dotted edge from it, so nothing floats unattached.
+  for (const r of blast.resources) {
+    if (ring.has(r.through) && byId.has(r.id)) elements.push({ group: 'edges', data: { id: `reach:${r.through}->${r.id}`, source: r.through, target: r.id, kind: 'reaches', conditional: r.conditionalOnly } });
+  }
+  return { elements, drawn: ring.size, total: snapshot.nodes.length };
 }

@@ -3,6 +3,9 @@ import { NODE_KINDS } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { indexSnapshot } from './snapshot-index';
 import { EdgeList } from './EdgeList';
+import { BlastSection } from './BlastSection';
+
+const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
 
 function valueText(key: string, v: unknown): string {
   if (typeof v === 'string') return v;
@@ -52,6 +55,7 @@ export function DetailsPanel() {
           ))}
         </tbody>
       </table>
+      {BLAST_CATEGORIES.has(info.category) && <BlastSection snapshot={snapshot} node={node.id} />}
       <EdgeList title="Outgoing" edges={index.outgoing.get(node.id) ?? []} index={index} direction="out" />
       <EdgeList title="Incoming" edges={index.incoming.get(node.id) ?? []} index={index} direction="in" />
     </aside>

@@ -21,7 +21,9 @@ function EvidenceItem({ ev }: { ev: Evidence }) {
 
 function attrSummary(e: SnapshotEdge): string {
   const parts: string[] = [];
+  if (typeof e.attributes.technique === 'string') parts.push(`${e.attributes.technique}: ${String(e.attributes.techniqueName ?? '')}`);
   if (typeof e.attributes.via === 'string') parts.push(e.attributes.via);
+  if (Array.isArray(e.attributes.notes)) parts.push(...(e.attributes.notes as string[]));
   if (Array.isArray(e.attributes.actions)) parts.push((e.attributes.actions as string[]).join(', '));
   if (e.attributes.conditional) parts.push('conditional');
   return parts.join(' · ');

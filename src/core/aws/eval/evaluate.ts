@@ -100,7 +100,11 @@ export function evaluate(pp: PrincipalPolicies, action: string, resource: string
     notes.push(`documents not in the export: ${pp.missing.join(', ')}`);
   }
   const boundary: Tri | undefined = pp.boundary ? anyOf(allows('boundary')) : undefined;
-  const scp: Tri | undefined = !pp.scpExempt && pp.scps.length ? anyOf(allows('scp')) : undefined;
+  // Deny-list guardrails come with AWS's default FullAWSAccess SCP, which exports of
+  // list-targets-for-policy for the guardrail do not show: only when some known SCP allows
+  // things (an allow-list strategy) must an SCP allow the request.
+  const allowListScps = !pp.scpExempt && pp.scps.some((p) => p.statements.some((st) => st.effect === 'Allow'));
+  const scp: Tri | undefined = allowListScps ? anyOf(allows('scp')) : undefined;
   const exact = anyOf(allows('resource', (m) => m.principalMatch === 'exact' || m.principalMatch === 'public'));
   const delegated = anyOf(allows('resource', (m) => m.principalMatch === 'account'));
   const identityInBoundary = and(identity, boundary ?? true);

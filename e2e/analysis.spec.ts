@@ -1,0 +1,55 @@
+/** The analysis in the app: admins, a leaked key's blast radius and its path to admin. */
+import { test, expect, hasPublicCorpus, publicPath } from './fixtures';
+
+const A = '210987654321';
+const KEY = `arn:aws:iam::${A}:user/service/svc-jenkins-deploy#access-key-1`;
+
+test('the demo shows its admins and who can become admin', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await expect(page.getByTestId('admin-count')).toHaveText('6 admin-equivalent');
+  await expect(page.getByTestId('escalate-count')).toHaveText('1 can become admin');
+  await expect(page.getByTestId('analysis-panel')).toContainText('svc-jenkins-deploy');
+});
+
+test('a leaked CI access key: blast radius reaches admin, and the path is explained step by step', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await workbench.clickNode(KEY);
+  const blast = page.getByTestId('blast-section');
+  await expect(page.getByTestId('blast-score')).toHaveText('100');
+  await expect(page.getByTestId('blast-admin')).toHaveText(`Reaches administrator of account ${A}`);
+  const path = blast.getByTestId('admin-path').first();
+  await expect(path).toContainText('2 hop(s)');
+  const steps = path.getByTestId('path-step');
+  await expect(steps).toHaveCount(2);
+  await expect(steps.nth(0)).toContainText('is a credential of svc-jenkins-deploy');
+  await expect(steps.nth(1)).toContainText('iam-001');
+  await expect(steps.nth(1)).toContainText('CIDeployLegacy statement #3');
+  // Reached resources include what the administrator can do.
+  await expect(page.getByTestId('blast-level-Permissions management')).not.toHaveText('0');
+});
+
+test('the blast-radius view redraws the graph around the selected node', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const before = await page.evaluate(() => window.__blastmap!.nodeCount());
+  await workbench.clickNode(`arn:aws:iam::${A}:role/github-actions-deploy`);
+  await expect(page.getByTestId('blast-score')).toBeVisible();
+  await page.getByTestId('toggle-blast-view').click();
+  await expect(page.getByTestId('graph-notice')).toContainText('Blast radius of github-actions-deploy');
+  await page.waitForFunction(() => window.__blastmap?.idle() === true);
+  const after = await page.evaluate(() => window.__blastmap!.nodeCount());
+  expect(after).toBeLessThan(before);
+  expect(after).toBeGreaterThan(1);
+});
+
+test.describe('IAM Vulnerable export', () => {
+  test.skip(!hasPublicCorpus, 'public corpus (../shared/fixtures/public) not present: SKIPPED');
+  test('a role-chaining path to admin is shown with its trust statements', async ({ workbench, page }) => {
+    await workbench.openEmpty();
+    await workbench.upload([publicPath('cloudsplaining/examples/files/example.json')]);
+    await workbench.clickNode('arn:aws:iam::200611803367:role/privesc-AssumeRole-starting-role');
+    const path = page.getByTestId('admin-path').first();
+    await expect(path).toContainText('3 hop(s)');
+    await expect(path.getByTestId('path-step').nth(0)).toContainText('sts-001');
+    await expect(path.getByTestId('path-step').nth(0)).toContainText('trust policy statement');
+  });
+});

@@ -1,0 +1,36 @@
+/** What the UI shows of an analysis before any node is selected: admins and who can escalate. */
+import type { Analysis } from './analysis';
+import { adminReport } from './admins';
+import { blastRadius, type BlastRadius } from './blast-radius';
+import { privilegePaths, type PrivilegePath } from './privilege-paths';
+
+export interface AnalysisSummary {
+  admins: string[];
+  conditionalAdmins: string[];
+  escalatesToAdmin: { principal: string; hops: number; techniques: string[] }[];
+  needsInventory: { principal: string; technique: string; missing: string }[];
+  escalationEdges: number;
+  millis: number;
+}
+
+export function summarize(a: Analysis, millis: number): AnalysisSummary {
+  const r = adminReport(a, 1);
+  return {
+    admins: r.admins,
+    conditionalAdmins: r.conditionalAdmins,
+    escalatesToAdmin: r.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops ?? 0, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) ?? [] })),
+    needsInventory: a.techniques.potential.map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
+    escalationEdges: a.graph.filterEdges((_, e) => e.kind === 'escalatesTo').length,
+    millis: Math.round(millis),
+  };
+}
+
+export interface BlastView {
+  blast: BlastRadius;
+  /** Shortest ways from the node to any account administrator (empty when none). */
+  adminPaths: PrivilegePath[];
+}
+
+export function blastView(a: Analysis, node: string): BlastView {
+  return { blast: blastRadius(a, node), adminPaths: privilegePaths(a, node, 'admin', 3) };
+}

@@ -1,0 +1,49 @@
+/** The analysis at a glance: admins, who can become admin, and paths that need inventory. */
+import { useWorkspace } from '../../state/workspace-store';
+
+export function AnalysisPanel() {
+  const snapshot = useWorkspace((s) => s.snapshot);
+  const select = useWorkspace((s) => s.select);
+  const a = snapshot?.analysis;
+  if (!snapshot || !a) return null;
+  const name = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
+  const Item = ({ id, extra }: { id: string; extra?: string }) => (
+    <li>
+      <button type="button" className="link" onClick={() => select(id)}>
+        {name.get(id) ?? id}
+      </button>
+      {extra && <span className="muted"> {extra}</span>}
+    </li>
+  );
+  return (
+    <section className="analysis-panel" aria-label="Analysis" data-testid="analysis-panel">
+      <h2>Analysis</h2>
+      <p className="muted small">{a.millis} ms · {a.escalationEdges} escalation edges</p>
+      <h3 data-testid="admin-count">{a.admins.length} admin-equivalent</h3>
+      <ul>
+        {a.admins.map((id) => (
+          <Item key={id} id={id} />
+        ))}
+        {a.conditionalAdmins.map((id) => (
+          <Item key={id} id={id} extra="(conditional)" />
+        ))}
+      </ul>
+      <h3 data-testid="escalate-count">{a.escalatesToAdmin.length} can become admin</h3>
+      <ul>
+        {a.escalatesToAdmin.slice(0, 100).map((e) => (
+          <Item key={e.principal} id={e.principal} extra={`${e.hops} hop(s): ${e.techniques.join(' → ')}`} />
+        ))}
+      </ul>
+      {a.needsInventory.length > 0 && (
+        <details>
+          <summary>{a.needsInventory.length} paths need resource inventory</summary>
+          <ul>
+            {a.needsInventory.slice(0, 100).map((p, i) => (
+              <Item key={i} id={p.principal} extra={`${p.technique}: needs ${p.missing}`} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
