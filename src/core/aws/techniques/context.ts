@@ -221,6 +221,18 @@ export class TechniqueContext {
     return checks.find((c) => c.decision.decision === 'allowed') ?? checks.find((c) => c.decision.decision === 'conditional');
   }
 
+  /** Every action usable (over its probe resources), or undefined as soon as one is not. */
+  checkCreateAll(principal: string, actions: readonly string[]): PermissionCheck[] | undefined {
+    if (!actions.every((a) => this.mayAllow(principal, a))) return undefined;
+    const checks: PermissionCheck[] = [];
+    for (const action of actions) {
+      const c = this.checkCreate(principal, action);
+      if (!c || !usable(c.decision)) return undefined;
+      checks.push(c);
+    }
+    return checks;
+  }
+
   /** Check a creation action over its probe resources. */
   checkCreate(principal: string, action: string, context?: Record<string, string[]>): PermissionCheck | undefined {
     if (!this.mayAllow(principal, action)) return undefined;

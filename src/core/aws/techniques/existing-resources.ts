@@ -5,8 +5,7 @@
  * potential path that "needs inventory", never as an edge.
  */
 import type { TechniqueContext } from './context';
-import { usable } from './context';
-import type { PermissionCheck, PotentialFinding, TechniqueInfo } from './types';
+import type { PotentialFinding, TechniqueInfo } from './types';
 
 interface ExistingSpec {
   id: string;
@@ -43,14 +42,8 @@ const INFO = new Map(EXISTING_TECHNIQUES.map((t) => [t.id, t]));
 export function detectExistingResourcePaths(tc: TechniqueContext, p: string): PotentialFinding[] {
   const out: PotentialFinding[] = [];
   for (const spec of SPECS) {
-    if (!spec.actions.every((a) => tc.mayAllow(p, a))) continue;
-    const checks: PermissionCheck[] = [];
-    for (const action of spec.actions) {
-      const c = tc.checkCreate(p, action);
-      if (!c || !usable(c.decision)) break;
-      checks.push(c);
-    }
-    if (checks.length === spec.actions.length) out.push({ technique: INFO.get(spec.id)!, source: p, checks, missing: spec.inventory });
+    const checks = tc.checkCreateAll(p, spec.actions);
+    if (checks) out.push({ technique: INFO.get(spec.id)!, source: p, checks, missing: spec.inventory });
   }
   return out;
 }

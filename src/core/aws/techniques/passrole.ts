@@ -58,14 +58,8 @@ export function detectPassRole(tc: TechniqueContext, p: string): EscalationFindi
   const account = tc.model.node(p)?.account;
   const out: EscalationFinding[] = [];
   for (const spec of SPECS) {
-    if (!spec.actions.every((a) => tc.mayAllow(p, a))) continue;
-    const create: PermissionCheck[] = [];
-    for (const action of spec.actions) {
-      const c = tc.checkCreate(p, action);
-      if (!c || !usable(c.decision)) break;
-      create.push(c);
-    }
-    if (create.length !== spec.actions.length) continue;
+    const create = tc.checkCreateAll(p, spec.actions);
+    if (!create) continue;
     for (const service of spec.services) {
       for (const role of tc.rolesTrustingService(service)) {
         if (tc.model.node(role)?.account !== account) continue;
