@@ -8,7 +8,7 @@ test('opens the demo environment on first start, with every file imported', asyn
   await expect(workbench.count('user')).toHaveText('9 users');
   await expect(workbench.count('role')).toHaveText('12 roles');
   await expect(workbench.count('secret')).toHaveText('5 secrets');
-  await expect(page.getByTestId('file-report')).toHaveCount(11);
+  await expect(page.getByTestId('file-report')).toHaveCount(14);
   await expect(page.locator('[data-testid="file-report"][data-status="rejected"]')).toHaveCount(0);
 });
 

@@ -42,7 +42,7 @@ test('a truncated file is rejected with its name and line, other files still imp
   await expect(workbench.fileReport('hostile-names.json')).toHaveAttribute('data-status', 'imported');
   // 9 demo users + the hostile one: the demo is still there.
   await expect(workbench.count('user')).toHaveText('10 users');
-  await expect(page.getByTestId('file-report')).toHaveCount(13);
+  await expect(page.getByTestId('file-report')).toHaveCount(16);
 });
 
 test('a file that is not an export is rejected with a message naming it', async ({ workbench }) => {

@@ -78,7 +78,7 @@ const KEY = `arn:aws:kms:eu-west-1:${A}:key/${KEY_ID}`;
 const policies = [
   awsPolicy('AdministratorAccess', ADMIN, '2015-02-06T18:39:46'),
   awsPolicy('PowerUserAccess', POWER, '2015-02-06T18:39:47'),
-  policy('DeveloperAccess', doc(allow(['ecs:*', 'ecr:*', 'logs:*', 'cloudwatch:Get*', 'cloudwatch:List*', 'lambda:Get*', 'lambda:List*', 'lambda:InvokeFunction']), allow(['s3:GetObject', 's3:ListBucket'], [b('artifacts'), b('artifacts', '/*')]), deny(['secretsmanager:GetSecretValue'], S('prod/*'))), '2021-04-12T09:14:02', { attachments: 2, description: 'Day-to-day access for product engineers' }),
+  policy('DeveloperAccess', doc(allow(['ecs:*', 'ecr:*', 'logs:*', 'cloudwatch:Get*', 'cloudwatch:List*', 'lambda:Get*', 'lambda:List*', 'lambda:InvokeFunction']), allow('ssm:StartSession', `arn:aws:ec2:eu-west-1:${A}:instance/*`), allow(['s3:GetObject', 's3:ListBucket'], [b('artifacts'), b('artifacts', '/*')]), deny(['secretsmanager:GetSecretValue'], S('prod/*'))), '2021-04-12T09:14:02', { attachments: 2, description: 'Day-to-day access for product engineers' }),
   policy('DeveloperBoundary', doc(allow(['ecs:*', 'ecr:*', 'logs:*', 'cloudwatch:*', 'lambda:*', 's3:*', 'sqs:*']), deny(['iam:*', 'organizations:*'])), '2021-04-12T09:15:40', { boundaryUses: 1, attachments: 0, description: 'Permissions boundary for engineers' }),
   policy('CIDeployLegacy', null, '2019-06-03T11:20:00', {
     description: 'Jenkins deploy user (pre-OIDC)', updated: '2022-01-18T16:02:11',
@@ -186,6 +186,14 @@ const scpTargets = { Targets: [{ TargetId: 'ou-nwp1-wk7d3s9a', Arn: `arn:aws:org
 const providers = { SAMLProviderList: [{ Arn: SSO, ValidUntil: '2122-02-01T09:00:00+00:00', CreateDate: '2022-02-01T09:00:00+00:00' }], OpenIDConnectProviderList: [{ Arn: GH }] };
 const buckets = { Buckets: Object.values(BUCKETS).map((Name, i) => ({ Name, CreationDate: d(`202${i}-0${i + 1}-15T10:00:00`) })), Owner: { DisplayName: 'northwind-prod', ID: '5f1e0c0a9d8b7c6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e' } };
 
+const functions = { Functions: [
+  { FunctionName: 'billing-charge', FunctionArn: `arn:aws:lambda:eu-west-1:${A}:function:billing-charge`, Runtime: 'python3.12', Role: arn('role', 'billing-lambda'), Handler: 'app.handler', CodeSize: 48213, Timeout: 30, MemorySize: 512, LastModified: '2026-10-30T09:12:44.000+0000', Version: '$LATEST', PackageType: 'Zip', Architectures: ['arm64'] },
+] };
+const instances = { Reservations: [{ Groups: [], OwnerId: A, ReservationId: 'r-0b7c1d2e3f4a5b6c7', Instances: [
+  { InstanceId: 'i-0a1b2c3d4e5f60718', InstanceType: 't3.micro', ImageId: 'ami-0f3c9a2b1d4e5f607', LaunchTime: d('2026-09-14T08:00:00'), Placement: { AvailabilityZone: 'eu-west-1a', GroupName: '', Tenancy: 'default' }, State: { Code: 16, Name: 'running' }, PrivateIpAddress: '10.20.1.10', PublicIpAddress: '54.78.10.20', IamInstanceProfile: { Arn: bastionProfile.Arn, Id: bastionProfile.InstanceProfileId }, PlatformDetails: 'Linux/UNIX', Tags: tags({ Name: 'bastion', owner: 'platform' }) },
+] }] };
+const ssmInfo = { InstanceInformationList: [{ InstanceId: 'i-0a1b2c3d4e5f60718', PingStatus: 'Online', LastPingDateTime: '2026-11-22T05:58:00.000000+00:00', AgentVersion: '3.3.1142.0', IsLatestVersion: false, PlatformType: 'Linux', PlatformName: 'Amazon Linux', PlatformVersion: '2023', ResourceType: 'EC2Instance', IPAddress: '10.20.1.10', ComputerName: 'ip-10-20-1-10.eu-west-1.compute.internal' }] };
+
 const files = {
   'iam-get-account-authorization-details.json': gaad,
   'credential-report.csv': report,
@@ -198,6 +206,9 @@ const files = {
   [`eu-west-1.${KEY_ID}.key-policy.json`]: keyPolicy,
   'organizations-describe-policy-p-7x2k9qfm.json': scp,
   'p-7x2k9qfm.targets.json': scpTargets,
+  'lambda-list-functions.json': functions,
+  'ec2-describe-instances.json': instances,
+  'ssm-describe-instance-information.json': ssmInfo,
 };
 mkdirSync(OUT, { recursive: true });
 for (const [name, content] of Object.entries(files)) {

@@ -145,11 +145,11 @@ export function runTechniques(json: boolean, io: Output): number {
   const all = [...TECHNIQUES, ...EXTRA_TECHNIQUES];
   const catalogue = TECHNIQUES.length;
   const count = (c: string) => TECHNIQUES.filter((t) => t.coverage === c).length;
-  const summary = { catalogue, modelled: count('modelled'), needsInventory: count('needs inventory'), notYet: count('not yet') };
+  const summary = { catalogue, modelled: count('modelled'), modelledWithInventory: count('modelled with inventory'), needsInventory: count('needs inventory'), notYet: count('not yet') };
   if (json) io.out(JSON.stringify({ source: 'pathfinding.cloud (65 AWS paths)', summary, techniques: all }, null, 2));
   else {
-    const lines = [`pathfinding.cloud coverage: ${summary.modelled} modelled, ${summary.needsInventory} need resource inventory, ${summary.notYet} not yet (of ${catalogue})`];
-    for (const t of all) lines.push(`  ${t.id.padEnd(36)} ${t.coverage.padEnd(16)} ${t.name}${t.note ? `  [${t.note}]` : ''}`);
+    const lines = [`pathfinding.cloud coverage: ${summary.modelled} modelled, ${summary.modelledWithInventory} modelled when their resource inventory is imported, ${summary.needsInventory} need an inventory Blastmap cannot import yet, ${summary.notYet} not yet (of ${catalogue})`];
+    for (const t of all) lines.push(`  ${t.id.padEnd(36)} ${t.coverage.padEnd(24)} ${t.name}${t.note ? `  [${t.note}]` : ''}`);
     io.out(lines.join('\n'));
   }
   return 0;

@@ -128,7 +128,8 @@ describe('blastmap techniques', () => {
   it('reports pathfinding.cloud coverage honestly', async () => {
     const doc = JSON.parse((await run(['techniques', '--json'])).out);
     expect(doc.summary.catalogue).toBe(65);
-    expect(doc.summary.modelled + doc.summary.needsInventory + doc.summary.notYet).toBe(65);
+    expect(doc.summary.modelled + doc.summary.modelledWithInventory + doc.summary.needsInventory + doc.summary.notYet).toBe(65);
+    expect(doc.summary).toMatchObject({ modelled: 45, modelledWithInventory: 17, needsInventory: 3, notYet: 0 });
     expect(new Set(doc.techniques.map((t: { id: string }) => t.id)).size).toBe(doc.techniques.length);
   });
 });

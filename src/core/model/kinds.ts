@@ -54,6 +54,7 @@ export const EDGE_KINDS = {
   canAssume: { label: 'can assume', description: 'The role trust policy lets this principal assume the role' },
   credentialOf: { label: 'credential of', description: 'Whoever holds this credential acts as the identity' },
   hasRole: { label: 'has role', description: 'The instance profile carries the role' },
+  runsAs: { label: 'runs as', description: 'The resource (function, instance, stack, job...) runs with this role: whoever controls it acts as the role' },
   grants: { label: 'grants', description: 'A policy grants this principal actions on the resource' },
   escalatesTo: { label: 'escalates to', description: 'A privilege-escalation technique lets the source act as the target' },
 } as const satisfies Record<string, EdgeKindInfo>;

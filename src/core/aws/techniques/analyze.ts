@@ -41,7 +41,9 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
       findings.push(admin);
       if (!admin.conditional) continue;
     }
-    const own = [...detectSelfEscalation(tc, p), ...detectPrincipalAccess(tc, p), ...detectPassRole(tc, p)];
+    const existing = detectExistingResourcePaths(tc, p);
+    potential.push(...existing.potential);
+    const own = [...detectSelfEscalation(tc, p), ...detectPrincipalAccess(tc, p), ...detectPassRole(tc, p), ...existing.findings];
     // One certain hop to admin makes every other edge of this principal redundant for
     // reachability (admin reaches all of the account): keep only the ways to admin.
     const toAdmin = (f: EscalationFinding) => f.target.startsWith('admin:');
@@ -49,7 +51,6 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
     const certainAdmin = own.some((f) => !f.conditional && toAdmin(f));
     const kept = certainSelf ? own.filter((f) => toAdmin(f) && f.technique.category === 'self-escalation') : certainAdmin ? own.filter(toAdmin) : own;
     findings.push(...capAlternatives(kept));
-    potential.push(...detectExistingResourcePaths(tc, p));
   }
   // Groups reached through iam:AddUserToGroup act with the group's own policies.
   for (const g of new Set(findings.filter((f) => model.node(f.target)?.kind === 'group').map((f) => f.target))) {
@@ -75,7 +76,11 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
 /** At most this many ways (vias) to the same target by the same technique are kept as edges. */
 const MAX_ALTERNATIVES = 3;
 
-function capAlternatives(findings: EscalationFinding[]): EscalationFinding[] {
+function capAlternatives(all: EscalationFinding[]): EscalationFinding[] {
+  // A conditional way is redundant next to a certain one over the same step (e.g. lambda-003
+  // beside lambda-004 on the same function).
+  const certain = new Set(all.filter((f) => !f.conditional).map((f) => `${f.target}|${f.via ?? ''}`));
+  const findings = all.filter((f) => !f.conditional || !certain.has(`${f.target}|${f.via ?? ''}`));
   const groups = new Map<string, EscalationFinding[]>();
   for (const f of findings) {
     const key = `${f.technique.id}|${f.target}`;

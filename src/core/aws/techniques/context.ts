@@ -210,6 +210,21 @@ export class TechniqueContext {
     return stmts.some((s) => s.effect === 'Allow' && !s.condition && s.principals.some((p) => p.type === 'AWS' && (p.value === account || p.value === `arn:aws:iam::${account}:root`)));
   }
 
+  private typeIndex: Map<string, string[]> | undefined;
+
+  /** Inventory resources of one type (`lambda:function`...) that run as something. */
+  resourcesOfType(type: string): string[] {
+    if (!this.typeIndex) {
+      this.typeIndex = new Map();
+      this.model.graph.forEachNode((id, a) => {
+        if (a.kind !== 'resource' || typeof a.attributes.resourceType !== 'string') return;
+        if (!this.model.graph.someOutEdge(id, (_, e) => e.kind === 'runsAs')) return;
+        push(this.typeIndex!, a.attributes.resourceType, id);
+      });
+    }
+    return this.typeIndex.get(type) ?? [];
+  }
+
   /** Roles whose trust policy lets a service principal (e.g. lambda.amazonaws.com) assume them. */
   rolesTrustingService(service: string): string[] {
     const id = `service:${service}`;

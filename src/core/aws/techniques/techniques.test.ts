@@ -4,6 +4,9 @@
  * false-positive probes of the IAM Vulnerable lab stay silent.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_FIXTURES } from '../../test-support/public-corpus';
 import { AccountBuilder, ACCT, allow, arnOf, deny, doc, trustAws, trustService } from '../test-support/account-builder';
 import { loadAwsCatalogue } from '../catalogue/catalogue';
 import { detectTechniques } from './analyze';
@@ -49,9 +52,22 @@ const ROWS: Row[] = [
   { name: 'SetDefaultPolicyVersion back to an admin version', build: () => new AccountBuilder().policy('p', doc(allow('iam:SetDefaultPolicyVersion'), allow('s3:ListAllMyBuckets')), { versions: [ADMIN_DOC] }).user('u', { policies: ['p'] }), from: U('u'), expect: [`blastmap-set-default-policy-version ${ADMIN}`] },
   { name: 'SetDefaultPolicyVersion with no better version: nothing', build: () => new AccountBuilder().policy('p', doc(allow('iam:SetDefaultPolicyVersion')), { versions: [doc(allow('s3:GetObject'))] }).user('u', { policies: ['p'] }), from: U('u'), expect: [] },
   { name: 'AddUserToGroup into an admin group', build: () => new AccountBuilder().policy('p', doc(allow('iam:AddUserToGroup'))).policy('admin', ADMIN_DOC).group('admins', { policies: ['admin'] }).user('u', { policies: ['p'] }), from: U('u'), expect: [`iam-013 ${arnOf('group', 'admins')}`] },
+  { name: 'lambda-004 on an inventoried function: edge to the role it runs as', build: () => lambdaAccount(['lambda:UpdateFunctionCode', 'lambda:InvokeFunction']), from: U('u'), expect: [`lambda-004 ${R('billing-role')}`] },
+  { name: 'lambda-003 alone: conditional (the function must then be invoked)', build: () => lambdaAccount(['lambda:UpdateFunctionCode']), from: U('u'), expect: [`lambda-003 ${R('billing-role')} ?`] },
+  { name: 'UpdateFunctionCode on another function only: nothing', build: () => lambdaAccount(['lambda:UpdateFunctionCode', 'lambda:InvokeFunction'], `arn:aws:lambda:eu-west-1:${ACCT}:function:other`), from: U('u'), expect: [] },
+  { name: 'ssm-002 on an instance with a profile and an online SSM agent', build: () => ec2Account(true), from: U('u'), expect: [`ssm-002 ${R('app-role')}`] },
+  { name: 'ssm-002 without SSM registration: conditional', build: () => ec2Account(false), from: U('u'), expect: [`ssm-002 ${R('app-role')} ?`] },
   { name: 'an admin-equivalent principal gets one edge to admin', build: () => new AccountBuilder().policy('admin', ADMIN_DOC).user('u', { policies: ['admin'] }).user('v'), from: U('u'), expect: [`blastmap-admin ${ADMIN}`] },
 ];
 
+const inventory = (f: string) => readFileSync(resolve(REPO_FIXTURES, 'aws/inventory', f), 'utf8');
+function lambdaAccount(actions: string[], resource = `arn:aws:lambda:eu-west-1:${ACCT}:function:billing`): AccountBuilder {
+  return new AccountBuilder().policy('admin', ADMIN_DOC).policy('p', doc(allow(actions, resource))).user('u', { policies: ['p'] }).role('billing-role', trustService('lambda.amazonaws.com'), { policies: ['admin'] }).file('functions.json', inventory('lambda-list-functions.json'));
+}
+function ec2Account(ssm: boolean): AccountBuilder {
+  const b = new AccountBuilder().policy('admin', ADMIN_DOC).policy('p', doc(allow('ssm:SendCommand'))).user('u', { policies: ['p'] }).role('app-role', trustService('ec2.amazonaws.com'), { policies: ['admin'], instanceProfile: 'app-profile' }).file('instances.json', inventory('ec2-describe-instances.json'));
+  return ssm ? b.file('ssm.json', inventory('ssm-describe-instance-information.json')) : b;
+}
 function twoKeys(b: AccountBuilder): AccountBuilder {
   const header = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_2_active,access_key_2_last_rotated';
   return b.file('report.csv', `${header}\nv,${U('v')},2020-01-01T00:00:00+00:00,false,N/A,N/A,N/A,false,true,2020-01-01T00:00:00+00:00,true,2021-01-01T00:00:00+00:00\n`);

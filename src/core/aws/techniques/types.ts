@@ -4,7 +4,7 @@ import type { Decision } from '../eval/evaluate';
 export type TechniqueCategory = 'self-escalation' | 'principal-access' | 'new-passrole' | 'existing-passrole';
 
 /** How far Blastmap models a technique (reported by `blastmap techniques` and the README). */
-export type Coverage = 'modelled' | 'needs inventory' | 'not yet';
+export type Coverage = 'modelled' | 'modelled with inventory' | 'needs inventory' | 'not yet';
 
 export interface TechniqueInfo {
   /** pathfinding.cloud id (e.g. `iam-002`), or a `blastmap-` id for techniques outside it. */

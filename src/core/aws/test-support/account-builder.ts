@@ -20,6 +20,8 @@ interface PrincipalSpec {
   tags?: Record<string, string>;
   path?: string;
   account?: string;
+  /** Roles only: the name of an instance profile holding the role. */
+  instanceProfile?: string;
 }
 
 export class AccountBuilder {
@@ -57,7 +59,7 @@ export class AccountBuilder {
   }
 
   role(name: string, trust: Doc, spec: PrincipalSpec = {}): this {
-    this.roles.push({ RoleName: name, ...this.common('role', name, spec), AssumeRolePolicyDocument: trust, RolePolicyList: (spec.inline ?? []).map((d, i) => ({ PolicyName: `inline-${i}`, PolicyDocument: d })), InstanceProfileList: [] });
+    this.roles.push({ RoleName: name, ...this.common('role', name, spec), AssumeRolePolicyDocument: trust, RolePolicyList: (spec.inline ?? []).map((d, i) => ({ PolicyName: `inline-${i}`, PolicyDocument: d })), InstanceProfileList: spec.instanceProfile ? [{ InstanceProfileName: spec.instanceProfile, Arn: `arn:aws:iam::${spec.account ?? ACCT}:instance-profile/${spec.instanceProfile}`, Roles: [] }] : [] });
     return this;
   }
 

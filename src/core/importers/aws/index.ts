@@ -5,6 +5,7 @@ import { credentialReportJsonImporter } from './credential-report';
 import { describeSecretImporter, listSecretsImporter, secretPolicyImporter } from './secrets';
 import { bucketPolicyImporter, keyPolicyImporter } from './bucket-key-policy';
 import { describePolicyImporter, listOrgPoliciesImporter, policyTargetsImporter } from './organizations';
+import { INVENTORY_IMPORTERS } from './inventory';
 import { accountSummaryImporter, bareDocumentImporter, callerIdentityImporter, getRoleImporter, getUserImporter, identityProvidersImporter, listAccessKeysImporter, listBucketsImporter } from './iam-misc';
 
 export { readCredentialReportCsv, CREDENTIAL_REPORT_HEADER } from './credential-report';
@@ -28,5 +29,6 @@ export const AWS_IMPORTERS: readonly JsonImporter[] = [
   listBucketsImporter,
   callerIdentityImporter,
   accountSummaryImporter,
+  ...INVENTORY_IMPORTERS,
   bareDocumentImporter,
 ];
