@@ -19,6 +19,16 @@ export interface WorkspaceState {
   /** Graph shows the selected node's blast radius in hop rings instead of the whole graph. */
   blastMode: boolean;
   toggleBlastMode(): void;
+  /** The open workspace (IndexedDB id), or null when storage is unavailable. */
+  workspaceId: string | null;
+  workspaceName: string;
+  /** Why workspaces cannot be saved; the session then keeps working in memory. */
+  storageError: string | null;
+  /** The first workspace has been opened (URL syncing starts then). */
+  started: boolean;
+  markStarted(): void;
+  openedWorkspace(id: string | null, name: string): void;
+  failStorage(message: string): void;
   setSnapshot(s: Snapshot): void;
   startImport(total: number): void;
   reading(file: string): void;
@@ -36,6 +46,13 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   selectedId: null,
   showPolicies: true,
   blastMode: false,
+  workspaceId: null,
+  workspaceName: '',
+  storageError: null,
+  started: false,
+  markStarted: () => set({ started: true }),
+  openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null }),
+  failStorage: (storageError) => set({ storageError }),
   toggleBlastMode: () => set((s) => ({ blastMode: !s.blastMode })),
   setSnapshot: (snapshot) =>
     set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),

@@ -1,0 +1,94 @@
+/**
+ * Workspaces: listing, opening (re-import of the stored exports in the worker, which re-runs the
+ * analysis), creating, renaming, deleting. Storage failures never stop the analyst: the error is
+ * shown and the session goes on in memory.
+ */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import * as db from '../storage/workspace-db';
+import { analysisClient } from './analysis-client';
+import { useWorkspace } from '../state/workspace-store';
+
+export const workspacesQuery = queryOptions({
+  queryKey: ['workspaces'],
+  queryFn: async () => {
+    try {
+      return await db.listWorkspaces();
+    } catch (e) {
+      useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+      return [];
+    }
+  },
+});
+
+/** Import files into the worker, with progress in the store. */
+export async function importWithProgress(files: File[]) {
+  const ws = useWorkspace.getState();
+  ws.startImport(files.length);
+  try {
+    const snapshot = await analysisClient().importFiles(files, {
+      onReading: (_i, _t, file) => useWorkspace.getState().reading(file),
+      onFile: (_i, _t, report) => useWorkspace.getState().fileDone(report),
+      onAnalysing: () => useWorkspace.getState().reading('analysing'),
+    });
+    useWorkspace.getState().setSnapshot(snapshot);
+    return snapshot;
+  } catch (e) {
+    useWorkspace.getState().failImport(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+/** Save files into the open workspace; a storage failure is reported, not thrown. */
+export async function persistFiles(files: File[]): Promise<void> {
+  const id = useWorkspace.getState().workspaceId;
+  if (!id) return;
+  try {
+    await db.addFiles(id, files);
+  } catch (e) {
+    useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+  }
+}
+
+export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
+  const snapshot = await analysisClient().reset();
+  useWorkspace.getState().openedWorkspace(meta.id, meta.name);
+  useWorkspace.getState().setSnapshot(snapshot);
+  const files = await db.loadFiles(meta.id);
+  await db.touchWorkspace(meta.id);
+  if (files.length) await importWithProgress(files);
+}
+
+/** A new workspace, opened, optionally with files; in memory only if storage fails. */
+export async function newWorkspace(name: string, files: File[] = []): Promise<void> {
+  let meta: db.WorkspaceMeta | undefined;
+  try {
+    meta = await db.createWorkspace(name);
+  } catch (e) {
+    useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+  }
+  if (meta) await openWorkspace(meta);
+  else {
+    useWorkspace.getState().openedWorkspace(null, name);
+    useWorkspace.getState().setSnapshot(await analysisClient().reset());
+  }
+  if (files.length) {
+    await persistFiles(files);
+    await importWithProgress(files);
+  }
+}
+
+export function useWorkspaceActions() {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['workspaces'] });
+  const open = useMutation({ mutationFn: openWorkspace, onSettled: refresh });
+  const create = useMutation({ mutationFn: ({ name, files }: { name: string; files?: File[] }) => newWorkspace(name, files), onSettled: refresh });
+  const rename = useMutation({
+    mutationFn: async ({ id, name }: { id: string; name: string }) => {
+      await db.renameWorkspace(id, name);
+      if (useWorkspace.getState().workspaceId === id) useWorkspace.getState().openedWorkspace(id, name);
+    },
+    onSettled: refresh,
+  });
+  const remove = useMutation({ mutationFn: (id: string) => db.deleteWorkspace(id), onSettled: refresh });
+  return { open, create, rename, remove };
+}

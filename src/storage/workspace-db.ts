@@ -1,0 +1,96 @@
+/**
+ * Workspaces in IndexedDB (through idb): each keeps the exports the analyst imported, as the
+ * original files, so reopening re-imports and re-analyses them with the current code. Blobs are
+ * stored apart from the workspace list, so listing never loads file contents.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export interface WorkspaceMeta {
+  id: string;
+  name: string;
+  created: number;
+  opened: number;
+  fileCount: number;
+}
+
+interface StoredFile {
+  id: string;
+  workspaceId: string;
+  name: string;
+  added: number;
+  blob: Blob;
+}
+
+interface BlastmapDb extends DBSchema {
+  workspaces: { key: string; value: WorkspaceMeta };
+  files: { key: string; value: StoredFile; indexes: { byWorkspace: string } };
+}
+
+let dbPromise: Promise<IDBPDatabase<BlastmapDb>> | undefined;
+
+function db(): Promise<IDBPDatabase<BlastmapDb>> {
+  dbPromise ??= openDB<BlastmapDb>('blastmap', 1, {
+    upgrade(d) {
+      d.createObjectStore('workspaces', { keyPath: 'id' });
+      d.createObjectStore('files', { keyPath: 'id' }).createIndex('byWorkspace', 'workspaceId');
+    },
+  });
+  return dbPromise;
+}
+
+const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export async function listWorkspaces(): Promise<WorkspaceMeta[]> {
+  return (await (await db()).getAll('workspaces')).sort((a, b) => b.opened - a.opened);
+}
+
+export async function createWorkspace(name: string): Promise<WorkspaceMeta> {
+  const now = Date.now();
+  const ws: WorkspaceMeta = { id: newId(), name, created: now, opened: now, fileCount: 0 };
+  await (await db()).put('workspaces', ws);
+  return ws;
+}
+
+export async function touchWorkspace(id: string): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, opened: Date.now() });
+}
+
+export async function renameWorkspace(id: string, name: string): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, name });
+}
+
+export async function deleteWorkspace(id: string): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(['workspaces', 'files'], 'readwrite');
+  const keys = await tx.objectStore('files').index('byWorkspace').getAllKeys(id);
+  await Promise.all([...keys.map((k) => tx.objectStore('files').delete(k)), tx.objectStore('workspaces').delete(id), tx.done]);
+}
+
+export async function addFiles(id: string, files: File[]): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(['workspaces', 'files'], 'readwrite');
+  const ws = await tx.objectStore('workspaces').get(id);
+  if (!ws) throw new Error('the workspace no longer exists');
+  const now = Date.now();
+  for (const f of files) await tx.objectStore('files').put({ id: newId(), workspaceId: id, name: f.name, added: now, blob: f });
+  await tx.objectStore('workspaces').put({ ...ws, fileCount: ws.fileCount + files.length });
+  await tx.done;
+}
+
+/** The workspace's files, oldest first, as File objects ready to import. */
+export async function loadFiles(id: string): Promise<File[]> {
+  const stored = await (await db()).getAllFromIndex('files', 'byWorkspace', id);
+  return stored.sort((a, b) => a.added - b.added || a.id.localeCompare(b.id)).map((s) => new File([s.blob], s.name));
+}
+
+/** A message an analyst can act on, for quota, private-mode and blocked-database errors. */
+export function storageErrorMessage(e: unknown): string {
+  const name = e instanceof DOMException ? e.name : e instanceof Error ? e.name : '';
+  if (name === 'QuotaExceededError') return 'the browser has no storage space left for this workspace';
+  if (name === 'InvalidStateError' || name === 'SecurityError') return 'this browser does not allow saving data here (private mode?)';
+  return e instanceof Error ? e.message : String(e);
+}

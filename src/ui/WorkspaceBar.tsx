@@ -1,0 +1,81 @@
+/** Choose, create, rename and delete workspaces; storage problems are stated here. */
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { workspacesQuery, useWorkspaceActions } from '../queries/workspaces';
+import { demoFilesQuery } from '../queries/demo-files';
+import { useWorkspace } from '../state/workspace-store';
+
+export function WorkspaceBar() {
+  const qc = useQueryClient();
+  const list = useQuery(workspacesQuery).data ?? [];
+  const current = useWorkspace((s) => s.workspaceId);
+  const currentName = useWorkspace((s) => s.workspaceName);
+  const storageError = useWorkspace((s) => s.storageError);
+  const { open, create, rename, remove } = useWorkspaceActions();
+  const [renaming, setRenaming] = useState<string | null>(null);
+
+  return (
+    <div className="workspace-bar" role="group" aria-label="Workspaces">
+      <label>
+        Workspace{' '}
+        <select
+          aria-label="Workspace"
+          data-testid="workspace-select"
+          value={current ?? ''}
+          onChange={(e) => {
+            const ws = list.find((w) => w.id === e.target.value);
+            if (ws) open.mutate(ws);
+          }}
+        >
+          {!current && <option value="">{currentName || 'in memory'}</option>}
+          {list.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name} ({w.fileCount} files)
+            </option>
+          ))}
+        </select>
+      </label>
+      {renaming !== null ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (current && renaming.trim()) rename.mutate({ id: current, name: renaming.trim() });
+            setRenaming(null);
+          }}
+        >
+          <input aria-label="New workspace name" autoFocus value={renaming} onChange={(e) => setRenaming(e.target.value)} />
+          <button type="submit">Save name</button>
+        </form>
+      ) : (
+        <button type="button" disabled={!current} onClick={() => setRenaming(currentName)}>
+          Rename
+        </button>
+      )}
+      <button type="button" data-testid="new-workspace" onClick={() => create.mutate({ name: `Workspace ${list.length + 1}` })}>
+        New workspace
+      </button>
+      <button type="button" onClick={async () => create.mutate({ name: 'Northwind Parcel demo', files: (await qc.fetchQuery(demoFilesQuery)).files })}>
+        Load demo
+      </button>
+      <button
+        type="button"
+        disabled={!current}
+        data-testid="delete-workspace"
+        onClick={async () => {
+          if (!current) return;
+          await remove.mutateAsync(current);
+          const rest = (await qc.fetchQuery(workspacesQuery)).filter((w) => w.id !== current);
+          if (rest[0]) open.mutate(rest[0]);
+          else create.mutate({ name: 'Workspace 1' });
+        }}
+      >
+        Delete workspace
+      </button>
+      {storageError && (
+        <span className="error" role="alert" data-testid="storage-error">
+          Workspaces cannot be saved: {storageError}. Everything keeps working in memory until you close the tab.
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Every view is reachable by URL: workspace, selected node and view live in the query string,
+ * kept in step with the store (replaceState: no history entry per click).
+ */
+import { useEffect } from 'react';
+import { useWorkspace } from '../state/workspace-store';
+
+export interface UrlState {
+  ws?: string;
+  node?: string;
+  view?: string;
+  start?: string;
+}
+
+export function readUrlState(): UrlState {
+  const p = new URLSearchParams(window.location.search);
+  const get = (k: string) => p.get(k) ?? undefined;
+  return { ws: get('ws'), node: get('node'), view: get('view'), start: get('start') };
+}
+
+export function useUrlSync(): void {
+  const ws = useWorkspace((s) => s.workspaceId);
+  const node = useWorkspace((s) => s.selectedId);
+  const blast = useWorkspace((s) => s.blastMode);
+  const started = useWorkspace((s) => s.started);
+  useEffect(() => {
+    if (!started) return;
+    const p = new URLSearchParams();
+    if (ws) p.set('ws', ws);
+    if (node) p.set('node', node);
+    if (blast) p.set('view', 'blast');
+    const next = `${window.location.pathname}${p.size ? `?${p}` : ''}`;
+    if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
+  }, [ws, node, blast, started]);
+}

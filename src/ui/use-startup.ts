@@ -1,0 +1,46 @@
+/**
+ * First screen: reopen the workspace named in the URL or the last one used; on the very first
+ * start, create the demo workspace. `?start=empty` opens a new empty workspace instead. When the
+ * browser cannot store workspaces, the demo (or nothing) is loaded in memory.
+ */
+import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { demoFilesQuery } from '../queries/demo-files';
+import { importWithProgress, newWorkspace, openWorkspace, workspacesQuery } from '../queries/workspaces';
+import { useWorkspace } from '../state/workspace-store';
+import { readUrlState } from './url-state';
+
+export function useStartup(): void {
+  const qc = useQueryClient();
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      const url = readUrlState();
+      const list = await qc.fetchQuery(workspacesQuery);
+      const demo = () => qc.fetchQuery(demoFilesQuery);
+      try {
+        if (useWorkspace.getState().storageError) {
+          if (url.start !== 'empty') await importWithProgress((await demo()).files);
+        } else if (url.ws && list.some((w) => w.id === url.ws)) await openWorkspace(list.find((w) => w.id === url.ws)!);
+        else if (url.start === 'empty') await newWorkspace(`Workspace ${list.length + 1}`);
+        else if (list.length) await openWorkspace(list[0]!);
+        else {
+          const d = await demo();
+          await newWorkspace(d.name, d.files);
+        }
+      } catch (e) {
+        useWorkspace.getState().failImport(e instanceof Error ? e.message : String(e));
+      }
+      await qc.invalidateQueries({ queryKey: ['workspaces'] });
+      // The view the URL asked for, once its node is loaded.
+      const snap = useWorkspace.getState().snapshot;
+      if (url.node && snap?.nodes.some((n) => n.id === url.node)) {
+        useWorkspace.getState().select(url.node);
+        if (url.view === 'blast' && !useWorkspace.getState().blastMode) useWorkspace.getState().toggleBlastMode();
+      }
+      useWorkspace.getState().markStarted();
+    })();
+  }, [qc]);
+}
