@@ -7,6 +7,7 @@ import { AnalysisPanel } from './summary/AnalysisPanel';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
+import { SearchBox } from './search/SearchBox';
 import { useStartup } from './use-startup';
 import { useUrlSync } from './url-state';
 
@@ -26,6 +27,7 @@ export function App() {
       <header className="top">
         <h1>Blastmap</h1>
         <span className="muted">identity blast-radius explorer · everything stays in this browser</span>
+        <SearchBox />
         <div className="actions">
           <WorkspaceBar />
           <label>

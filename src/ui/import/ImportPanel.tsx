@@ -32,10 +32,10 @@ export function ImportPanel() {
       onDrop={onDrop}
     >
       <p>
-        Drop AWS exports here (GAAD, credential report, secrets, bucket/key policies, SCPs) or{' '}
         <button type="button" onClick={() => input.current?.click()}>
-          choose files
-        </button>
+          Import exports
+        </button>{' '}
+        or drop AWS exports here (GAAD, credential report, secrets, bucket/key policies, SCPs, resource inventories)
       </p>
       <input
         ref={input}

@@ -62,7 +62,7 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
   const name = (id: string) => names.get(id) ?? id;
   return (
-    <section className="blast" data-testid="blast-section">
+    <section className="blast" data-testid="blast-section" role="region" aria-label="Blast radius">
       <h3>
         Blast radius <span className="score" data-testid="blast-score">{blast.score}</span>/100{' '}
         <button type="button" onClick={toggleBlast} data-testid="toggle-blast-view">
@@ -74,7 +74,9 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
           Reaches administrator of account {blast.adminOf.join(', ')}
         </p>
       )}
-      <p data-testid="blast-identities">{blast.identities.length} identities reached</p>
+      <p data-testid="blast-identities">
+        {blast.identities.length} identities reached, {blast.resources.length} resources reached, administrator reached: {blast.adminOf.length ? 'yes' : 'no'}
+      </p>
       <ul className="reached">
         {blast.identities.slice(0, 40).map((i) => (
           <li key={i.id}>
@@ -88,7 +90,7 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
         ))}
         {blast.identities.length > 40 && <li className="muted">… {blast.identities.length - 40} more</li>}
       </ul>
-      <p data-testid="blast-resources">{blast.resources.length} resources reached</p>
+      <p data-testid="blast-resources">{blast.resources.length} resources reached, by access level:</p>
       <table className="levels">
         <tbody>
           {ACCESS_LEVELS.filter((l) => blast.byAccessLevel[l]).map((l) => (

@@ -19,18 +19,18 @@ export function DetailsPanel() {
   const selectedId = useWorkspace((s) => s.selectedId);
   if (!snapshot || !selectedId) {
     return (
-      <aside className="details" data-testid="details-panel">
+      <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
         <p className="muted">Click a node to see its attributes and why each of its edges exists.</p>
       </aside>
     );
   }
   const index = indexSnapshot(snapshot);
   const node = index.nodes.get(selectedId);
-  if (!node) return <aside className="details" data-testid="details-panel" />;
+  if (!node) return <aside className="details" data-testid="details-panel" role="region" aria-label="Details" />;
   const info = NODE_KINDS[node.kind];
   const attrs = Object.entries(node.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return (
-    <aside className="details" data-testid="details-panel">
+    <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
       <h2 data-testid="details-name">{node.name}</h2>
       <p>
         <span className="kind-badge" data-testid="details-kind">
