@@ -14,6 +14,11 @@ export interface BlastmapTestApi {
   nodePagePosition(id: string): { x: number; y: number } | null;
   /** Ids of drawn nodes of one kind. */
   nodeIds(kind?: string): string[];
+  /** Elements handed to Cytoscape. */
+  elementCount(): number;
+  /** Pan continuously for `ms` and report the frames the page painted meanwhile (benchmarks). */
+  panFps(ms: number): Promise<number>;
+  renderer(): 'canvas' | 'webgl';
 }
 
 declare global {
@@ -22,7 +27,7 @@ declare global {
   }
 }
 
-export function registerGraphTestApi(cy: Core): () => void {
+export function registerGraphTestApi(cy: Core, webgl = false): () => void {
   window.__blastmap = {
     idle: () => cy.scratch('blastmap-busy') === false,
     nodeCount: () => cy.nodes().length,
@@ -34,6 +39,20 @@ export function registerGraphTestApi(cy: Core): () => void {
       const p = n.renderedPosition();
       return { x: box.left + p.x, y: box.top + p.y };
     },
+    elementCount: () => cy.elements().length,
+    renderer: () => (webgl ? 'webgl' : 'canvas'),
+    panFps: (ms) =>
+      new Promise((resolve) => {
+        let frames = 0;
+        const start = performance.now();
+        const step = (t: number) => {
+          frames++;
+          cy.panBy({ x: Math.sin(t / 200) * 12, y: Math.cos(t / 260) * 9 });
+          if (t - start < ms) requestAnimationFrame(step);
+          else resolve((frames * 1000) / (t - start));
+        };
+        requestAnimationFrame(step);
+      }),
     nodeIds: (kind) => cy.nodes(kind ? `[kind = "${kind.replace(/"/g, '')}"]` : undefined).map((n) => n.id()),
   };
   return () => {

@@ -12,6 +12,16 @@ export interface UrlState {
   start?: string;
 }
 
+/**
+ * Benchmark switches read once at start (the URL is rewritten afterwards): `renderer=webgl` and
+ * `draw=N` (how many nodes the whole-graph view may draw).
+ */
+const initial = new URLSearchParams(window.location.search);
+export const RENDER_OPTIONS = {
+  webgl: initial.get('renderer') === 'webgl',
+  drawLimit: Number(initial.get('draw')) > 0 ? Math.min(Number(initial.get('draw')), 50_000) : undefined,
+};
+
 export function readUrlState(): UrlState {
   const p = new URLSearchParams(window.location.search);
   const get = (k: string) => p.get(k) ?? undefined;

@@ -10,9 +10,13 @@ import { blastElements, toElements } from './elements';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { blastQuery } from '../../queries/blast';
 import { registerGraphTestApi } from '../test-api';
+import { RENDER_OPTIONS } from '../url-state';
 
-/** Force-directed layout only where it stays fast (see setup-notes: it grows ~n²). */
-const FORCE_LAYOUT_MAX_NODES = 600;
+/**
+ * Force-directed layout only where it stays fast: cose grows ~n² per iteration and runs on the
+ * main thread (measured: 280 nodes took 1 s here). Larger graphs get a concentric layout.
+ */
+const FORCE_LAYOUT_MAX_NODES = 150;
 
 export default function GraphView() {
   const container = useRef<HTMLDivElement>(null);
@@ -26,8 +30,12 @@ export default function GraphView() {
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
 
   useEffect(() => {
+    // WebGL is opt-in (`?renderer=webgl`): with software GL, as on machines without a GPU, it is
+    // slower than the canvas renderer (setup-notes); `npm run bench` measures both.
+    const webgl = RENDER_OPTIONS.webgl;
     const cy = cytoscape({
       container: container.current,
+      ...(webgl ? ({ webgl: true } as object) : {}),
       style: graphStylesheet(),
       minZoom: 0.05,
       maxZoom: 4,
@@ -39,7 +47,7 @@ export default function GraphView() {
       if (ev.target === cy) useWorkspace.getState().select(null);
     });
     cyRef.current = cy;
-    const unregister = registerGraphTestApi(cy);
+    const unregister = registerGraphTestApi(cy, webgl);
     return () => {
       unregister();
       cy.destroy();
@@ -50,7 +58,7 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = showBlast && blast ? blastElements(snapshot, blast) : toElements(snapshot, showPolicies);
+    const { elements, drawn: shown, total } = showBlast && blast ? blastElements(snapshot, blast) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit);
     setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
@@ -61,7 +69,7 @@ export default function GraphView() {
     const layout = showBlast
       ? cy.layout({ name: 'concentric', animate: false, concentric: (n) => maxRing - Number(n.data('ring') ?? 0), levelWidth: () => 1, minNodeSpacing: 24 })
       : nodes <= FORCE_LAYOUT_MAX_NODES
-        ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 600, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
+        ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 400, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
         : cy.layout({ name: 'concentric', animate: false, concentric: (n) => (n.data('kind') === 'user' || n.data('kind') === 'role' ? 3 : n.degree(false) > 3 ? 2 : 1), levelWidth: () => 1 });
     cy.scratch('blastmap-busy', true);
     layout.one('layoutstop', () => {

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Browser figures (part of `npm run bench`), in headless Debian Chromium against the built app:
+ *  - time from file drop to first drawn graph, Cloudsplaining and a generated 10,000-principal
+ *    account, with the longest main-thread task meanwhile (PerformanceObserver "longtask");
+ *  - frame rate while panning the drawn view of the large account, canvas vs WebGL renderer.
+ * Figures, not tests.
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 4179;
+const base = `http://127.0.0.1:${PORT}`;
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'blastmap-bench-browser-'));
+const big = join(dir, 'synthetic-gaad.json');
+execFileSync(process.execPath, [join(root, 'bin/blastmap.mjs'), 'generate', '--out', big, '--users', '5000', '--roles', '5000', '--policies', '20000'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const cloudsplaining = resolve(root, '../shared/fixtures/public/cloudsplaining/examples/files/example.json');
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+
+async function dropToGraph(file, query = '') {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${base}/?start=empty${query}`);
+  await page.getByText('No data yet').waitFor();
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__longest = Math.max(window.__longest, e.duration)))).observe({ type: 'longtask', buffered: false });
+  });
+  const t0 = Date.now();
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 300_000 });
+  const ms = Date.now() - t0;
+  const longest = await page.evaluate(() => Math.round(window.__longest));
+  return { page, ms, longest };
+}
+
+const lines = ['', 'Browser (headless Chromium, software GL, 2 cores)'];
+if (existsSync(cloudsplaining)) {
+  const r = await dropToGraph(cloudsplaining);
+  lines.push(`  Cloudsplaining: drop to first graph ${r.ms} ms; longest main-thread task ${r.longest} ms`);
+  await r.page.close();
+}
+for (const renderer of ['canvas', 'webgl']) {
+  const r = await dropToGraph(big, `&draw=5000${renderer === 'webgl' ? '&renderer=webgl' : ''}`);
+  const elements = await r.page.evaluate(() => window.__blastmap.elementCount());
+  const fps = await r.page.evaluate(() => window.__blastmap.panFps(4000));
+  const used = await r.page.evaluate(() => window.__blastmap.renderer());
+  if (renderer === 'canvas') lines.push(`  10,000-principal account: drop to first graph ${r.ms} ms (5,000 nodes drawn); longest main-thread task ${r.longest} ms`);
+  lines.push(`  panning the drawn view (${elements} elements), ${used} renderer: ${fps.toFixed(1)} fps`);
+  await r.page.close();
+}
+console.log(lines.join('\n'));
+await browser.close();
+stop();
+process.exit(0);
