@@ -53,3 +53,25 @@ test.describe('IAM Vulnerable export', () => {
     await expect(path.getByTestId('path-step').nth(0)).toContainText('trust policy statement');
   });
 });
+
+test('path view: from a developer to admin? none; from the Jenkins key to admin: drawn layered and explained', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await workbench.clickNode(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
+  await page.getByTestId('path-to-admin').click();
+  const panel = page.getByRole('region', { name: 'Paths' });
+  await expect(panel.getByTestId('admin-path').first()).toContainText('1 hop(s)');
+  await expect(panel.getByTestId('path-step').first()).toContainText('iam-001');
+  await expect(page.getByTestId('graph-notice')).toContainText('shortest path(s)');
+  await page.waitForFunction(() => window.__blastmap?.idle() === true);
+  expect(await page.evaluate(() => window.__blastmap!.nodeCount())).toBe(2);
+  await expect(page).toHaveURL(/view=path/);
+});
+
+test('who can reach the customer database secret, standing non-human credentials first', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await workbench.clickNode(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/api/postgres-9fK2qL`);
+  await page.getByText('Who can reach this').click();
+  await expect(page.getByTestId('who-can-count')).toContainText('identities and credentials can reach it');
+  const first = page.getByTestId('who-can').locator('ol > li').first();
+  await expect(first).toContainText('1 hop(s)');
+});

@@ -11,7 +11,7 @@ export { analyze, analyzeSync, type Analysis } from './analysis/analysis';
 export { blastRadius, type BlastRadius, type ReachedIdentity, type ReachedResource } from './analysis/blast-radius';
 export { privilegePaths, type PrivilegePath } from './analysis/privilege-paths';
 export type { PathStep } from './analysis/explain';
-export { whoCan, type WhoCan } from './analysis/who-can';
+export { whoCan, rankedWhoCan, type WhoCan, type RankedWhoCan, type RankedEntry } from './analysis/who-can';
 export { adminReport, type AdminReport } from './analysis/admins';
 export { loadAwsCatalogue, ActionCatalogue, ACCESS_LEVELS, type AccessLevel } from './aws/catalogue/catalogue';
 export { TECHNIQUES, EXTRA_TECHNIQUES } from './aws/techniques/registry';

@@ -18,3 +18,17 @@ export const blastQuery = (snapshot: Snapshot, node: string) =>
     queryFn: () => analysisClient().blast(node),
     staleTime: Infinity,
   });
+
+export const pathsQuery = (snapshot: Snapshot, from: string, to: string) =>
+  queryOptions({
+    queryKey: ['analysis', 'paths', snapshotVersion(snapshot), from, to],
+    queryFn: () => analysisClient().paths(from, to, 5),
+    staleTime: Infinity,
+  });
+
+export const whoCanQuery = (snapshot: Snapshot, target: string) =>
+  queryOptions({
+    queryKey: ['analysis', 'who-can', snapshotVersion(snapshot), target],
+    queryFn: () => analysisClient().whoCan(target),
+    staleTime: Infinity,
+  });

@@ -19,6 +19,11 @@ export interface WorkspaceState {
   /** Graph shows the selected node's blast radius in hop rings instead of the whole graph. */
   blastMode: boolean;
   toggleBlastMode(): void;
+  /** Path view: from a node to a node or to 'admin'. */
+  pathFrom: string | null;
+  pathTo: string | null;
+  showPath(from: string, to: string): void;
+  closePath(): void;
   /** The open workspace (IndexedDB id), or null when storage is unavailable. */
   workspaceId: string | null;
   workspaceName: string;
@@ -53,7 +58,11 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   markStarted: () => set({ started: true }),
   openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null }),
   failStorage: (storageError) => set({ storageError }),
-  toggleBlastMode: () => set((s) => ({ blastMode: !s.blastMode })),
+  toggleBlastMode: () => set((s) => ({ blastMode: !s.blastMode, pathFrom: null, pathTo: null })),
+  pathFrom: null,
+  pathTo: null,
+  showPath: (pathFrom, pathTo) => set({ pathFrom, pathTo, blastMode: false }),
+  closePath: () => set({ pathFrom: null, pathTo: null }),
   setSnapshot: (snapshot) =>
     set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),
   startImport: (total) => set({ progress: { total, done: 0 }, liveReports: [], error: null }),

@@ -4,6 +4,7 @@ import { ImportPanel } from './import/ImportPanel';
 import { FileReports } from './import/FileReports';
 import { StatsBar } from './summary/StatsBar';
 import { AnalysisPanel } from './summary/AnalysisPanel';
+import { PathPanel } from './panels/PathPanel';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
@@ -39,6 +40,7 @@ export function App() {
       <StatsBar />
       <main className="workbench">
         <div className="left">
+          <PathPanel />
           <AnalysisPanel />
           <FileReports />
         </div>

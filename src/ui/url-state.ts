@@ -10,6 +10,8 @@ export interface UrlState {
   node?: string;
   view?: string;
   start?: string;
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export const RENDER_OPTIONS = {
 export function readUrlState(): UrlState {
   const p = new URLSearchParams(window.location.search);
   const get = (k: string) => p.get(k) ?? undefined;
-  return { ws: get('ws'), node: get('node'), view: get('view'), start: get('start') };
+  return { ws: get('ws'), node: get('node'), view: get('view'), start: get('start'), from: get('from'), to: get('to') };
 }
 
 export function useUrlSync(): void {
@@ -33,13 +35,20 @@ export function useUrlSync(): void {
   const node = useWorkspace((s) => s.selectedId);
   const blast = useWorkspace((s) => s.blastMode);
   const started = useWorkspace((s) => s.started);
+  const from = useWorkspace((s) => s.pathFrom);
+  const to = useWorkspace((s) => s.pathTo);
   useEffect(() => {
     if (!started) return;
     const p = new URLSearchParams();
     if (ws) p.set('ws', ws);
     if (node) p.set('node', node);
     if (blast) p.set('view', 'blast');
+    if (from && to) {
+      p.set('view', 'path');
+      p.set('from', from);
+      p.set('to', to);
+    }
     const next = `${window.location.pathname}${p.size ? `?${p}` : ''}`;
     if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
-  }, [ws, node, blast, started]);
+  }, [ws, node, blast, started, from, to]);
 }

@@ -40,6 +40,7 @@ export function useStartup(): void {
         useWorkspace.getState().select(url.node);
         if (url.view === 'blast' && !useWorkspace.getState().blastMode) useWorkspace.getState().toggleBlastMode();
       }
+      if (url.view === 'path' && url.from && url.to && snap?.nodes.some((n) => n.id === url.from)) useWorkspace.getState().showPath(url.from, url.to);
       useWorkspace.getState().markStarted();
     })();
   }, [qc]);

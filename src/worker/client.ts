@@ -47,6 +47,14 @@ export class AnalysisClient {
     return this.request({ type: 'blast', node }, {}) as Promise<Replies['blast']>;
   }
 
+  paths(from: string, to: string, k = 3): Promise<Replies['paths']> {
+    return this.request({ type: 'paths', from, to, k }, {}) as Promise<Replies['paths']>;
+  }
+
+  whoCan(target: string, action?: string): Promise<Replies['whoCan']> {
+    return this.request({ type: 'whoCan', target, action }, {}) as Promise<Replies['whoCan']>;
+  }
+
   private request(req: Request, callbacks: JobCallbacks): Promise<unknown> {
     const msg = { ...req, requestId: this.next++ } as ToWorker;
     if (!this.worker) {

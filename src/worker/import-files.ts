@@ -45,5 +45,9 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
       return engine.snapshot();
     case 'blast':
       return engine.blast(msg.node);
+    case 'paths':
+      return engine.paths(msg.from, msg.to, msg.k);
+    case 'whoCan':
+      return engine.whoCan(msg.target, msg.action);
   }
 }

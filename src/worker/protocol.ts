@@ -1,16 +1,20 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { BlastView, FileReport, Snapshot } from '../core';
+import type { BlastView, FileReport, PrivilegePath, RankedWhoCan, Snapshot } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
   | { type: 'reset'; requestId: number }
-  | { type: 'blast'; requestId: number; node: string };
+  | { type: 'blast'; requestId: number; node: string }
+  | { type: 'paths'; requestId: number; from: string; to: string; k: number }
+  | { type: 'whoCan'; requestId: number; target: string; action?: string };
 
 /** What each request resolves to. */
 export interface Replies {
   import: Snapshot;
   reset: Snapshot;
   blast: BlastView;
+  paths: PrivilegePath[];
+  whoCan: RankedWhoCan;
 }
 
 export type FromWorker =

@@ -59,3 +59,38 @@ export function whoCan(a: Analysis, target: string, action?: string): WhoCan {
   }
   return { target, action, direct, reachers };
 }
+
+export interface RankedEntry extends WhoCanEntry {
+  /** Non-human: a role, or a user without a console password. */
+  nonHuman: boolean;
+  /** Holds a long-lived credential (an active access key or certificate). */
+  standingCredential: boolean;
+}
+
+export interface RankedWhoCan extends Omit<WhoCan, 'reachers'> {
+  reachers: RankedEntry[];
+}
+
+/**
+ * Who can reach, ranked the way an analyst triages: shortest paths first, and among equals the
+ * non-human identities with standing credentials (the usual way in) first.
+ */
+export function rankedWhoCan(a: Analysis, target: string, action?: string): RankedWhoCan {
+  const w = whoCan(a, target, action);
+  const standing = (id: string) => {
+    let yes = false;
+    a.graph.forEachInEdge(id, (_, e, source) => {
+      const s = a.graph.getNodeAttributes(source);
+      if (e.kind === 'credentialOf' && (s.kind === 'accessKey' || s.kind === 'certificate') && s.attributes.active !== false) yes = true;
+    });
+    return yes;
+  };
+  const reachers = w.reachers.map((r) => {
+    const n = a.graph.getNodeAttributes(r.id);
+    const nonHuman = n.kind === 'role' || n.kind === 'serviceAccount' || n.kind === 'accessKey' || n.kind === 'servicePrincipal' || (n.kind === 'user' && n.attributes.passwordEnabled === false);
+    return { ...r, nonHuman, standingCredential: n.kind === 'accessKey' || ((n.kind === 'user' || n.kind === 'serviceAccount') && standing(r.id)) };
+  });
+  const score = (r: RankedEntry) => (r.nonHuman && r.standingCredential ? 0 : r.standingCredential ? 1 : 2);
+  reachers.sort((x, y) => x.hops - y.hops || score(x) - score(y) || x.name.localeCompare(y.name));
+  return { ...w, reachers };
+}

@@ -4,6 +4,8 @@
  */
 import { analyze, type Analysis } from '../analysis/analysis';
 import { blastView, summarize, type BlastView } from '../analysis/summary';
+import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths';
+import { rankedWhoCan, type RankedWhoCan } from '../analysis/who-can';
 import type { FileReport } from '../model/fragment';
 import type { FileInput } from '../importers/import-file';
 import { ImportSession } from './session';
@@ -37,6 +39,20 @@ export class WorkspaceEngine {
     if (!this.analysis) await this.snapshot();
     if (!this.analysis) throw new Error('nothing is loaded');
     return blastView(this.analysis, node);
+  }
+
+  async paths(from: string, to: string, k = 3): Promise<PrivilegePath[]> {
+    return privilegePaths(await this.ready(), from, to, k);
+  }
+
+  async whoCan(target: string, action?: string): Promise<RankedWhoCan> {
+    return rankedWhoCan(await this.ready(), target, action);
+  }
+
+  private async ready(): Promise<Analysis> {
+    if (!this.analysis) await this.snapshot();
+    if (!this.analysis) throw new Error('nothing is loaded');
+    return this.analysis;
   }
 
   reset(): void {

@@ -6,9 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useWorkspace } from '../../state/workspace-store';
 import { graphStylesheet } from './style';
-import { blastElements, toElements } from './elements';
+import { blastElements, pathElements, toElements } from './elements';
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { blastQuery } from '../../queries/blast';
+import { blastQuery, pathsQuery } from '../../queries/blast';
 import { registerGraphTestApi } from '../test-api';
 import { RENDER_OPTIONS } from '../url-state';
 
@@ -27,6 +27,10 @@ export default function GraphView() {
   const blastMode = useWorkspace((s) => s.blastMode);
   const blast = useQuery(blastMode && snapshot && selectedId ? blastQuery(snapshot, selectedId) : { queryKey: ['analysis', 'blast', 'none'], queryFn: skipToken }).data?.blast;
   const showBlast = blastMode && !!blast && blast.source === selectedId;
+  const pathFrom = useWorkspace((s) => s.pathFrom);
+  const pathTo = useWorkspace((s) => s.pathTo);
+  const paths = useQuery(pathFrom && pathTo && snapshot ? pathsQuery(snapshot, pathFrom, pathTo) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken }).data;
+  const showPaths = !!paths && paths.length > 0;
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
 
   useEffect(() => {
@@ -58,7 +62,7 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = showBlast && blast ? blastElements(snapshot, blast) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit);
+    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit);
     setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
@@ -66,7 +70,9 @@ export default function GraphView() {
     });
     const nodes = cy.nodes().length;
     const maxRing = Math.max(1, ...cy.nodes().map((n) => Number(n.data('ring') ?? 0)));
-    const layout = showBlast
+    const layout = showPaths
+      ? cy.layout({ name: 'breadthfirst', directed: true, roots: [`#${CSS.escape(pathFrom!)}`], spacingFactor: 1.2, animate: false })
+      : showBlast
       ? cy.layout({ name: 'concentric', animate: false, concentric: (n) => maxRing - Number(n.data('ring') ?? 0), levelWidth: () => 1, minNodeSpacing: 24 })
       : nodes <= FORCE_LAYOUT_MAX_NODES
         ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 400, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
@@ -82,7 +88,7 @@ export default function GraphView() {
       cy.scratch('blastmap-busy', false);
     });
     layout.run();
-  }, [snapshot, showPolicies, showBlast, blast]);
+  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -102,12 +108,17 @@ export default function GraphView() {
   return (
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
-      {showBlast && blast && (
+      {showPaths && (
+        <p className="graph-notice" data-testid="graph-notice">
+          {paths.length} shortest path(s), layered from the source; dashed steps are conditional
+        </p>
+      )}
+      {!showPaths && showBlast && blast && (
         <p className="graph-notice" data-testid="graph-notice">
           Blast radius of {snapshot?.nodes.find((n) => n.id === blast.source)?.name}: rings by hop, resources outside
         </p>
       )}
-      {!showBlast && drawn && drawn.drawn < drawn.total && (
+      {!showPaths && !showBlast && drawn && drawn.drawn < drawn.total && (
         <p className="graph-notice" data-testid="graph-notice">
           Drawing {drawn.drawn.toLocaleString('en')} of {drawn.total.toLocaleString('en')} nodes (identities first); every node is imported and
           listed in the counts.

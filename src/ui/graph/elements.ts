@@ -1,6 +1,6 @@
 /** Snapshot to Cytoscape elements: display data only, derived from the model's attributes. */
 import type { ElementDefinition } from 'cytoscape';
-import { NODE_KINDS, type BlastRadius, type NodeCategory, type Snapshot, type SnapshotNode } from '../../core';
+import { NODE_KINDS, type BlastRadius, type NodeCategory, type PrivilegePath, type Snapshot, type SnapshotNode } from '../../core';
 
 /**
  * Canvas rendering slows to ~1 fps past ~5k elements here (setup-notes), so the whole-graph view
@@ -59,4 +59,29 @@ export function blastElements(snapshot: Snapshot, blast: BlastRadius): DrawnGrap
     if (ring.has(r.through) && byId.has(r.id)) elements.push({ group: 'edges', data: { id: `reach:${r.through}->${r.id}`, source: r.through, target: r.id, kind: 'reaches', conditional: r.conditionalOnly } });
   }
   return { elements, drawn: ring.size, total: snapshot.nodes.length };
+}
+
+/** The path view: the nodes and edges of the found paths, layered from the source. */
+export function pathElements(snapshot: Snapshot, paths: PrivilegePath[]): DrawnGraph {
+  const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
+  const nodes = new Set<string>();
+  const elements: ElementDefinition[] = [];
+  const edgeIds = new Set<string>();
+  for (const p of paths) {
+    for (const s of p.steps) {
+      for (const id of [s.from, s.to]) {
+        const n = byId.get(id);
+        if (n && !nodes.has(id)) {
+          nodes.add(id);
+          elements.push({ group: 'nodes', data: { id, label: n.name, kind: n.kind, placeholder: n.placeholder } });
+        }
+      }
+      const id = `path:${s.edge}:${s.from}->${s.to}`;
+      if (!edgeIds.has(id) && byId.has(s.from) && byId.has(s.to)) {
+        edgeIds.add(id);
+        elements.push({ group: 'edges', data: { id, source: s.from, target: s.to, kind: s.kind === 'adminOf' || s.kind === 'setMember' ? 'escalatesTo' : s.kind, conditional: s.conditional, label: s.technique ?? '' } });
+      }
+    }
+  }
+  return { elements, drawn: nodes.size, total: snapshot.nodes.length };
 }

@@ -70,6 +70,7 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'edge[kind = "credentialOf"]', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
     { selector: 'edge[kind = "escalatesTo"]', style: { 'line-color': '#ef4444', 'target-arrow-color': '#ef4444', width: 2 } },
     { selector: 'edge[kind = "reaches"]', style: { 'line-style': 'dotted', 'line-color': '#10b981', 'target-arrow-color': '#10b981' } },
+    { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 8, color: '#fca5a5', 'text-rotation': 'autorotate', 'text-background-color': '#0f172a', 'text-background-opacity': 0.8 } },
     { selector: 'edge[?conditional]', style: { 'line-style': 'dashed' } },
     { selector: 'edge.faded', style: { opacity: 0.08 } },
     { selector: 'edge.focus', style: { width: 2.5, opacity: 1 } },

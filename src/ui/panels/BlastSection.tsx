@@ -31,7 +31,7 @@ function Step({ step, name }: { step: PathStep; name: (id: string) => string }) 
   );
 }
 
-function PathList({ paths, name }: { paths: PrivilegePath[]; name: (id: string) => string }) {
+export function PathList({ paths, name }: { paths: PrivilegePath[]; name: (id: string) => string }) {
   if (!paths.length) return <p className="muted">No path to an account administrator.</p>;
   return (
     <ol className="paths">

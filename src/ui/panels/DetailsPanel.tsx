@@ -4,6 +4,7 @@ import { useWorkspace } from '../../state/workspace-store';
 import { indexSnapshot } from './snapshot-index';
 import { EdgeList } from './EdgeList';
 import { BlastSection } from './BlastSection';
+import { WhoCanSection } from './WhoCanSection';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
 
@@ -17,6 +18,7 @@ function valueText(key: string, v: unknown): string {
 export function DetailsPanel() {
   const snapshot = useWorkspace((s) => s.snapshot);
   const selectedId = useWorkspace((s) => s.selectedId);
+  const showPath = useWorkspace((s) => s.showPath);
   if (!snapshot || !selectedId) {
     return (
       <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
@@ -55,7 +57,13 @@ export function DetailsPanel() {
           ))}
         </tbody>
       </table>
+      <div className="actions-row">
+        <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
+          Path to admin from here
+        </button>
+      </div>
       {BLAST_CATEGORIES.has(info.category) && <BlastSection snapshot={snapshot} node={node.id} />}
+      <WhoCanSection snapshot={snapshot} node={node.id} />
       <EdgeList title="Outgoing" edges={index.outgoing.get(node.id) ?? []} index={index} direction="out" />
       <EdgeList title="Incoming" edges={index.incoming.get(node.id) ?? []} index={index} direction="in" />
     </aside>

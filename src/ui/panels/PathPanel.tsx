@@ -1,0 +1,29 @@
+/** The path view's explanation: ranked shortest paths, each step with its evidence. */
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { pathsQuery } from '../../queries/blast';
+import { useWorkspace } from '../../state/workspace-store';
+import { PathList } from './BlastSection';
+
+export function PathPanel() {
+  const snapshot = useWorkspace((s) => s.snapshot);
+  const from = useWorkspace((s) => s.pathFrom);
+  const to = useWorkspace((s) => s.pathTo);
+  const close = useWorkspace((s) => s.closePath);
+  const q = useQuery(snapshot && from && to ? pathsQuery(snapshot, from, to) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken });
+  if (!snapshot || !from || !to) return null;
+  const names = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  return (
+    <section className="path-panel" role="region" aria-label="Paths" data-testid="path-panel">
+      <h2>
+        Paths <button type="button" onClick={close}>Close</button>
+      </h2>
+      <p>
+        from <b>{name(from)}</b> to <b>{to === 'admin' ? 'any account administrator' : name(to)}</b>
+      </p>
+      {q.isPending && <p className="muted">Finding paths…</p>}
+      {q.error && <p className="error">{q.error.message}</p>}
+      {q.data && <PathList paths={q.data} name={name} />}
+    </section>
+  );
+}
