@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: a current PNG of each view of the app (demo workspace) in docs/screenshots,
+ * taken by Playwright in Debian's Chromium against the built app.
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+const PORT = 4181;
+const base = `http://127.0.0.1:${PORT}`;
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const A = '210987654321';
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const idle = () => page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0);
+const click = async (id) => {
+  await idle();
+  const p = await page.evaluate((n) => window.__blastmap.nodePagePosition(n), id);
+  await page.mouse.click(p.x, p.y);
+  await page.getByTestId('details-id').filter({ hasText: id }).waitFor();
+};
+const shot = async (name) => {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+};
+
+await page.goto(base);
+await idle();
+await shot('explore');
+await click(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy#access-key-1`);
+await page.getByTestId('blast-score').waitFor();
+await page.getByTestId('toggle-blast-view').click();
+await page.getByTestId('graph-notice').waitFor();
+await idle();
+await shot('blast-radius');
+await page.getByTestId('toggle-blast-view').click();
+await click(`arn:aws:iam::${A}:user/chen.li`);
+await page.getByTestId('path-to-admin').click();
+await click(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
+await page.getByTestId('path-to-admin').click();
+await page.getByRole('region', { name: 'Paths' }).getByTestId('admin-path').first().waitFor();
+await idle();
+await shot('path');
+await page.getByRole('button', { name: 'Close' }).click();
+await click(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/api/postgres-9fK2qL`);
+await page.getByText('Who can reach this').click();
+await page.getByTestId('who-can-count').waitFor();
+await shot('who-can-reach');
+await browser.close();
+stop();
+process.exit(0);
