@@ -6,6 +6,7 @@ const KEY = `arn:aws:iam::${A}:user/service/svc-jenkins-deploy#access-key-1`;
 
 test('the demo shows its admins and who can become admin', async ({ workbench, page }) => {
   await workbench.openDemo();
+  await page.getByRole('tab', { name: 'Analysis' }).click();
   await expect(page.getByTestId('admin-count')).toHaveText('6 admin-equivalent');
   await expect(page.getByTestId('escalate-count')).toHaveText('1 can become admin');
   await expect(page.getByTestId('analysis-panel')).toContainText('svc-jenkins-deploy');
@@ -74,4 +75,19 @@ test('who can reach the customer database secret, standing non-human credentials
   await expect(page.getByTestId('who-can-count')).toContainText('identities and credentials can reach it');
   const first = page.getByTestId('who-can').locator('ol > li').first();
   await expect(first).toContainText('1 hop(s)');
+});
+
+test('the inventory filters stale non-human credentials and sorts by column', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await page.getByRole('tab', { name: 'Inventory' }).click();
+  const inv = page.getByRole('region', { name: 'Inventory' });
+  await inv.getByRole('checkbox', { name: 'stale credentials' }).check();
+  await inv.getByRole('combobox', { name: 'Human or non-human' }).selectOption('non-human');
+  await inv.getByRole('combobox', { name: 'Kind' }).selectOption('user');
+  const names = await inv.getByTestId('inventory-row').locator('td:first-child').allTextContents();
+  expect(names.sort()).toEqual(['svc-grafana', 'svc-jenkins-deploy', 'svc-terraform']);
+  await inv.getByRole('button', { name: 'Name' }).click();
+  expect(await inv.getByTestId('inventory-row').locator('td:first-child').allTextContents()).toEqual(['svc-terraform', 'svc-jenkins-deploy', 'svc-grafana']);
+  await inv.getByTestId('inventory-row').first().click();
+  await expect(page.getByTestId('details-name')).toHaveText('svc-terraform');
 });

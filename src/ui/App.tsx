@@ -1,10 +1,9 @@
 /** The app shell: import on top, counts, then graph and details side by side. */
 import { Suspense, lazy } from 'react';
 import { ImportPanel } from './import/ImportPanel';
-import { FileReports } from './import/FileReports';
 import { StatsBar } from './summary/StatsBar';
-import { AnalysisPanel } from './summary/AnalysisPanel';
 import { PathPanel } from './panels/PathPanel';
+import { LeftTabs } from './LeftTabs';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
@@ -41,8 +40,7 @@ export function App() {
       <main className="workbench">
         <div className="left">
           <PathPanel />
-          <AnalysisPanel />
-          <FileReports />
+          <LeftTabs />
         </div>
         <div className="center">
           {snapshot && snapshot.nodes.length > 0 ? (

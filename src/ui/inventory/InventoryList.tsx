@@ -1,0 +1,91 @@
+/** The inventory: identities, credentials and secrets, filtered and sorted; a click selects. */
+import { useMemo, useState } from 'react';
+import { NODE_KINDS, type NodeKind } from '../../core';
+import { useWorkspace } from '../../state/workspace-store';
+import { filterRows, inventoryRows, NO_FILTER, sortRows, STALE_DAYS, type InventoryFilter, type SortKey } from './inventory-rows';
+
+const COLUMNS: [SortKey, string][] = [
+  ['name', 'Name'],
+  ['kind', 'Kind'],
+  ['account', 'Account'],
+  ['admin', 'Admin'],
+  ['staleCredentials', 'Stale creds'],
+  ['lastUsed', 'Last used'],
+];
+const SHOWN = 500;
+
+export function InventoryList() {
+  const snapshot = useWorkspace((s) => s.snapshot);
+  const select = useWorkspace((s) => s.select);
+  const selected = useWorkspace((s) => s.selectedId);
+  const [filter, setFilter] = useState<InventoryFilter>(NO_FILTER);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
+  const all = useMemo(() => (snapshot ? inventoryRows(snapshot) : []), [snapshot]);
+  const rows = useMemo(() => sortRows(filterRows(all, filter), sort.key, sort.desc), [all, filter, sort]);
+  if (!snapshot) return null;
+  const kinds = [...new Set(all.map((r) => r.kind))].sort();
+  const providers = [...new Set(all.map((r) => r.provider))].sort();
+  const set = (patch: Partial<InventoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  return (
+    <section className="inventory" role="region" aria-label="Inventory" data-testid="inventory">
+      <div className="filters">
+        <select aria-label="Provider" value={filter.provider} onChange={(e) => set({ provider: e.target.value })}>
+          <option value="">all providers</option>
+          {providers.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+        <select aria-label="Kind" value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
+          <option value="">all kinds</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {NODE_KINDS[k as NodeKind].plural}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Human or non-human" value={filter.human} onChange={(e) => set({ human: e.target.value })}>
+          <option value="">human and non-human</option>
+          <option value="human">human</option>
+          <option value="non-human">non-human</option>
+        </select>
+        <label>
+          <input type="checkbox" checked={filter.adminOnly} onChange={(e) => set({ adminOnly: e.target.checked })} /> admin or escalates
+        </label>
+        <label title={`an active access key unrotated or unused for ${STALE_DAYS} days`}>
+          <input type="checkbox" checked={filter.staleOnly} onChange={(e) => set({ staleOnly: e.target.checked })} /> stale credentials
+        </label>
+        <input aria-label="Tag" placeholder="tag (key=value)" value={filter.tag} onChange={(e) => set({ tag: e.target.value })} />
+      </div>
+      <p className="muted small" data-testid="inventory-count">
+        {rows.length} of {all.length}
+      </p>
+      <table className="inventory-table">
+        <thead>
+          <tr>
+            {COLUMNS.map(([key, label]) => (
+              <th key={key} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" className="link" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
+                  {label}
+                  {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, SHOWN).map((r) => (
+            <tr key={r.id} className={r.id === selected ? 'selected' : ''} onClick={() => select(r.id)} data-testid="inventory-row">
+              <td>{r.name}</td>
+              <td>{NODE_KINDS[r.kind].label}</td>
+              <td>{r.account}</td>
+              <td>{r.admin}</td>
+              <td>{r.staleCredentials || ''}</td>
+              <td>{r.lastUsed ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > SHOWN && <p className="muted small">showing the first {SHOWN}; narrow the filters</p>}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Rows of the inventory list, derived from the snapshot: who is human, who is admin or can become
+ * admin, who holds stale credentials (an active key unrotated or unused for 90 days), last use.
+ */
+import { NODE_KINDS, type NodeKind, type Snapshot } from '../../core';
+
+export const STALE_DAYS = 90;
+const DAY = 86_400_000;
+
+export interface InventoryRow {
+  id: string;
+  name: string;
+  kind: NodeKind;
+  provider: string;
+  account: string;
+  human: 'human' | 'non-human' | 'unknown';
+  admin: 'admin' | 'conditional admin' | 'escalates' | '';
+  staleCredentials: number;
+  lastUsed?: string;
+  tags: string[];
+}
+
+const IDENTITY: ReadonlySet<string> = new Set(['identity', 'credential', 'secret']);
+
+const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : NaN);
+
+export function inventoryRows(s: Snapshot, now = Date.now()): InventoryRow[] {
+  const escalates = new Set(s.analysis?.escalatesToAdmin.map((e) => e.principal) ?? []);
+  const stale = new Map<string, number>();
+  const lastUse = new Map<string, number>();
+  const nodes = new Map(s.nodes.map((n) => [n.id, n]));
+  for (const e of s.edges) {
+    if (e.kind !== 'credentialOf') continue;
+    const c = nodes.get(e.source);
+    if (!c) continue;
+    const used = time(c.attributes.lastUsed);
+    if (!Number.isNaN(used)) lastUse.set(e.target, Math.max(lastUse.get(e.target) ?? 0, used));
+    if (c.kind !== 'accessKey' || c.attributes.active !== true) continue;
+    const rotated = time(c.attributes.lastRotated ?? c.attributes.created);
+    const unrotated = !Number.isNaN(rotated) && now - rotated > STALE_DAYS * DAY;
+    const unused = Number.isNaN(used) ? !Number.isNaN(rotated) && now - rotated > STALE_DAYS * DAY : now - used > STALE_DAYS * DAY;
+    if (unrotated || unused) stale.set(e.target, (stale.get(e.target) ?? 0) + 1);
+    if (unrotated || unused) stale.set(c.id, 1);
+  }
+  const rows: InventoryRow[] = [];
+  for (const n of s.nodes) {
+    if (n.placeholder || !IDENTITY.has(NODE_KINDS[n.kind].category)) continue;
+    const a = n.attributes;
+    const human: InventoryRow['human'] = n.kind === 'role' || n.kind === 'serviceAccount' || n.kind === 'accessKey' || n.kind === 'certificate' || n.kind === 'token' ? 'non-human' : n.kind === 'user' ? (a.passwordEnabled === true ? 'human' : a.passwordEnabled === false ? 'non-human' : 'unknown') : 'unknown';
+    const own = Math.max(time(a.lastUsed) || 0, time(a.passwordLastUsed) || 0, lastUse.get(n.id) ?? 0);
+    rows.push({
+      id: n.id,
+      name: n.name,
+      kind: n.kind,
+      provider: n.provider,
+      account: n.account ?? '',
+      human,
+      admin: a.admin === true ? 'admin' : a.admin === 'conditional' ? 'conditional admin' : escalates.has(n.id) ? 'escalates' : '',
+      staleCredentials: stale.get(n.id) ?? 0,
+      lastUsed: own ? new Date(own).toISOString().slice(0, 10) : undefined,
+      tags: Array.isArray(a.tags) ? (a.tags as [string, string][]).map(([k, v]) => `${k}=${v}`) : [],
+    });
+  }
+  return rows;
+}
+
+export interface InventoryFilter {
+  provider: string;
+  kind: string;
+  human: string;
+  adminOnly: boolean;
+  staleOnly: boolean;
+  tag: string;
+}
+
+export const NO_FILTER: InventoryFilter = { provider: '', kind: '', human: '', adminOnly: false, staleOnly: false, tag: '' };
+
+export function filterRows(rows: InventoryRow[], f: InventoryFilter): InventoryRow[] {
+  const tag = f.tag.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!f.provider || r.provider === f.provider) &&
+      (!f.kind || r.kind === f.kind) &&
+      (!f.human || r.human === f.human) &&
+      (!f.adminOnly || r.admin !== '') &&
+      (!f.staleOnly || r.staleCredentials > 0) &&
+      (!tag || r.tags.some((t) => t.toLowerCase().includes(tag))),
+  );
+}
+
+export type SortKey = 'name' | 'kind' | 'account' | 'admin' | 'staleCredentials' | 'lastUsed';
+
+export function sortRows(rows: InventoryRow[], key: SortKey, desc: boolean): InventoryRow[] {
+  const val = (r: InventoryRow) => (key === 'staleCredentials' ? r.staleCredentials : (r[key] ?? ''));
+  const sorted = [...rows].sort((a, b) => {
+    const x = val(a);
+    const y = val(b);
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  });
+  return desc ? sorted.reverse() : sorted;
+}
