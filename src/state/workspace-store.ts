@@ -29,6 +29,9 @@ export interface WorkspaceState {
   workspaceName: string;
   /** Why workspaces cannot be saved; the session then keeps working in memory. */
   storageError: string | null;
+  /** Left column tab; an import switches it to the files' results. */
+  leftTab: 'Analysis' | 'Inventory' | 'Files';
+  setLeftTab(tab: WorkspaceState['leftTab']): void;
   /** The first workspace has been opened (URL syncing starts then). */
   started: boolean;
   markStarted(): void;
@@ -55,6 +58,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   workspaceName: '',
   storageError: null,
   started: false,
+  leftTab: 'Files',
+  setLeftTab: (leftTab) => set({ leftTab }),
   markStarted: () => set({ started: true }),
   openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null }),
   failStorage: (storageError) => set({ storageError }),
@@ -65,7 +70,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   closePath: () => set({ pathFrom: null, pathTo: null }),
   setSnapshot: (snapshot) =>
     set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),
-  startImport: (total) => set({ progress: { total, done: 0 }, liveReports: [], error: null }),
+  startImport: (total) => set({ progress: { total, done: 0 }, liveReports: [], error: null, leftTab: 'Files' }),
   reading: (file) => set((s) => ({ progress: s.progress ? { ...s.progress, current: file } : s.progress })),
   fileDone: (report) => set((s) => ({ liveReports: [...s.liveReports, report], progress: s.progress ? { ...s.progress, done: s.progress.done + 1 } : s.progress })),
   // A failed import keeps the snapshot already loaded: nothing the analyst had is lost.

@@ -1,5 +1,4 @@
 /** The left column: analysis, inventory, files. */
-import { useEffect, useState } from 'react';
 import { useWorkspace } from '../state/workspace-store';
 import { AnalysisPanel } from './summary/AnalysisPanel';
 import { InventoryList } from './inventory/InventoryList';
@@ -8,12 +7,9 @@ import { FileReports } from './import/FileReports';
 const TABS = ['Analysis', 'Inventory', 'Files'] as const;
 
 export function LeftTabs() {
-  const [tab, setTab] = useState<(typeof TABS)[number]>('Files');
-  const importing = useWorkspace((s) => s.progress !== null);
-  // An import shows its per-file results; the analyst moves on to the analysis from there.
-  useEffect(() => {
-    if (importing) setTab('Files');
-  }, [importing]);
+  // An import switches to its per-file results (in the store); the analyst moves on from there.
+  const tab = useWorkspace((s) => s.leftTab);
+  const setTab = useWorkspace((s) => s.setLeftTab);
   return (
     <>
       <div role="tablist" aria-label="Lists" className="tabs">
