@@ -91,3 +91,18 @@ test('the inventory filters stale non-human credentials and sorts by column', as
   await inv.getByTestId('inventory-row').first().click();
   await expect(page.getByTestId('details-name')).toHaveText('svc-terraform');
 });
+
+test('in the blast-radius view, resources of one service and access level form a group that expands on click', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await workbench.clickNode(KEY);
+  await page.getByTestId('toggle-blast-view').click();
+  await expect(page.getByTestId('graph-notice')).toContainText('Blast radius of');
+  const group = 'group:s3:Permissions management';
+  await page.waitForFunction((g) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(g) !== null, group);
+  const before = await page.evaluate(() => window.__blastmap!.nodeCount());
+  const pos = await page.evaluate((g) => window.__blastmap!.nodePagePosition(g), group);
+  await page.mouse.click(pos!.x, pos!.y);
+  await page.waitForFunction((g) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(g) === null, group);
+  expect(await page.evaluate(() => window.__blastmap!.nodeCount())).toBe(before + 4);
+  expect(await page.evaluate(() => window.__blastmap!.nodePagePosition('arn:aws:s3:::northwind-parcel-prod-backups'))).not.toBeNull();
+});

@@ -10,6 +10,7 @@ import { blastElements, pathElements, toElements } from './elements';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { blastQuery, pathsQuery } from '../../queries/blast';
 import { registerGraphTestApi } from '../test-api';
+import { GraphControls, Legend } from './GraphControls';
 import { RENDER_OPTIONS } from '../url-state';
 
 /**
@@ -31,6 +32,7 @@ export default function GraphView() {
   const pathTo = useWorkspace((s) => s.pathTo);
   const paths = useQuery(pathFrom && pathTo && snapshot ? pathsQuery(snapshot, pathFrom, pathTo) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken }).data;
   const showPaths = !!paths && paths.length > 0;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
 
   useEffect(() => {
@@ -46,7 +48,14 @@ export default function GraphView() {
       hideEdgesOnViewport: true,
       textureOnViewport: true,
     });
-    cy.on('tap', 'node', (ev) => useWorkspace.getState().select(ev.target.id()));
+    cy.on('tap', 'node', (ev) => {
+      const group = ev.target.data('group') ? (ev.target.data('groupKey') as string) : undefined;
+      if (group) setExpanded((s) => new Set([...s, group]));
+      else useWorkspace.getState().select(ev.target.id());
+    });
+    // Hovering a node lights up its neighbours.
+    cy.on('mouseover', 'node', (ev) => ev.target.closedNeighborhood().addClass('hover'));
+    cy.on('mouseout', 'node', () => cy.elements('.hover').removeClass('hover'));
     cy.on('tap', (ev) => {
       if (ev.target === cy) useWorkspace.getState().select(null);
     });
@@ -62,7 +71,7 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit);
+    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast, expanded) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit);
     setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
@@ -88,7 +97,7 @@ export default function GraphView() {
       cy.scratch('blastmap-busy', false);
     });
     layout.run();
-  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom]);
+  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom, expanded]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -108,6 +117,8 @@ export default function GraphView() {
   return (
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
+      <GraphControls cy={cyRef} />
+      <Legend />
       {showPaths && (
         <p className="graph-notice" data-testid="graph-notice">
           {paths.length} shortest path(s), layered from the source; dashed steps are conditional

@@ -38,12 +38,11 @@ export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: num
  * The blast-radius view: the source at the centre, identities in rings by hop, resources on the
  * outer ring, and the edges between them.
  */
-export function blastElements(snapshot: Snapshot, blast: BlastRadius): DrawnGraph {
+export function blastElements(snapshot: Snapshot, blast: BlastRadius, expanded: ReadonlySet<string> = new Set()): DrawnGraph {
   const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
   const ring = new Map<string, number>([[blast.source, 0]]);
   for (const i of blast.identities) ring.set(i.id, i.hops);
   const outer = Math.max(0, ...ring.values()) + 1;
-  for (const r of blast.resources) if (!ring.has(r.id)) ring.set(r.id, outer);
   const elements: ElementDefinition[] = [];
   for (const [id, hops] of ring) {
     const n = byId.get(id);
@@ -54,12 +53,35 @@ export function blastElements(snapshot: Snapshot, blast: BlastRadius): DrawnGrap
     if (!ring.has(e.source) || !ring.has(e.target) || e.source === e.target) continue;
     elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true } });
   }
-  // Resources reached through an identity: a dotted edge from it, so nothing floats unattached.
+  // Resources of one service and strongest access level collapse into a group node (click to
+  // expand), so the view stays readable at thousands of reached resources.
+  const groups = new Map<string, typeof blast.resources>();
   for (const r of blast.resources) {
-    if (ring.has(r.through) && byId.has(r.id)) elements.push({ group: 'edges', data: { id: `reach:${r.through}->${r.id}`, source: r.through, target: r.id, kind: 'reaches', conditional: r.conditionalOnly } });
+    const key = `group:${r.service}:${strongest(r.levels)}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  return { elements, drawn: ring.size, total: snapshot.nodes.length };
+  for (const [key, members] of groups) {
+    const collapse = members.length > GROUP_MIN && !expanded.has(key);
+    if (collapse) {
+      const [, service, level] = key.split(':');
+      elements.push({ group: 'nodes', data: { id: key, label: `${service} · ${level} (${members.length})`, kind: 'resource', groupKey: key, ring: outer, group: true } });
+      for (const through of new Set(members.map((m) => m.through))) if (ring.has(through)) elements.push({ group: 'edges', data: { id: `reach:${through}->${key}`, source: through, target: key, kind: 'reaches', conditional: members.every((m) => m.conditionalOnly) } });
+      continue;
+    }
+    for (const r of members) {
+      const n = byId.get(r.id);
+      if (!n) continue;
+      elements.push({ group: 'nodes', data: { id: r.id, label: n.name, kind: n.kind, placeholder: n.placeholder, ring: outer, groupKey: expanded.has(key) ? key : undefined } });
+      if (ring.has(r.through)) elements.push({ group: 'edges', data: { id: `reach:${r.through}->${r.id}`, source: r.through, target: r.id, kind: 'reaches', conditional: r.conditionalOnly } });
+    }
+  }
+  return { elements, drawn: elements.filter((e) => e.group === 'nodes').length, total: snapshot.nodes.length };
 }
+
+/** Groups of more resources than this collapse into one node. */
+export const GROUP_MIN = 3;
+const LEVEL_ORDER = ['Permissions management', 'Write', 'Read', 'Tagging', 'List'];
+const strongest = (levels: string[]) => LEVEL_ORDER.find((l) => levels.includes(l)) ?? 'List';
 
 /** The path view: the nodes and edges of the found paths, layered from the source. */
 export function pathElements(snapshot: Snapshot, paths: PrivilegePath[]): DrawnGraph {

@@ -1,0 +1,43 @@
+/** Fit and zoom buttons, and a legend of the node categories in view. */
+import type { RefObject } from 'react';
+import type { Core } from 'cytoscape';
+import { CATEGORY_COLORS } from './style';
+
+export function GraphControls({ cy }: { cy: RefObject<Core | null> }) {
+  const zoom = (factor: number) => {
+    const c = cy.current;
+    if (!c) return;
+    c.zoom({ level: c.zoom() * factor, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+  };
+  return (
+    <div className="graph-controls" role="group" aria-label="Graph controls">
+      <button type="button" onClick={() => cy.current?.fit(undefined, 30)}>
+        Fit
+      </button>
+      <button type="button" aria-label="Zoom in" onClick={() => zoom(1.25)}>
+        +
+      </button>
+      <button type="button" aria-label="Zoom out" onClick={() => zoom(0.8)}>
+        −
+      </button>
+    </div>
+  );
+}
+
+export function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {Object.entries(CATEGORY_COLORS).map(([category, color]) => (
+        <li key={category}>
+          <span className="swatch" style={{ background: color }} /> {category}
+        </li>
+      ))}
+      <li>
+        <span className="line dashed" /> conditional
+      </li>
+      <li>
+        <span className="line red" /> escalation
+      </li>
+    </ul>
+  );
+}
