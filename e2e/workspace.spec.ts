@@ -63,3 +63,20 @@ test('workspaces are kept, renamed and deleted', async ({ workbench, page }) => 
   await expect(select.locator('option')).toHaveCount(1);
   await expect(workbench.count('user')).toHaveText('9 users');
 });
+
+test('crown jewels by tag rule and by hand, with who can reach them, kept with the workspace', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await page.getByRole('tab', { name: 'Crown jewels' }).click();
+  const jewels = page.getByRole('region', { name: 'Crown jewels' });
+  await jewels.getByRole('textbox', { name: 'Tag rule' }).fill('data-class=restricted');
+  await jewels.getByRole('button', { name: 'Add rule' }).click();
+  await expect(jewels.getByTestId('jewel')).toHaveCount(1);
+  await expect(jewels.getByTestId('jewel')).toContainText('prod/billing/stripe-api-key');
+  await expect(jewels.getByTestId('jewel-reachers')).toContainText('can reach it');
+  await workbench.clickNode('arn:aws:s3:::northwind-parcel-data-lake');
+  await page.getByTestId('toggle-jewel').click();
+  await expect(jewels.getByTestId('jewel')).toHaveCount(2);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Crown jewels' }).click();
+  await expect(page.getByRole('region', { name: 'Crown jewels' }).getByTestId('jewel')).toHaveCount(2);
+});

@@ -52,6 +52,7 @@ export async function persistFiles(files: File[]): Promise<void> {
 export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   const snapshot = await analysisClient().reset();
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
+  useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
   useWorkspace.getState().setSnapshot(snapshot);
   const files = await db.loadFiles(meta.id);
   await db.touchWorkspace(meta.id);
@@ -91,4 +92,16 @@ export function useWorkspaceActions() {
   });
   const remove = useMutation({ mutationFn: (id: string) => db.deleteWorkspace(id), onSettled: refresh });
   return { open, create, rename, remove };
+}
+
+/** Change the crown jewels of the open workspace, saved with it. */
+export async function updateJewels(crownJewels: string[], jewelRules: string[]): Promise<void> {
+  useWorkspace.getState().setJewels(crownJewels, jewelRules);
+  const id = useWorkspace.getState().workspaceId;
+  if (!id) return;
+  try {
+    await db.saveJewels(id, crownJewels, jewelRules);
+  } catch (e) {
+    useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+  }
 }

@@ -29,8 +29,11 @@ export interface WorkspaceState {
   workspaceName: string;
   /** Why workspaces cannot be saved; the session then keeps working in memory. */
   storageError: string | null;
+  crownJewels: string[];
+  jewelRules: string[];
+  setJewels(crownJewels: string[], jewelRules: string[]): void;
   /** Left column tab; an import switches it to the files' results. */
-  leftTab: 'Analysis' | 'Inventory' | 'Files';
+  leftTab: 'Analysis' | 'Inventory' | 'Crown jewels' | 'Files';
   setLeftTab(tab: WorkspaceState['leftTab']): void;
   /** The first workspace has been opened (URL syncing starts then). */
   started: boolean;
@@ -59,6 +62,9 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   storageError: null,
   started: false,
   leftTab: 'Files',
+  crownJewels: [],
+  jewelRules: [],
+  setJewels: (crownJewels, jewelRules) => set({ crownJewels, jewelRules }),
   setLeftTab: (leftTab) => set({ leftTab }),
   markStarted: () => set({ started: true }),
   openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null }),

@@ -11,6 +11,9 @@ export interface WorkspaceMeta {
   created: number;
   opened: number;
   fileCount: number;
+  /** Crown jewels marked by hand (node ids) and by tag rule (`key=value`). */
+  crownJewels?: string[];
+  jewelRules?: string[];
 }
 
 interface StoredFile {
@@ -61,6 +64,16 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
   const d = await db();
   const ws = await d.get('workspaces', id);
   if (ws) await d.put('workspaces', { ...ws, name });
+}
+
+export async function saveJewels(id: string, crownJewels: string[], jewelRules: string[]): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, crownJewels, jewelRules });
+}
+
+export async function getWorkspace(id: string): Promise<WorkspaceMeta | undefined> {
+  return (await db()).get('workspaces', id);
 }
 
 export async function deleteWorkspace(id: string): Promise<void> {

@@ -3,8 +3,9 @@ import { useWorkspace } from '../state/workspace-store';
 import { AnalysisPanel } from './summary/AnalysisPanel';
 import { InventoryList } from './inventory/InventoryList';
 import { FileReports } from './import/FileReports';
+import { CrownJewels } from './jewels/CrownJewels';
 
-const TABS = ['Analysis', 'Inventory', 'Files'] as const;
+const TABS = ['Analysis', 'Inventory', 'Crown jewels', 'Files'] as const;
 
 export function LeftTabs() {
   // An import switches to its per-file results (in the store); the analyst moves on from there.
@@ -22,6 +23,7 @@ export function LeftTabs() {
       <div role="tabpanel" aria-label={tab}>
         {tab === 'Analysis' && <AnalysisPanel />}
         {tab === 'Inventory' && <InventoryList />}
+        {tab === 'Crown jewels' && <CrownJewels />}
         {tab === 'Files' && <FileReports />}
       </div>
     </>

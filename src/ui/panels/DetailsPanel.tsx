@@ -5,6 +5,7 @@ import { indexSnapshot } from './snapshot-index';
 import { EdgeList } from './EdgeList';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
+import { updateJewels } from '../../queries/workspaces';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
 
@@ -19,6 +20,8 @@ export function DetailsPanel() {
   const snapshot = useWorkspace((s) => s.snapshot);
   const selectedId = useWorkspace((s) => s.selectedId);
   const showPath = useWorkspace((s) => s.showPath);
+  const jewels = useWorkspace((s) => s.crownJewels);
+  const rules = useWorkspace((s) => s.jewelRules);
   if (!snapshot || !selectedId) {
     return (
       <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
@@ -27,6 +30,7 @@ export function DetailsPanel() {
     );
   }
   const index = indexSnapshot(snapshot);
+  const jewel = jewels.includes(selectedId);
   const node = index.nodes.get(selectedId);
   if (!node) return <aside className="details" data-testid="details-panel" role="region" aria-label="Details" />;
   const info = NODE_KINDS[node.kind];
@@ -60,6 +64,9 @@ export function DetailsPanel() {
       <div className="actions-row">
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
           Path to admin from here
+        </button>
+        <button type="button" data-testid="toggle-jewel" onClick={() => void updateJewels(jewel ? jewels.filter((j) => j !== node.id) : [...jewels, node.id], rules)}>
+          {jewel ? 'Unmark crown jewel' : 'Mark as crown jewel'}
         </button>
       </div>
       {BLAST_CATEGORIES.has(info.category) && <BlastSection snapshot={snapshot} node={node.id} />}
