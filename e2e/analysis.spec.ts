@@ -106,3 +106,22 @@ test('in the blast-radius view, resources of one service and access level form a
   expect(await page.evaluate(() => window.__blastmap!.nodeCount())).toBe(before + 4);
   expect(await page.evaluate(() => window.__blastmap!.nodePagePosition('arn:aws:s3:::northwind-parcel-prod-backups'))).not.toBeNull();
 });
+
+test('right-click on a node: blast radius from here, and hide', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const id = `arn:aws:iam::${A}:role/github-actions-deploy`;
+  await page.waitForFunction((n) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(n) !== null, id);
+  let pos = await page.evaluate((n) => window.__blastmap!.nodePagePosition(n), id);
+  await page.mouse.click(pos!.x, pos!.y, { button: 'right' });
+  await page.getByRole('menu', { name: 'Node actions' }).getByRole('button', { name: 'Blast radius from here' }).click();
+  await expect(page.getByTestId('graph-notice')).toContainText('Blast radius of github-actions-deploy');
+  await page.getByTestId('toggle-blast-view').click();
+  await page.waitForFunction(() => window.__blastmap?.idle() === true);
+  const count = await page.evaluate(() => window.__blastmap!.nodeCount());
+  pos = await page.evaluate((n) => window.__blastmap!.nodePagePosition(n), id);
+  await page.mouse.click(pos!.x, pos!.y, { button: 'right' });
+  await page.getByRole('menu', { name: 'Node actions' }).getByRole('button', { name: 'Hide' }).click();
+  await page.waitForFunction((c) => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() === c - 1, count);
+  await page.getByRole('button', { name: 'Show 1 hidden' }).click();
+  await page.waitForFunction((c) => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() === c, count);
+});

@@ -29,6 +29,11 @@ export interface WorkspaceState {
   workspaceName: string;
   /** Why workspaces cannot be saved; the session then keeps working in memory. */
   storageError: string | null;
+  /** Nodes the analyst hid from the explore view. */
+  hidden: ReadonlySet<string>;
+  hide(id: string): void;
+  unhideAll(): void;
+  openBlast(id: string): void;
   crownJewels: string[];
   jewelRules: string[];
   setJewels(crownJewels: string[], jewelRules: string[]): void;
@@ -62,6 +67,10 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   storageError: null,
   started: false,
   leftTab: 'Files',
+  hidden: new Set(),
+  hide: (id) => set((s) => ({ hidden: new Set([...s.hidden, id]), selectedId: s.selectedId === id ? null : s.selectedId })),
+  unhideAll: () => set({ hidden: new Set() }),
+  openBlast: (id) => set({ selectedId: id, blastMode: true, pathFrom: null, pathTo: null }),
   crownJewels: [],
   jewelRules: [],
   setJewels: (crownJewels, jewelRules) => set({ crownJewels, jewelRules }),

@@ -11,6 +11,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { blastQuery, pathsQuery } from '../../queries/blast';
 import { registerGraphTestApi } from '../test-api';
 import { GraphControls, Legend } from './GraphControls';
+import { NodeMenu } from './NodeMenu';
 import { RENDER_OPTIONS } from '../url-state';
 
 /**
@@ -32,6 +33,8 @@ export default function GraphView() {
   const pathTo = useWorkspace((s) => s.pathTo);
   const paths = useQuery(pathFrom && pathTo && snapshot ? pathsQuery(snapshot, pathFrom, pathTo) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken }).data;
   const showPaths = !!paths && paths.length > 0;
+  const hidden = useWorkspace((s) => s.hidden);
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
 
@@ -53,6 +56,12 @@ export default function GraphView() {
       if (group) setExpanded((s) => new Set([...s, group]));
       else useWorkspace.getState().select(ev.target.id());
     });
+    cy.on('cxttap', 'node', (ev) => {
+      if (ev.target.data('group')) return;
+      const p = ev.renderedPosition ?? ev.target.renderedPosition();
+      setMenu({ id: ev.target.id(), x: p.x, y: p.y });
+    });
+    cy.on('tap viewport', () => setMenu(null));
     // Hovering a node lights up its neighbours.
     cy.on('mouseover', 'node', (ev) => ev.target.closedNeighborhood().addClass('hover'));
     cy.on('mouseout', 'node', () => cy.elements('.hover').removeClass('hover'));
@@ -71,7 +80,7 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast, expanded) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit);
+    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast, expanded) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit, hidden);
     setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
@@ -97,7 +106,7 @@ export default function GraphView() {
       cy.scratch('blastmap-busy', false);
     });
     layout.run();
-  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom, expanded]);
+  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom, expanded, hidden]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -118,6 +127,12 @@ export default function GraphView() {
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
       <GraphControls cy={cyRef} />
+      {menu && <NodeMenu {...menu} onClose={() => setMenu(null)} />}
+      {hidden.size > 0 && (
+        <button type="button" className="unhide" onClick={() => useWorkspace.getState().unhideAll()}>
+          Show {hidden.size} hidden
+        </button>
+      )}
       <Legend />
       {showPaths && (
         <p className="graph-notice" data-testid="graph-notice">

@@ -16,8 +16,8 @@ export interface DrawnGraph {
   total: number;
 }
 
-export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: number = DRAW_LIMIT): DrawnGraph {
-  let nodes: SnapshotNode[] = showPolicies ? snapshot.nodes : snapshot.nodes.filter((n) => NODE_KINDS[n.kind].category !== 'policy');
+export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: number = DRAW_LIMIT, hidden: ReadonlySet<string> = new Set()): DrawnGraph {
+  let nodes: SnapshotNode[] = snapshot.nodes.filter((n) => !hidden.has(n.id) && (showPolicies || NODE_KINDS[n.kind].category !== 'policy'));
   if (nodes.length > limit) {
     nodes = [...nodes].sort((a, b) => PRIORITY[NODE_KINDS[a.kind].category] - PRIORITY[NODE_KINDS[b.kind].category]).slice(0, limit);
   }
