@@ -1,4 +1,8 @@
 /** The analyst's import path: upload real exports, read the counts, see bad files explained. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test, expect, hasPublicCorpus, publicPath, repoFixture } from './fixtures';
 
 test.describe('real public exports', () => {
@@ -104,4 +108,20 @@ test('secret values in an export are dropped, and the report says so', async ({ 
   await expect(report).toContainText('dropped 1 secret value(s) before import (SecretString)');
   await workbench.clickNode('arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf');
   await expect(page.locator('body')).not.toContainText('correct-horse-battery-staple');
+});
+
+test('a long import can be cancelled; the workspace stays as it was', async ({ workbench, page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'blastmap-e2e-'));
+  const big = join(dir, 'big-gaad.json');
+  execFileSync(process.execPath, [resolve('bin/blastmap.mjs'), 'generate', '--out', big, '--users', '4000', '--roles', '4000', '--policies', '16000'], { stdio: 'ignore' });
+  await workbench.openDemo();
+  await page.getByTestId('file-input').setInputFiles(big);
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('Import cancelled. What was loaded before is still here.');
+  await expect(workbench.count('user')).toHaveText('9 users');
+  await page.reload();
+  await expect(workbench.count('user')).toHaveText('9 users');
+  await expect(page.getByTestId('file-report')).toHaveCount(14);
 });

@@ -1,4 +1,4 @@
-/** Adding files to the open workspace: saved first, then imported (and the analysis re-run). */
+/** Adding files to the open workspace: imported (the analysis re-run), then saved with it. */
 import { useMutation } from '@tanstack/react-query';
 import { importWithProgress, persistFiles } from './workspaces';
 
@@ -6,8 +6,10 @@ export function useImportFiles() {
   return useMutation({
     mutationKey: ['import-files'],
     mutationFn: async (files: File[]) => {
+      // Saved only once imported: a cancelled batch leaves the stored workspace as it was.
+      const snapshot = await importWithProgress(files);
       await persistFiles(files);
-      return importWithProgress(files);
+      return snapshot;
     },
   });
 }

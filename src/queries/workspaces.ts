@@ -6,6 +6,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import * as db from '../storage/workspace-db';
 import { analysisClient } from './analysis-client';
+import { CancelledError } from '../worker/client';
 import { useWorkspace } from '../state/workspace-store';
 
 export const workspacesQuery = queryOptions({
@@ -33,9 +34,21 @@ export async function importWithProgress(files: File[]) {
     useWorkspace.getState().setSnapshot(snapshot);
     return snapshot;
   } catch (e) {
-    useWorkspace.getState().failImport(e instanceof Error ? e.message : String(e));
+    useWorkspace.getState().failImport(e instanceof CancelledError ? 'cancelled' : e instanceof Error ? e.message : String(e));
     throw e;
   }
+}
+
+/**
+ * Cancel the running import: the worker is replaced, and the workspace's stored files (which do
+ * not include the cancelled batch) are imported again while the last picture stays on screen.
+ */
+export async function cancelImport(): Promise<void> {
+  analysisClient().cancel();
+  const id = useWorkspace.getState().workspaceId;
+  const files = id ? await db.loadFiles(id).catch(() => []) : [];
+  const snapshot = files.length ? await analysisClient().importFiles(files) : await analysisClient().reset();
+  useWorkspace.getState().setSnapshot(snapshot);
 }
 
 /** Save files into the open workspace; a storage failure is reported, not thrown. */

@@ -12,6 +12,13 @@ export interface JobCallbacks {
   onAnalysing?: () => void;
 }
 
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; callbacks: JobCallbacks };
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
@@ -22,6 +29,10 @@ export class AnalysisClient {
   private readonly pending = new Map<number, Pending>();
 
   constructor() {
+    this.spawn();
+  }
+
+  private spawn(): void {
     try {
       this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'blastmap-analysis' });
       this.worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
@@ -29,6 +40,18 @@ export class AnalysisClient {
     } catch {
       this.fallback = new WorkspaceEngine();
     }
+  }
+
+  /**
+   * Stop whatever the worker is doing: it is terminated (its workspace with it) and a fresh one
+   * started; pending requests fail with CancelledError. The caller restores the workspace.
+   */
+  cancel(): void {
+    if (!this.worker) return;
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new CancelledError());
+    this.pending.clear();
+    this.spawn();
   }
 
   get usesWorker(): boolean {

@@ -1,6 +1,7 @@
 /** Drag and drop or pick several files; progress while the worker reads them. */
 import { useRef, useState, type DragEvent } from 'react';
 import { useImportFiles } from '../../queries/import-files';
+import { cancelImport } from '../../queries/workspaces';
 import { useWorkspace } from '../../state/workspace-store';
 
 export function ImportPanel() {
@@ -51,12 +52,15 @@ export function ImportPanel() {
       {progress && (
         <div className="progress" role="status" data-testid="import-progress">
           <progress max={progress.total} value={progress.done} /> {progress.done} of {progress.total} files
-          {progress.current ? `, reading ${progress.current}` : ''}
+          {progress.current ? `, ${progress.current === 'analysing' ? 'analysing' : `reading ${progress.current}`}` : ''}{' '}
+          <button type="button" onClick={() => void cancelImport()}>
+            Cancel
+          </button>
         </div>
       )}
       {error && (
         <p className="error" role="alert">
-          Import stopped: {error}. What was loaded before is still here.
+          {error === 'cancelled' ? 'Import cancelled' : `Import stopped: ${error}`}. What was loaded before is still here.
         </p>
       )}
       <p className="privacy">Files are read in your browser only; nothing is uploaded anywhere.</p>
