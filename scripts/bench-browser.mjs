@@ -64,7 +64,7 @@ if (existsSync(cloudsplaining)) {
   await r.page.close();
 }
 for (const renderer of ['canvas', 'webgl']) {
-  const r = await dropToGraph(big, `&draw=5000${renderer === 'webgl' ? '&renderer=webgl' : ''}`);
+  const r = await dropToGraph(big, `&draw=5000&renderer=${renderer}`);
   const elements = await r.page.evaluate(() => window.__blastmap.elementCount());
   const fps = await r.page.evaluate(() => window.__blastmap.panFps(4000));
   const used = await r.page.evaluate(() => window.__blastmap.renderer());
