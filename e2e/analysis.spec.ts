@@ -125,3 +125,16 @@ test('right-click on a node: blast radius from here, and hide', async ({ workben
   await page.getByRole('button', { name: 'Show 1 hidden' }).click();
   await page.waitForFunction((c) => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() === c, count);
 });
+
+test('right-click, expand neighbours: the view narrows to the node and grows with each expansion', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const id = `arn:aws:iam::${A}:user/service/svc-jenkins-deploy`;
+  await page.waitForFunction((n) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(n) !== null, id);
+  const pos = await page.evaluate((n) => window.__blastmap!.nodePagePosition(n), id);
+  await page.mouse.click(pos!.x, pos!.y, { button: 'right' });
+  await page.getByRole('menu', { name: 'Node actions' }).getByRole('button', { name: 'Expand neighbours' }).click();
+  // the user, its access key, its policy, and the admin node it escalates to
+  await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() === 4);
+  await page.getByRole('button', { name: 'Show whole graph' }).click();
+  await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 4);
+});

@@ -34,6 +34,10 @@ export interface WorkspaceState {
   hide(id: string): void;
   unhideAll(): void;
   openBlast(id: string): void;
+  /** Explore view narrowed to these nodes (grown by "expand neighbours"); null: whole graph. */
+  focus: ReadonlySet<string> | null;
+  expandNeighbours(ids: string[]): void;
+  clearFocus(): void;
   crownJewels: string[];
   jewelRules: string[];
   setJewels(crownJewels: string[], jewelRules: string[]): void;
@@ -70,6 +74,9 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   hidden: new Set(),
   hide: (id) => set((s) => ({ hidden: new Set([...s.hidden, id]), selectedId: s.selectedId === id ? null : s.selectedId })),
   unhideAll: () => set({ hidden: new Set() }),
+  focus: null,
+  expandNeighbours: (ids) => set((s) => ({ focus: new Set([...(s.focus ?? []), ...ids]), blastMode: false, pathFrom: null, pathTo: null })),
+  clearFocus: () => set({ focus: null }),
   openBlast: (id) => set({ selectedId: id, blastMode: true, pathFrom: null, pathTo: null }),
   crownJewels: [],
   jewelRules: [],

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useWorkspace } from '../../state/workspace-store';
 import { graphStylesheet } from './style';
-import { blastElements, pathElements, toElements } from './elements';
+import { blastElements, neighbours, pathElements, toElements } from './elements';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { blastQuery, pathsQuery } from '../../queries/blast';
 import { registerGraphTestApi } from '../test-api';
@@ -34,6 +34,7 @@ export default function GraphView() {
   const paths = useQuery(pathFrom && pathTo && snapshot ? pathsQuery(snapshot, pathFrom, pathTo) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken }).data;
   const showPaths = !!paths && paths.length > 0;
   const hidden = useWorkspace((s) => s.hidden);
+  const focus = useWorkspace((s) => s.focus);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
@@ -80,7 +81,7 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast, expanded) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit, hidden);
+    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast, expanded) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit, hidden, focus);
     setDrawn({ drawn: shown, total });
     cy.batch(() => {
       cy.elements().remove();
@@ -106,7 +107,7 @@ export default function GraphView() {
       cy.scratch('blastmap-busy', false);
     });
     layout.run();
-  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom, expanded, hidden]);
+  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom, expanded, hidden, focus]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -127,7 +128,12 @@ export default function GraphView() {
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
       <GraphControls cy={cyRef} />
-      {menu && <NodeMenu {...menu} onClose={() => setMenu(null)} />}
+      {menu && snapshot && <NodeMenu {...menu} neighbours={() => neighbours(snapshot, menu.id)} onClose={() => setMenu(null)} />}
+      {focus && !showBlast && !showPaths && (
+        <button type="button" className="unhide" style={{ top: 66 }} onClick={() => useWorkspace.getState().clearFocus()}>
+          Show whole graph
+        </button>
+      )}
       {hidden.size > 0 && (
         <button type="button" className="unhide" onClick={() => useWorkspace.getState().unhideAll()}>
           Show {hidden.size} hidden

@@ -1,7 +1,7 @@
-/** Right-click menu on a node: blast radius or path to admin from here, select, hide. */
+/** Right-click menu on a node: blast radius or path to admin from here, details, expand neighbours, hide. */
 import { useWorkspace } from '../../state/workspace-store';
 
-export function NodeMenu({ id, x, y, onClose }: { id: string; x: number; y: number; onClose: () => void }) {
+export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: number; y: number; neighbours: () => string[]; onClose: () => void }) {
   const act = (f: () => void) => () => {
     f();
     onClose();
@@ -17,6 +17,9 @@ export function NodeMenu({ id, x, y, onClose }: { id: string; x: number; y: numb
       </li>
       <li role="menuitem">
         <button type="button" onClick={act(() => ws.select(id))}>Details and who can reach it</button>
+      </li>
+      <li role="menuitem">
+        <button type="button" onClick={act(() => ws.expandNeighbours(neighbours()))}>Expand neighbours</button>
       </li>
       <li role="menuitem">
         <button type="button" onClick={act(() => ws.hide(id))}>Hide</button>

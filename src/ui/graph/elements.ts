@@ -16,8 +16,8 @@ export interface DrawnGraph {
   total: number;
 }
 
-export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: number = DRAW_LIMIT, hidden: ReadonlySet<string> = new Set()): DrawnGraph {
-  let nodes: SnapshotNode[] = snapshot.nodes.filter((n) => !hidden.has(n.id) && (showPolicies || NODE_KINDS[n.kind].category !== 'policy'));
+export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: number = DRAW_LIMIT, hidden: ReadonlySet<string> = new Set(), focus: ReadonlySet<string> | null = null): DrawnGraph {
+  let nodes: SnapshotNode[] = snapshot.nodes.filter((n) => !hidden.has(n.id) && (focus ? focus.has(n.id) : showPolicies || NODE_KINDS[n.kind].category !== 'policy'));
   if (nodes.length > limit) {
     nodes = [...nodes].sort((a, b) => PRIORITY[NODE_KINDS[a.kind].category] - PRIORITY[NODE_KINDS[b.kind].category]).slice(0, limit);
   }
@@ -29,7 +29,7 @@ export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: num
   }
   for (const e of snapshot.edges) {
     if (!keep.has(e.source) || !keep.has(e.target)) continue;
-    elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true } });
+    elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, conditional: e.attributes.conditional === true, ...(e.kind === 'escalatesTo' ? { label: String(e.attributes.technique ?? '') } : {}) } });
   }
   return { elements, drawn: nodes.length, total: snapshot.nodes.length };
 }
@@ -106,4 +106,14 @@ export function pathElements(snapshot: Snapshot, paths: PrivilegePath[]): DrawnG
     }
   }
   return { elements, drawn: nodes.size, total: snapshot.nodes.length };
+}
+
+/** A node and everything one edge away from it. */
+export function neighbours(snapshot: Snapshot, id: string): string[] {
+  const out = [id];
+  for (const e of snapshot.edges) {
+    if (e.source === id) out.push(e.target);
+    else if (e.target === id) out.push(e.source);
+  }
+  return out;
 }
