@@ -64,8 +64,12 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   const users = tc.users(account).filter((u) => u !== p);
   if (!users.length || !(may('iam:CreateAccessKey') || may('iam:CreateLoginProfile') || may('iam:UpdateLoginProfile'))) return;
   const rep = users[0];
+  // One edge to every user only if it holds for every user: a user already holding two keys
+  // also needs iam:DeleteAccessKey, so then the set is used only with uniform DeleteAccessKey.
+  const anyFullUser = users.some((y) => keyCount(tc, y) === 2);
+  const keyAll = tc.uniform(p, 'iam:CreateAccessKey', 'user', rep);
   const u = {
-    key: tc.uniform(p, 'iam:CreateAccessKey', 'user', rep),
+    key: keyAll && (!anyFullUser || tc.uniform(p, 'iam:DeleteAccessKey', 'user', rep)) ? keyAll : undefined,
     login: tc.uniform(p, 'iam:CreateLoginProfile', 'user', rep),
     update: tc.uniform(p, 'iam:UpdateLoginProfile', 'user', rep),
     attach: tc.uniform(p, 'iam:AttachUserPolicy', 'user', rep),
