@@ -68,7 +68,7 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   // also needs iam:DeleteAccessKey, so then the set is used only with uniform DeleteAccessKey.
   const anyFullUser = users.some((y) => keyCount(tc, y) === 2);
   const keyAll = tc.uniform(p, 'iam:CreateAccessKey', 'user', rep);
-  const u = {
+  const u: Record<'key' | 'login' | 'update' | 'attach' | 'put', PermissionCheck | undefined> = {
     key: keyAll && (!anyFullUser || tc.uniform(p, 'iam:DeleteAccessKey', 'user', rep)) ? keyAll : undefined,
     login: tc.uniform(p, 'iam:CreateLoginProfile', 'user', rep),
     update: tc.uniform(p, 'iam:UpdateLoginProfile', 'user', rep),
@@ -77,14 +77,14 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   };
   const all = allUsersId(account);
   if (u.key) push(finding(p, PRINCIPAL_TECHNIQUES.createAccessKey, all, [u.key], undefined, [ALL_USERS_NOTE, 'users that already hold two access keys also need iam:DeleteAccessKey']));
-  const unknownNote = 'which users have a password is unknown (no credential report)';
-  if (u.login) {
-    const known = tc.someUserWithPassword(account, false);
-    push(finding(p, PRINCIPAL_TECHNIQUES.createLoginProfile, all, [u.login], undefined, [ALL_USERS_NOTE, 'works on users without a password', ...(known ? [] : [unknownNote])], !known));
-  }
-  if (u.update) {
-    const known = tc.someUserWithPassword(account, true);
-    push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, all, [u.update], undefined, [ALL_USERS_NOTE, 'works on users with a password', ...(known ? [] : [unknownNote])], !known));
+  // CreateLoginProfile works only on users without a password and UpdateLoginProfile only on
+  // users with one: together (both uniform) they reach every user; alone, each user is checked.
+  if (u.login && u.update) {
+    push(finding(p, PRINCIPAL_TECHNIQUES.createLoginProfile, all, [u.login], undefined, [ALL_USERS_NOTE, 'users without a password']));
+    push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, all, [u.update], undefined, [ALL_USERS_NOTE, 'users with a password']));
+  } else {
+    u.login = undefined;
+    u.update = undefined;
   }
   if (u.key && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachUserPolicyKey, admin, [u.attach, u.key], 'any user of the account'));
   if (u.key && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putUserPolicyKey, admin, [u.put, u.key], 'any user of the account'));
