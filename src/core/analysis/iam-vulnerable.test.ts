@@ -54,8 +54,8 @@ const ROLE_EDGES: [string, string, string][] = [
 ];
 /** Need to know whether the target has a password: no credential report here, so conditional. */
 const PASSWORD_EDGES: [string, string, string][] = [
-  ['privesc5-CreateLoginProfile-user', 'iam-004', user('privesc-sre-user')],
-  ['privesc6-UpdateLoginProfile-user', 'iam-006', user('privesc-sre-user')],
+  ['privesc5-CreateLoginProfile-user', 'iam-004', ALL_USERS],
+  ['privesc6-UpdateLoginProfile-user', 'iam-006', ALL_USERS],
 ];
 /** Paths that hijack an existing resource: the export has no inventory, so "needs inventory". */
 const NEEDS_INVENTORY: [string, string][] = [

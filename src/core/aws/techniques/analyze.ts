@@ -63,11 +63,19 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
   const sets = new Map<string, IdentitySet>();
   for (const f of findings) {
     if (sets.has(f.target)) continue;
-    const m = /^(all-users|all-roles|roles-trusting):aws:(.+)$/.exec(f.target);
+    const m = /^(all-users|all-roles|roles-trusting|users-with-password|users-without-password):aws:(.+)$/.exec(f.target);
     if (!m) continue;
     const [, type, account] = m as unknown as [string, string, string];
-    const members = type === 'all-users' ? tc.users(account) : type === 'all-roles' ? tc.roles(account) : tc.rolesTrustingAccount(account);
-    const name = type === 'all-users' ? `Every user of account ${account}` : type === 'all-roles' ? `Every role of account ${account}` : `Every role trusting account ${account}`;
+    const password = (enabled: boolean) => tc.users(account).filter((u) => model.node(u)?.attributes.passwordEnabled === enabled);
+    const members =
+      type === 'all-users' ? tc.users(account) : type === 'all-roles' ? tc.roles(account) : type === 'users-with-password' ? password(true) : type === 'users-without-password' ? password(false) : tc.rolesTrustingAccount(account);
+    const name = {
+      'all-users': `Every user of account ${account}`,
+      'all-roles': `Every role of account ${account}`,
+      'roles-trusting': `Every role trusting account ${account}`,
+      'users-with-password': `Users with a console password in account ${account}`,
+      'users-without-password': `Users without a console password in account ${account}`,
+    }[type]!;
     sets.set(f.target, { name, account, members });
   }
   return { admins, sets, findings, potential, principals: principals.length };

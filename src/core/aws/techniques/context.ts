@@ -190,9 +190,14 @@ export class TechniqueContext {
 
   /** Does the credential report show some user of the account with (or without) a password? */
   someUserWithPassword(account: string, enabled: boolean): boolean {
-    const key = `${account}|${enabled}`;
+    return this.someUserWith(account, `password-${enabled}`, (u) => this.model.node(u)?.attributes.passwordEnabled === enabled);
+  }
+
+  /** Is some user of the account such that `test` holds? Cached per account and question. */
+  someUserWith(account: string, question: string, test: (user: string) => boolean): boolean {
+    const key = `${account}|${question}`;
     let v = this.passwordCache.get(key);
-    if (v === undefined) this.passwordCache.set(key, (v = this.users(account).some((u) => this.model.node(u)?.attributes.passwordEnabled === enabled)));
+    if (v === undefined) this.passwordCache.set(key, (v = this.users(account).some(test)));
     return v;
   }
 

@@ -5,7 +5,7 @@
  */
 import type { TechniqueContext } from './context';
 import { usable } from './context';
-import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, type EscalationFinding, type PermissionCheck, type TechniqueInfo } from './types';
+import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, usersByPasswordId, type EscalationFinding, type PermissionCheck, type TechniqueInfo } from './types';
 
 const T = (id: string, name: string): TechniqueInfo => ({ id, name, category: 'principal-access', coverage: 'modelled' });
 export const PRINCIPAL_TECHNIQUES = {
@@ -66,7 +66,7 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   const rep = users[0];
   // One edge to every user only if it holds for every user: a user already holding two keys
   // also needs iam:DeleteAccessKey, so then the set is used only with uniform DeleteAccessKey.
-  const anyFullUser = users.some((y) => keyCount(tc, y) === 2);
+  const anyFullUser = tc.someUserWith(account, 'two-keys', (y) => keyCount(tc, y) === 2);
   const keyAll = tc.uniform(p, 'iam:CreateAccessKey', 'user', rep);
   const u: Record<'key' | 'login' | 'update' | 'attach' | 'put', PermissionCheck | undefined> = {
     key: keyAll && (!anyFullUser || tc.uniform(p, 'iam:DeleteAccessKey', 'user', rep)) ? keyAll : undefined,
@@ -77,15 +77,14 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   };
   const all = allUsersId(account);
   if (u.key) push(finding(p, PRINCIPAL_TECHNIQUES.createAccessKey, all, [u.key], undefined, [ALL_USERS_NOTE, 'users that already hold two access keys also need iam:DeleteAccessKey']));
-  // CreateLoginProfile works only on users without a password and UpdateLoginProfile only on
-  // users with one: together (both uniform) they reach every user; alone, each user is checked.
-  if (u.login && u.update) {
-    push(finding(p, PRINCIPAL_TECHNIQUES.createLoginProfile, all, [u.login], undefined, [ALL_USERS_NOTE, 'users without a password']));
-    push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, all, [u.update], undefined, [ALL_USERS_NOTE, 'users with a password']));
-  } else {
-    u.login = undefined;
-    u.update = undefined;
-  }
+  // CreateLoginProfile works on users without a password, UpdateLoginProfile on users with one.
+  // With a credential report, each goes to the set of users in that state; without, to every
+  // user, conditionally (which users have a password is unknown).
+  const reported = tc.someUserWithPassword(account, true) || tc.someUserWithPassword(account, false);
+  const loginTarget = (withPassword: boolean) => (reported ? usersByPasswordId(account, withPassword) : all);
+  const loginNotes = reported ? [] : ['which users have a password is unknown (no credential report)'];
+  if (u.login) push(finding(p, PRINCIPAL_TECHNIQUES.createLoginProfile, loginTarget(false), [u.login], undefined, ['users without a password', ...loginNotes], !reported));
+  if (u.update) push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, loginTarget(true), [u.update], undefined, ['users with a password', ...loginNotes], !reported));
   if (u.key && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachUserPolicyKey, admin, [u.attach, u.key], 'any user of the account'));
   if (u.key && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putUserPolicyKey, admin, [u.put, u.key], 'any user of the account'));
   if (u.key && u.login && u.update && (u.attach || !may('iam:AttachUserPolicy')) && (u.put || !may('iam:PutUserPolicy'))) return;

@@ -50,3 +50,5 @@ export const allUsersId = (account: string): string => `all-users:aws:${account}
 export const allRolesId = (account: string): string => `all-roles:aws:${account}`;
 /** Every role whose trust policy lets the whole account assume it, unconditionally. */
 export const accountTrustingRolesId = (account: string): string => `roles-trusting:aws:${account}`;
+/** Users of an account with (or without) a console password, per the credential report. */
+export const usersByPasswordId = (account: string, withPassword: boolean): string => `${withPassword ? 'users-with-password' : 'users-without-password'}:aws:${account}`;
