@@ -98,7 +98,8 @@ export class AwsModel {
     const boundary = boundaryId ? this.policy(boundaryId) : undefined;
     if (boundaryId && !boundary) missing.push(boundaryId);
     const accountNode = facts.account ? `arn:aws:iam::${facts.account}:root` : undefined;
-    const scps = accountNode && this.graph.hasNode(accountNode) ? this.policyEdges(accountNode, 'scp').map((s) => this.policy(s)).filter((p): p is CompiledPolicy => !!p) : [];
+    const scpLevels = accountNode && this.graph.hasNode(accountNode) ? this.scpLevels(accountNode) : [];
+    const scps = scpLevels.flat();
     const pp: PrincipalPolicies = {
       id,
       facts,
@@ -106,6 +107,7 @@ export class AwsModel {
       identity,
       boundary,
       scps,
+      scpLevels,
       scpExempt: typeof a?.attributes.path === 'string' && a.attributes.path.startsWith('/aws-service-role/'),
       missing,
     };
@@ -114,6 +116,28 @@ export class AwsModel {
   }
 
   private readonly sideCache = new Map<string, ResourceSide | undefined>();
+
+  private readonly levelCache = new Map<string, CompiledPolicy[][]>();
+
+  /** SCPs by level, from the account up its OUs to the root (memberOf edges), nearest first. */
+  scpLevels(accountNode: string): CompiledPolicy[][] {
+    const hit = this.levelCache.get(accountNode);
+    if (hit) return hit;
+    const levels: CompiledPolicy[][] = [];
+    const seen = new Set<string>();
+    for (let node: string | undefined = accountNode; node && !seen.has(node); ) {
+      seen.add(node);
+      const level = this.policyEdges(node, 'scp').map((s) => this.policy(s)).filter((p): p is CompiledPolicy => !!p);
+      if (level.length) levels.push(level);
+      let parent: string | undefined;
+      this.graph.forEachOutEdge(node, (_, a, _s, target) => {
+        if (a.kind === 'memberOf' && this.node(target)?.kind === 'orgUnit') parent = target;
+      });
+      node = parent;
+    }
+    this.levelCache.set(accountNode, levels);
+    return levels;
+  }
 
   /** The resource side of a request: its resource policy and whether that policy must allow. */
   resourceSide(action: string, resource: string): ResourceSide | undefined {

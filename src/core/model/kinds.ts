@@ -49,7 +49,7 @@ export interface EdgeKindInfo {
 }
 
 export const EDGE_KINDS = {
-  memberOf: { label: 'member of', description: 'The user belongs to the group and inherits its policies' },
+  memberOf: { label: 'member of', description: 'Belongs to: a user to its group (inheriting its policies), an account or OU to its parent OU or root (inheriting its SCPs)' },
   hasPolicy: { label: 'has policy', description: 'Policy attached to the identity, account or resource (managed, inline, boundary, SCP, resource policy)' },
   canAssume: { label: 'can assume', description: 'The role trust policy lets this principal assume the role' },
   credentialOf: { label: 'credential of', description: 'Whoever holds this credential acts as the identity' },

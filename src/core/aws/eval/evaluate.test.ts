@@ -10,6 +10,12 @@ const KEY = `arn:aws:kms:eu-west-1:${ACCT}:key/1234abcd-12ab-34cd-56ef-123456789
 function kms(b: AccountBuilder, principal: Record<string, string>): AccountBuilder {
   return b.file('eu-west-1.1234abcd-12ab-34cd-56ef-1234567890ab.json', { Policy: JSON.stringify(doc({ Effect: 'Allow', Principal: principal, Action: 'kms:*', Resource: '*' })), PolicyName: 'default' });
 }
+/** An SCP attached to an OU (or root), and the organization tree placing the account in it. */
+function scpOn(b: AccountBuilder, id: string, target: string, content: unknown, tree = true): AccountBuilder {
+  b.file(`${id}.json`, { Policy: { PolicySummary: { Id: id, Name: id, Type: 'SERVICE_CONTROL_POLICY' }, Content: JSON.stringify(content) } }).file(`${id}.targets.json`, { Targets: [{ TargetId: target, Name: target, Type: target.startsWith('r-') ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] });
+  if (tree) b.file('r-ab12.ous.json', { OrganizationalUnits: [{ Id: 'ou-ab12-cdef3456', Name: 'Workloads' }] }).file('ou-ab12-cdef3456.accounts.json', { Accounts: [{ Id: ACCT, Name: 'prod', Status: 'ACTIVE' }] });
+  return b;
+}
 function scp(b: AccountBuilder, content: unknown): AccountBuilder {
   return b
     .file('scp.json', { Policy: { PolicySummary: { Id: 'p-testscp01', Name: 'guard', Type: 'SERVICE_CONTROL_POLICY' }, Content: JSON.stringify(content) } })
@@ -61,6 +67,10 @@ const ROWS: Row[] = [
   { rule: 'SCP Deny on the account beats admin', build: (b) => scp(b.policy('p', doc(allow('*'))).user('u', { policies: ['p'] }), doc(allow('*'), deny('organizations:LeaveOrganization'))), principal: U('u'), action: 'organizations:LeaveOrganization', resource: '*', expect: 'denied' },
   { rule: 'SCP that allows only some services', build: (b) => scp(b.policy('p', doc(allow('*'))).user('u', { policies: ['p'] }), doc(allow(['s3:*', 'ec2:*']))), principal: U('u'), action: 'iam:CreateUser', resource: U('x'), expect: 'not allowed' },
   { rule: 'a deny-only SCP set implies the default FullAWSAccess', build: (b) => scp(b.policy('p', doc(allow('iam:CreateUser'))).user('u', { policies: ['p'] }), doc(deny('organizations:LeaveOrganization'))), principal: U('u'), action: 'iam:CreateUser', resource: U('x'), expect: 'allowed' },
+  { rule: 'an SCP Deny on the account\'s OU applies (organization tree imported)', build: (b) => scpOn(b.policy('p', doc(allow('*'))).user('u', { policies: ['p'] }), 'p-ouguard01', 'ou-ab12-cdef3456', doc(allow('*'), deny('ec2:*'))), principal: U('u'), action: 'ec2:RunInstances', resource: '*', expect: 'denied' },
+  { rule: 'an allow-list SCP on the root limits every account under it', build: (b) => scpOn(b.policy('p', doc(allow('*'))).user('u', { policies: ['p'] }), 'p-rootlist01', 'r-ab12', doc(allow(['s3:*', 'sts:*']))), principal: U('u'), action: 'iam:CreateUser', resource: U('x'), expect: 'not allowed' },
+  { rule: '… and lets through what it allows', build: (b) => scpOn(b.policy('p', doc(allow('*'))).user('u', { policies: ['p'] }), 'p-rootlist01', 'r-ab12', doc(allow(['s3:*', 'sts:*']))), principal: U('u'), action: 's3:GetObject', resource: `${BUCKET}/k`, expect: 'allowed' },
+  { rule: 'an OU SCP without the organization tree is not applied (membership unknown)', build: (b) => scpOn(b.policy('p', doc(allow('*'))).user('u', { policies: ['p'] }), 'p-ouguard01', 'ou-ab12-cdef3456', doc(allow('*'), deny('ec2:*')), false), principal: U('u'), action: 'ec2:RunInstances', resource: '*', expect: 'allowed' },
   { rule: 'service-linked roles are exempt from SCPs', build: (b) => scp(b.policy('p', doc(allow('iam:CreateUser'))).role('AWSServiceRoleForX', trustAws(ACCT), { policies: ['p'], path: '/aws-service-role/x.amazonaws.com/' }), doc(deny('*'))), principal: `arn:aws:iam::${ACCT}:role/aws-service-role/x.amazonaws.com/AWSServiceRoleForX`, action: 'iam:CreateUser', resource: U('x'), expect: 'allowed' },
   { rule: 'role trust naming the user: assume without identity policy', build: (b) => b.user('u').role('r', trustAws(U('u'))), principal: U('u'), action: 'sts:AssumeRole', resource: arnOf('role', 'r'), expect: 'allowed' },
   { rule: 'role trust naming the account: identity policy needed (absent)', build: (b) => b.user('u').role('r', trustAws(ACCT)), principal: U('u'), action: 'sts:AssumeRole', resource: arnOf('role', 'r'), expect: 'not allowed' },

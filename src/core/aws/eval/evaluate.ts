@@ -19,8 +19,10 @@ export interface PrincipalPolicies {
   ctx: RequestContext;
   identity: CompiledPolicy[];
   boundary?: CompiledPolicy;
-  /** SCPs that apply to the principal's account; at least one must allow, when any is known. */
+  /** Every SCP that applies to the principal's account (its own and its OUs' and root's). */
   scps: CompiledPolicy[];
+  /** The same SCPs by level of the organization (account, each OU, root): every level must allow. */
+  scpLevels: CompiledPolicy[][];
   /** Service-linked roles (and the management account) are not limited by SCPs. */
   scpExempt: boolean;
   /** Policies attached to the principal whose documents are not in the export. */
@@ -103,8 +105,12 @@ export function evaluate(pp: PrincipalPolicies, action: string, resource: string
   // Deny-list guardrails come with AWS's default FullAWSAccess SCP, which exports of
   // list-targets-for-policy for the guardrail do not show: only when some known SCP allows
   // things (an allow-list strategy) must an SCP allow the request.
-  const allowListScps = !pp.scpExempt && pp.scps.some((p) => p.statements.some((st) => st.effect === 'Allow'));
-  const scp: Tri | undefined = allowListScps ? anyOf(allows('scp')) : undefined;
+  // Each level whose SCPs allow something (an allow-list) must allow the request.
+  const scpAllows = allows('scp');
+  const levels = pp.scpExempt ? [] : pp.scpLevels.filter((level) => level.some((p) => p.statements.some((st) => st.effect === 'Allow')));
+  const scp: Tri | undefined = levels.length
+    ? levels.reduce<Tri>((acc, level) => and(acc, anyOf(scpAllows.filter((m) => level.some((p) => p.id === m.ref.policyId)))), true)
+    : undefined;
   const exact = anyOf(allows('resource', (m) => m.principalMatch === 'exact' || m.principalMatch === 'public'));
   const delegated = anyOf(allows('resource', (m) => m.principalMatch === 'account'));
   const identityInBoundary = and(identity, boundary ?? true);

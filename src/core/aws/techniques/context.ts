@@ -181,7 +181,8 @@ export class TechniqueContext {
     const all = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
     if (all.some(denies) || !pp.identity.some(covers)) return undefined;
     if (pp.boundary && !covers(pp.boundary)) return undefined;
-    if (!pp.scpExempt && pp.scps.length && !pp.scps.some(covers)) return undefined;
+    const allowLevels = pp.scpExempt ? [] : pp.scpLevels.filter((level) => level.some((p) => p.statements.some((st) => st.effect === 'Allow')));
+    if (!allowLevels.every((level) => level.some(covers))) return undefined;
     const check = this.check(principal, action, representative);
     return check.decision.decision === 'allowed' ? check : undefined;
   }

@@ -4,7 +4,7 @@ import { gaadImporter } from './gaad';
 import { credentialReportJsonImporter } from './credential-report';
 import { describeSecretImporter, listSecretsImporter, secretPolicyImporter } from './secrets';
 import { bucketPolicyImporter, keyPolicyImporter } from './bucket-key-policy';
-import { describePolicyImporter, listOrgPoliciesImporter, policyTargetsImporter } from './organizations';
+import { describePolicyImporter, listOrgPoliciesImporter, orgTreeImporter, policyTargetsImporter } from './organizations';
 import { INVENTORY_IMPORTERS } from './inventory';
 import { accountSummaryImporter, bareDocumentImporter, callerIdentityImporter, getRoleImporter, getUserImporter, identityProvidersImporter, listAccessKeysImporter, listBucketsImporter } from './iam-misc';
 
@@ -20,6 +20,7 @@ export const AWS_IMPORTERS: readonly JsonImporter[] = [
   describePolicyImporter,
   listOrgPoliciesImporter,
   policyTargetsImporter,
+  orgTreeImporter,
   keyPolicyImporter,
   bucketPolicyImporter,
   getRoleImporter,

@@ -92,3 +92,52 @@ export const policyTargetsImporter: JsonImporter = {
     });
   },
 };
+
+const PARENT_ID = /\b(?:ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})\b/;
+
+/** Parent of a listing: a `ParentId` key, else an OU or root id in the file name. */
+function parentOf(doc: unknown, ctx: ImportContext): string | undefined {
+  return ownString(doc, 'ParentId') ?? PARENT_ID.exec(ctx.path.split(/[\\/]/).pop() ?? '')?.[0];
+}
+
+function orgUnitNode(ctx: ImportContext, id: string, name?: string, arn?: string): string {
+  const node = `aws-org:${id}`;
+  ctx.b.node({ id: node, kind: 'orgUnit', name: name ?? id, placeholder: name === undefined, attributes: { targetType: id.startsWith('r-') ? 'ROOT' : 'ORGANIZATIONAL_UNIT', arn } });
+  return node;
+}
+
+/**
+ * The organization tree, for SCP inheritance: `list-accounts-for-parent` and
+ * `list-organizational-units-for-parent` name their parent only in the request, so it comes from a
+ * `ParentId` key or the file name (`ou-ab12-cdef3456.accounts.json`, `r-ab12.ous.json`). Without
+ * it, `list-accounts` output still gives the accounts.
+ */
+export const orgTreeImporter: JsonImporter = {
+  format: 'aws.organizations.list-children',
+  label: 'AWS organizations list-accounts(-for-parent) / list-organizational-units-for-parent',
+  provider: 'aws',
+  detect: (doc) => isRecord(doc) && (Array.isArray(own(doc, 'OrganizationalUnits')) || (Array.isArray(own(doc, 'Accounts')) && toArray(own(doc, 'Accounts')).every((a) => own(a, 'Id') !== undefined))),
+  read(docs, ctx) {
+    docs.forEach((doc, d) => {
+      const parentId = parentOf(doc, ctx);
+      const parent = parentId ? orgUnitNode(ctx, parentId) : undefined;
+      if (!parent) ctx.b.note('no parent OU or root named (ParentId key or file name): accounts are listed without their place in the organization');
+      toArray(own(doc, 'Accounts')).forEach((acct, i) => {
+        const where = `${ctx.docPrefix(d)}Accounts[${i}]`;
+        const id = ownString(acct, 'Id');
+        if (!id) return ctx.b.warn(`${where}: no Id; skipped`);
+        const node = accountNode(ctx.b, id);
+        ctx.b.node({ id: node, kind: 'account', name: ownString(acct, 'Name') ?? `account ${id}`, account: id, attributes: { email: ownString(acct, 'Email'), status: ownString(acct, 'Status') } });
+        if (parent) ctx.b.edge('memberOf', node, parent, { file: ctx.file, location: where });
+      });
+      toArray(own(doc, 'OrganizationalUnits')).forEach((ou, i) => {
+        const where = `${ctx.docPrefix(d)}OrganizationalUnits[${i}]`;
+        const id = ownString(ou, 'Id');
+        if (!id) return ctx.b.warn(`${where}: no Id; skipped`);
+        const node = orgUnitNode(ctx, id, ownString(ou, 'Name') ?? id, ownString(ou, 'Arn'));
+        if (parent) ctx.b.edge('memberOf', node, parent, { file: ctx.file, location: where });
+        else ctx.b.warn(`${where}: parent unknown; name the file after the parent id (e.g. r-ab12.ous.json)`);
+      });
+    });
+  },
+};

@@ -186,6 +186,21 @@ describe('resource policies, secrets and organizations', () => {
     expect(g.getNodeAttributes('aws-org-policy:p-examplepolicyid1')).toMatchObject({ kind: 'scp', name: 'DenyLeave', placeholder: false });
   });
 
+  it('builds the organization tree from list-organizational-units-for-parent and list-accounts-for-parent', () => {
+    const session = new ImportSession();
+    const reports = session.addFiles([
+      textFile('r-ab12.ous.json', JSON.stringify({ OrganizationalUnits: [{ Id: 'ou-ab12-cdef3456', Arn: 'arn:aws:organizations::999988887777:ou/o-abc/ou-ab12-cdef3456', Name: 'Workloads' }] })),
+      textFile('ou-ab12-cdef3456.accounts.json', JSON.stringify({ Accounts: [{ Id: ACCT, Arn: `arn:aws:organizations::999988887777:account/o-abc/${ACCT}`, Email: 'prod@example.com', Name: 'prod', Status: 'ACTIVE' }] })),
+      textFile('accounts.json', JSON.stringify({ Accounts: [{ Id: '444455556666', Name: 'dev' }] })),
+    ]);
+    expect(reports.map((r) => r.format)).toEqual(['aws.organizations.list-children', 'aws.organizations.list-children', 'aws.organizations.list-children']);
+    expect(reports[2]!.notes[0]).toMatch(/no parent OU or root named/);
+    const g = session.graph;
+    expect(g.hasEdge(`memberOf|arn:aws:iam::${ACCT}:root|aws-org:ou-ab12-cdef3456`)).toBe(true);
+    expect(g.hasEdge('memberOf|aws-org:ou-ab12-cdef3456|aws-org:r-ab12')).toBe(true);
+    expect(g.getNodeAttributes(`arn:aws:iam::${ACCT}:root`)).toMatchObject({ kind: 'account', name: 'prod' });
+  });
+
   it('links list-access-keys output to the user by name', () => {
     const session = new ImportSession();
     session.addFiles([
