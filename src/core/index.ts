@@ -19,3 +19,4 @@ export type { TechniqueInfo, EscalationFinding, PotentialFinding } from './aws/t
 export type { Decision } from './aws/eval/evaluate';
 export { WorkspaceEngine } from './graph/workspace-engine';
 export type { AnalysisSummary, BlastView } from './analysis/summary';
+export { pushTo } from './io/multimap';

@@ -10,6 +10,7 @@
  */
 import type { BlastGraph } from '../graph/graph';
 import type { NodeAttributes } from '../model/types';
+import { pushTo } from '../io/multimap';
 
 export interface ReachEdgeRef {
   /** Graph edge key, or a `admin-of:` pseudo-edge for the admin expansion. */
@@ -50,7 +51,7 @@ export class ReachIndex {
     // The admin of an account can act as any identity in it.
     const byAccount = new Map<string, string[]>();
     graph.forEachNode((id, a) => {
-      if ((a.kind === 'user' || a.kind === 'role' || a.kind === 'group') && !a.placeholder && a.account) byAccount.set(a.account, [...(byAccount.get(a.account) ?? []), id]);
+      if ((a.kind === 'user' || a.kind === 'role' || a.kind === 'group') && !a.placeholder && a.account) pushTo(byAccount, a.account, id);
     });
     graph.forEachNode((id, a) => {
       if (a.kind !== 'adminAccess' || !a.account) return;

@@ -3,6 +3,7 @@ import type { Fragment, NameRef } from '../model/fragment';
 import { edgeKey, mergeEdgeInto, mergeNodeInto } from '../model/fragment';
 import type { NodeRecord } from '../model/types';
 import type { BlastGraph } from './graph';
+import { pushTo } from '../io/multimap';
 
 export function mergeFragment(graph: BlastGraph, fragment: Fragment): void {
   for (const n of fragment.nodes.values()) {
@@ -39,7 +40,7 @@ export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[]): st
   graph.forEachNode((id, a) => {
     if ((a.kind === 'group' || a.kind === 'user') && !a.placeholder) {
       const k = `${a.kind}|${a.name}`;
-      byName.set(k, [...(byName.get(k) ?? []), id]);
+      pushTo(byName, k, id);
     }
   });
   for (const ref of refs) {

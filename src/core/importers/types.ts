@@ -1,6 +1,7 @@
 /** The contract every provider importer fulfils. Importers see parsed data, never files. */
 import type { FragmentBuilder } from '../model/fragment';
 import type { Provider } from '../model/kinds';
+import { own, ownString, toArray } from '../io/safe-object';
 
 export interface ImportContext {
   /** File name as the analyst sees it (used in every message and piece of evidence). */
@@ -19,4 +20,19 @@ export interface JsonImporter {
   /** True when the first document has this format's top-level shape. */
   detect(doc: unknown): boolean;
   read(docs: unknown[], ctx: ImportContext): void;
+}
+
+/**
+ * Each record of `listKey` across the documents of a file, with its location; a record without
+ * a string `idKey` is reported and skipped.
+ */
+export function forEachRecord(docs: unknown[], ctx: ImportContext, listKey: string, idKey: string, fn: (rec: unknown, id: string, where: string) => void): void {
+  docs.forEach((doc, d) =>
+    toArray(own(doc, listKey)).forEach((rec, i) => {
+      const where = `${ctx.docPrefix(d)}${listKey}[${i}]`;
+      const id = ownString(rec, idKey);
+      if (!id) ctx.b.warn(`${where}: no ${idKey}; skipped`);
+      else fn(rec, id, where);
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 /** Snapshot to Cytoscape elements: display data only, derived from the model's attributes. */
 import type { ElementDefinition } from 'cytoscape';
 import { NODE_KINDS, type BlastRadius, type NodeCategory, type PrivilegePath, type Snapshot, type SnapshotNode } from '../../core';
+import { pushTo } from '../../core';
 
 /**
  * Canvas rendering slows to ~1 fps past ~5k elements here (setup-notes), so the whole-graph view
@@ -58,7 +59,7 @@ export function blastElements(snapshot: Snapshot, blast: BlastRadius, expanded: 
   const groups = new Map<string, typeof blast.resources>();
   for (const r of blast.resources) {
     const key = `group:${r.service}:${strongest(r.levels)}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    pushTo(groups, key, r);
   }
   for (const [key, members] of groups) {
     const collapse = members.length > GROUP_MIN && !expanded.has(key);

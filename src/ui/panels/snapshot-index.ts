@@ -1,5 +1,6 @@
 /** Lookup tables over a snapshot, built once per snapshot. */
 import type { Snapshot, SnapshotEdge, SnapshotNode } from '../../core';
+import { pushTo } from '../../core';
 
 export interface SnapshotIndex {
   nodes: Map<string, SnapshotNode>;
@@ -15,8 +16,8 @@ export function indexSnapshot(s: Snapshot): SnapshotIndex {
   const idx: SnapshotIndex = { nodes: new Map(), outgoing: new Map(), incoming: new Map() };
   for (const n of s.nodes) idx.nodes.set(n.id, n);
   for (const e of s.edges) {
-    idx.outgoing.set(e.source, [...(idx.outgoing.get(e.source) ?? []), e]);
-    idx.incoming.set(e.target, [...(idx.incoming.get(e.target) ?? []), e]);
+    pushTo(idx.outgoing, e.source, e);
+    pushTo(idx.incoming, e.target, e);
   }
   cache.set(s, idx);
   return idx;

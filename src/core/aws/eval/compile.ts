@@ -4,6 +4,7 @@
  * question about `iam:PassRole` only looks at statements that can mention iam.
  */
 import { normalizePolicy, type PolicyStatement, type PrincipalRef } from '../../importers/aws/policy-document';
+import { pushTo } from '../../io/multimap';
 
 export interface StatementRef {
   /** Graph id of the policy node (or the role, for a trust policy). */
@@ -68,7 +69,7 @@ export function compilePolicy(id: string, name: string, document: unknown): Comp
     policy.statements.push(compiled);
     const svcs = servicesOf(st);
     if (svcs === 'any') policy.anyService.push(compiled);
-    else for (const s of svcs) policy.byService.set(s, [...(policy.byService.get(s) ?? []), compiled]);
+    else for (const s of svcs) pushTo(policy.byService, s, compiled);
   }
   return policy;
 }

@@ -13,6 +13,7 @@ import { detectPrincipalAccess } from './iam-principal';
 import { detectPassRole } from './passrole';
 import { detectExistingResourcePaths } from './existing-resources';
 import type { EscalationFinding, PotentialFinding } from './types';
+import { pushTo } from '../../io/multimap';
 
 export interface IdentitySet {
   name: string;
@@ -92,7 +93,7 @@ function capAlternatives(all: EscalationFinding[]): EscalationFinding[] {
   const groups = new Map<string, EscalationFinding[]>();
   for (const f of findings) {
     const key = `${f.technique.id}|${f.target}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    pushTo(groups, key, f);
   }
   const out: EscalationFinding[] = [];
   for (const list of groups.values()) {

@@ -8,6 +8,7 @@ import type { Decision } from '../eval/evaluate';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
 import { globMatch } from '../eval/wildcard';
 import type { PermissionCheck } from './types';
+import { pushTo } from '../../io/multimap';
 
 /**
  * Could a Resource pattern match some ARN starting with `prefix`? Compares the pattern's literal
@@ -31,11 +32,6 @@ function prefixCompatible(pattern: string, prefix: string): boolean {
   return head.startsWith(want) || want.startsWith(head);
 }
 
-function push(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export const usable = (d: Decision): boolean => d.decision === 'allowed' || d.decision === 'conditional';
 
@@ -64,12 +60,12 @@ export class TechniqueContext {
       const s = model.node(source);
       if (!s) return;
       if (s.kind === 'publicPrincipal') this.trustedByAnyone.push(target);
-      else if (s.kind === 'account' && s.account) push(this.trustedByAccount, s.account, target);
+      else if (s.kind === 'account' && s.account) pushTo(this.trustedByAccount, s.account, target);
       else if (s.kind === 'externalPrincipal' && source.includes(':assumed-role/')) {
         // A trusted role session: the role itself can reach it by naming its session.
         const m = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(source);
-        if (m) for (const r of this.roles(m[1])) if (r.endsWith(`/${m[2]}`)) push(this.trustedBy, r, target);
-      } else push(this.trustedBy, source, target);
+        if (m) for (const r of this.roles(m[1])) if (r.endsWith(`/${m[2]}`)) pushTo(this.trustedBy, r, target);
+      } else pushTo(this.trustedBy, source, target);
     });
   }
 
@@ -225,7 +221,7 @@ export class TechniqueContext {
       this.model.graph.forEachNode((id, a) => {
         if (a.kind !== 'resource' || typeof a.attributes.resourceType !== 'string') return;
         if (!this.model.graph.someOutEdge(id, (_, e) => e.kind === 'runsAs')) return;
-        push(this.typeIndex!, a.attributes.resourceType, id);
+        pushTo(this.typeIndex!, a.attributes.resourceType, id);
       });
     }
     return this.typeIndex.get(type) ?? [];

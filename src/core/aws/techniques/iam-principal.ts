@@ -5,9 +5,9 @@
  */
 import type { TechniqueContext } from './context';
 import { usable } from './context';
-import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, usersByPasswordId, type EscalationFinding, type PermissionCheck, type TechniqueInfo } from './types';
+import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, usersByPasswordId, type EscalationFinding, type PermissionCheck, type TechniqueInfo, techniqueOf } from './types';
 
-const T = (id: string, name: string): TechniqueInfo => ({ id, name, category: 'principal-access', coverage: 'modelled' });
+const T = techniqueOf('principal-access');
 export const PRINCIPAL_TECHNIQUES = {
   createAccessKey: T('iam-002', 'iam:CreateAccessKey for another user'),
   createAndDeleteAccessKey: T('iam-003', 'iam:CreateAccessKey + iam:DeleteAccessKey for a user with two keys'),

@@ -4,11 +4,11 @@
  */
 import type { TechniqueContext } from './context';
 import { usable } from './context';
-import { adminNodeId, type EscalationFinding, type TechniqueInfo } from './types';
+import { adminNodeId, type EscalationFinding, type TechniqueInfo, techniqueOf } from './types';
 import { compilePolicy } from '../eval/compile';
 import { adminWithPolicy } from './admin';
 
-const T = (id: string, name: string): TechniqueInfo => ({ id, name, category: 'self-escalation', coverage: 'modelled' });
+const T = techniqueOf('self-escalation');
 export const SELF_TECHNIQUES = {
   createPolicyVersion: T('iam-001', 'iam:CreatePolicyVersion on a policy attached to oneself'),
   putRolePolicy: T('iam-005', 'iam:PutRolePolicy on one\'s own role'),

@@ -52,3 +52,8 @@ export const allRolesId = (account: string): string => `all-roles:aws:${account}
 export const accountTrustingRolesId = (account: string): string => `roles-trusting:aws:${account}`;
 /** Users of an account with (or without) a console password, per the credential report. */
 export const usersByPasswordId = (account: string, withPassword: boolean): string => `${withPassword ? 'users-with-password' : 'users-without-password'}:aws:${account}`;
+
+/** A modelled technique of one category: `const T = techniqueOf('self-escalation')`. */
+export const techniqueOf =
+  (category: TechniqueCategory) =>
+  (id: string, name: string): TechniqueInfo => ({ id, name, category, coverage: 'modelled' });

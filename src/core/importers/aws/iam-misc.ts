@@ -1,5 +1,5 @@
 /** Small IAM, STS and S3 outputs that complete the picture around the GAAD. */
-import type { JsonImporter } from '../types';
+import { forEachRecord, type JsonImporter } from '../types';
 import { isRecord, own, ownString, toArray } from '../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField, readRole, readUser } from './gaad-records';
@@ -67,13 +67,8 @@ export const listBucketsImporter: JsonImporter = {
   provider: 'aws',
   detect: (doc) => isRecord(doc) && Array.isArray(own(doc, 'Buckets')),
   read(docs, ctx) {
-    docs.forEach((doc, d) =>
-      toArray(own(doc, 'Buckets')).forEach((bk, i) => {
-        const where = `${ctx.docPrefix(d)}Buckets[${i}]`;
-        const name = ownString(bk, 'Name');
-        if (!name) return ctx.b.warn(`${where}: bucket without a Name; skipped`);
-        ctx.b.node({ id: `arn:aws:s3:::${name}`, kind: 'bucket', name, attributes: { created: dateField(ctx, bk, 'CreationDate', where), region: ownString(bk, 'BucketRegion') } });
-      }),
+    forEachRecord(docs, ctx, 'Buckets', 'Name', (bk, name, where) =>
+      ctx.b.node({ id: `arn:aws:s3:::${name}`, kind: 'bucket', name, attributes: { created: dateField(ctx, bk, 'CreationDate', where), region: ownString(bk, 'BucketRegion') } }),
     );
   },
 };

@@ -4,7 +4,7 @@
  * update a stack...). Each resource becomes a `resource` node with a `runsAs` edge to its role or
  * instance profile.
  */
-import type { ImportContext, JsonImporter } from '../types';
+import { forEachRecord, type ImportContext, type JsonImporter } from '../types';
 import type { Attributes } from '../../model/types';
 import { isRecord, own, ownString, readTags, toArray } from '../../io/safe-object';
 import { accountOf, arnName, parseArn } from './arn';
@@ -65,15 +65,10 @@ export const ssmInstancesImporter: JsonImporter = {
   provider: 'aws',
   detect: (doc) => isRecord(doc) && Array.isArray(own(doc, 'InstanceInformationList')),
   read(docs, ctx) {
-    docs.forEach((doc, d) =>
-      toArray(own(doc, 'InstanceInformationList')).forEach((info, i) => {
-        const where = `${ctx.docPrefix(d)}InstanceInformationList[${i}]`;
-        const id = ownString(info, 'InstanceId');
-        if (!id) return ctx.b.warn(`${where}: no InstanceId; skipped`);
-        // The listing names the instance by id only (no region or account): a node keyed by the
-        // id records that its SSM agent is registered; the SSM techniques look it up.
-        ctx.b.node({ id: ssmInstanceId(id), kind: 'resource', name: `SSM agent on ${id}`, attributes: { resourceType: 'ssm:managed-instance', instanceId: id, pingStatus: ownString(info, 'PingStatus'), platform: ownString(info, 'PlatformName') } });
-      }),
+    // The listing names the instance by id only (no region or account): a node keyed by the id
+    // records that its SSM agent is registered; the SSM techniques look it up.
+    forEachRecord(docs, ctx, 'InstanceInformationList', 'InstanceId', (info, id) =>
+      ctx.b.node({ id: ssmInstanceId(id), kind: 'resource', name: `SSM agent on ${id}`, attributes: { resourceType: 'ssm:managed-instance', instanceId: id, pingStatus: ownString(info, 'PingStatus'), platform: ownString(info, 'PlatformName') } }),
     );
   },
 };
@@ -84,13 +79,8 @@ export const lambdaFunctionsImporter: JsonImporter = {
   provider: 'aws',
   detect: (doc) => isRecord(doc) && Array.isArray(own(doc, 'Functions')),
   read(docs, ctx) {
-    docs.forEach((doc, d) =>
-      toArray(own(doc, 'Functions')).forEach((f, i) => {
-        const where = `${ctx.docPrefix(d)}Functions[${i}]`;
-        const arn = ownString(f, 'FunctionArn');
-        if (!arn) return ctx.b.warn(`${where}: no FunctionArn; skipped`);
-        resource(ctx, where, arn, 'lambda:function', ownString(f, 'FunctionName') ?? arnName(arn), ownString(f, 'Role'), { runtime: ownString(f, 'Runtime'), lastModified: dateField(ctx, f, 'LastModified', where) });
-      }),
+    forEachRecord(docs, ctx, 'Functions', 'FunctionArn', (f, arn, where) =>
+      resource(ctx, where, arn, 'lambda:function', ownString(f, 'FunctionName') ?? arnName(arn), ownString(f, 'Role'), { runtime: ownString(f, 'Runtime'), lastModified: dateField(ctx, f, 'LastModified', where) }),
     );
   },
 };
@@ -101,13 +91,8 @@ export const stacksImporter: JsonImporter = {
   provider: 'aws',
   detect: (doc) => isRecord(doc) && Array.isArray(own(doc, 'Stacks')),
   read(docs, ctx) {
-    docs.forEach((doc, d) =>
-      toArray(own(doc, 'Stacks')).forEach((st, i) => {
-        const where = `${ctx.docPrefix(d)}Stacks[${i}]`;
-        const arn = ownString(st, 'StackId');
-        if (!arn) return ctx.b.warn(`${where}: no StackId; skipped`);
-        resource(ctx, where, arn, 'cloudformation:stack', ownString(st, 'StackName') ?? arnName(arn), ownString(st, 'RoleARN'), { status: ownString(st, 'StackStatus') });
-      }),
+    forEachRecord(docs, ctx, 'Stacks', 'StackId', (st, arn, where) =>
+      resource(ctx, where, arn, 'cloudformation:stack', ownString(st, 'StackName') ?? arnName(arn), ownString(st, 'RoleARN'), { status: ownString(st, 'StackStatus') }),
     );
   },
 };
@@ -123,21 +108,13 @@ export const glueImporter: JsonImporter = {
   provider: 'aws',
   detect: (doc) => isRecord(doc) && (Array.isArray(own(doc, 'DevEndpoints')) || (Array.isArray(own(doc, 'Jobs')) && toArray(own(doc, 'Jobs')).every((j) => own(j, 'Role') !== undefined))),
   read(docs, ctx) {
-    docs.forEach((doc, d) => {
-      toArray(own(doc, 'DevEndpoints')).forEach((e, i) => {
-        const where = `${ctx.docPrefix(d)}DevEndpoints[${i}]`;
-        const name = ownString(e, 'EndpointName');
-        if (!name) return ctx.b.warn(`${where}: no EndpointName; skipped`);
-        const role = ownString(e, 'RoleArn');
-        resource(ctx, where, glueArn('devEndpoint', name, role), 'glue:devendpoint', name, role, { status: ownString(e, 'Status'), publicAddress: ownString(e, 'PublicAddress') });
-      });
-      toArray(own(doc, 'Jobs')).forEach((j, i) => {
-        const where = `${ctx.docPrefix(d)}Jobs[${i}]`;
-        const name = ownString(j, 'Name');
-        if (!name) return ctx.b.warn(`${where}: no Name; skipped`);
-        const role = ownString(j, 'Role');
-        resource(ctx, where, glueArn('job', name, role && parseArn(role) ? role : undefined), 'glue:job', name, role, {});
-      });
+    forEachRecord(docs, ctx, 'DevEndpoints', 'EndpointName', (e, name, where) => {
+      const role = ownString(e, 'RoleArn');
+      resource(ctx, where, glueArn('devEndpoint', name, role), 'glue:devendpoint', name, role, { status: ownString(e, 'Status'), publicAddress: ownString(e, 'PublicAddress') });
+    });
+    forEachRecord(docs, ctx, 'Jobs', 'Name', (j, name, where) => {
+      const role = ownString(j, 'Role');
+      resource(ctx, where, glueArn('job', name, role && parseArn(role) ? role : undefined), 'glue:job', name, role, {});
     });
   },
 };
@@ -161,13 +138,8 @@ export const codebuildImporter: JsonImporter = {
   provider: 'aws',
   detect: (doc) => isRecord(doc) && Array.isArray(own(doc, 'projects')) && toArray(own(doc, 'projects')).some((p) => own(p, 'serviceRole') !== undefined),
   read(docs, ctx) {
-    docs.forEach((doc, d) =>
-      toArray(own(doc, 'projects')).forEach((p, i) => {
-        const where = `${ctx.docPrefix(d)}projects[${i}]`;
-        const arn = ownString(p, 'arn');
-        if (!arn) return ctx.b.warn(`${where}: no arn; skipped`);
-        resource(ctx, where, arn, 'codebuild:project', ownString(p, 'name') ?? arnName(arn), ownString(p, 'serviceRole'), { batch: own(p, 'buildBatchConfig') !== undefined });
-      }),
+    forEachRecord(docs, ctx, 'projects', 'arn', (p, arn, where) =>
+      resource(ctx, where, arn, 'codebuild:project', ownString(p, 'name') ?? arnName(arn), ownString(p, 'serviceRole'), { batch: own(p, 'buildBatchConfig') !== undefined }),
     );
   },
 };

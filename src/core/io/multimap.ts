@@ -1,0 +1,6 @@
+/** Append to the list under a key, creating it: in place, so building an index stays linear. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
