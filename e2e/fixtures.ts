@@ -50,7 +50,17 @@ export class Workbench {
   }
 }
 
+/**
+ * The browser's clock in every test: months after the demo's exports were taken, so a result that
+ * used "today" instead of the workspace's analysis date would show. Time flows from there.
+ */
+export const E2E_NOW = new Date('2027-03-01T09:00:00Z');
+
 export const test = base.extend<{ workbench: Workbench }>({
+  page: async ({ page }, use) => {
+    await page.clock.install({ time: E2E_NOW });
+    await use(page);
+  },
   workbench: async ({ page }, use) => {
     await use(new Workbench(page));
   },

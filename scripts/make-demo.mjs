@@ -130,6 +130,9 @@ const roles = [
 ];
 const gaad = { UserDetailList: users, GroupDetailList: groups, RoleDetailList: roles, Policies: policies };
 
+/** When the demo's exports were taken (every date in them is before it). */
+const DEMO_AS_OF = '2026-11-22T08:05:00+00:00';
+
 // Credential report (22 columns), as the console or `base64 -d` gives it.
 const H = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 const NA = 'N/A';
@@ -196,7 +199,9 @@ const ssmInfo = { InstanceInformationList: [{ InstanceId: 'i-0a1b2c3d4e5f60718',
 
 const files = {
   'iam-get-account-authorization-details.json': gaad,
-  'credential-report.csv': report,
+  // As `aws iam get-credential-report` prints it: its GeneratedTime is the demo's analysis date,
+  // so the demo tells the same story whatever day it is opened.
+  'iam-get-credential-report.json': { Content: Buffer.from(report).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: DEMO_AS_OF },
   'iam-list-identity-providers.json': providers,
   'secretsmanager-list-secrets.json': listSecrets,
   'secretsmanager-get-resource-policy-stripe.json': stripePolicy,

@@ -3,11 +3,10 @@
  * exports, runs the same analysis as the app, and prints text or (--json) one JSON document.
  */
 import { readFileSync } from 'node:fs';
-import { analyze, adminReport, blastRadius, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type Decision, type PrivilegePath } from '../core';
-import { loadSession, type Output } from './analyze';
+import { adminReport, blastRadius, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type AsOf, type Decision, type PrivilegePath } from '../core';
+import type { Output } from './analyze';
 import { UsageError } from './args';
-
-type Flags = Map<string, string | true>;
+import { asOfLine, loadWorkspace, type Flags } from './workspace';
 
 function need(flags: Flags, name: string): string {
   const v = flags.get(name);
@@ -15,11 +14,11 @@ function need(flags: Flags, name: string): string {
   return v;
 }
 
-async function load(paths: readonly string[]): Promise<Analysis> {
-  const session = loadSession(paths);
+async function load(paths: readonly string[], flags: Flags): Promise<Analysis & { asOf: number; asOfInfo: AsOf }> {
+  const { session, analysis, asOf } = await loadWorkspace(paths, flags);
   const rejected = session.files.filter((f) => f.status === 'rejected');
   for (const f of rejected) process.stderr.write(`blastmap: ${f.errors.join('; ')}\n`);
-  return analyze(session.graph);
+  return { ...analysis, asOfInfo: asOf };
 }
 
 function requireNode(a: Analysis, id: string, flag: string): void {
@@ -37,7 +36,8 @@ function decisionText(d: Decision): string {
 }
 
 export async function runCan(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
-  const a = await load(paths);
+  const a = await load(paths, flags);
+  const asOf = a.asOfInfo.time;
   const batch = flags.get('batch');
   if (typeof batch === 'string') {
     const lines = readFileSync(batch, 'utf8').split(/\r?\n/).filter((l) => l.trim());
@@ -57,27 +57,27 @@ export async function runCan(paths: string[], flags: Flags, json: boolean, io: O
         io.out(JSON.stringify({ line: i + 1, principal: req.principal, error: 'no such principal in the exports' }));
         return;
       }
-      io.out(JSON.stringify(a.model.can(req.principal, req.action, req.resource)));
+      io.out(JSON.stringify({ asOf, ...a.model.can(req.principal, req.action, req.resource) }));
     });
     return 0;
   }
   const principal = need(flags, 'principal');
   requireNode(a, principal, 'principal');
   const d = a.model.can(principal, need(flags, 'action'), need(flags, 'resource'));
-  io.out(json ? JSON.stringify(d, null, 2) : decisionText(d));
+  io.out(json ? JSON.stringify({ asOf: a.asOfInfo, ...d }, null, 2) : `${decisionText(d)}\n${asOfLine(a.asOfInfo)}`);
   return 0;
 }
 
 export async function runBlast(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
-  const a = await load(paths);
+  const a = await load(paths, flags);
   const from = need(flags, 'from');
   requireNode(a, from, 'from');
   const br = blastRadius(a, from);
   if (json) {
-    io.out(JSON.stringify(br, null, 2));
+    io.out(JSON.stringify({ asOf: a.asOfInfo, ...br }, null, 2));
     return 0;
   }
-  const lines = [`Blast radius of ${from}: score ${br.score}/100`];
+  const lines = [`Blast radius of ${from}: score ${br.score}/100`, asOfLine(a.asOfInfo)];
   if (br.adminOf.length) lines.push(`  ADMIN of account(s) ${br.adminOf.join(', ')}`);
   lines.push(`  identities reached: ${br.identities.length}`);
   for (const i of br.identities.slice(0, 50)) lines.push(`    ${i.hops} hop(s)  ${i.kind.padEnd(12)} ${i.id}${i.conditional ? '  (conditional)' : ''}`);
@@ -98,7 +98,7 @@ function pathText(p: PrivilegePath, i: number): string {
 }
 
 export async function runPaths(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
-  const a = await load(paths);
+  const a = await load(paths, flags);
   const from = need(flags, 'from');
   const to = need(flags, 'to');
   requireNode(a, from, 'from');
@@ -106,20 +106,20 @@ export async function runPaths(paths: string[], flags: Flags, json: boolean, io:
   const k = flags.has('k') ? Number(flags.get('k')) : 3;
   if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError('--k needs a number from 1 to 50');
   const found = privilegePaths(a, from, to, k);
-  if (json) io.out(JSON.stringify({ from, to, paths: found }, null, 2));
-  else io.out(found.length ? found.map(pathText).join('\n\n') : `No path from ${from} to ${to}.`);
+  if (json) io.out(JSON.stringify({ asOf: a.asOfInfo, from, to, paths: found }, null, 2));
+  else io.out(`${found.length ? found.map(pathText).join('\n\n') : `No path from ${from} to ${to}.`}\n${asOfLine(a.asOfInfo)}`);
   return 0;
 }
 
 export async function runWhoCan(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
-  const a = await load(paths);
+  const a = await load(paths, flags);
   const to = need(flags, 'to');
   requireNode(a, to, 'to');
   const action = typeof flags.get('action') === 'string' ? (flags.get('action') as string) : undefined;
   const w = whoCan(a, to, action);
-  if (json) io.out(JSON.stringify(w, null, 2));
+  if (json) io.out(JSON.stringify({ asOf: a.asOfInfo, ...w }, null, 2));
   else {
-    const lines = [`Who can reach ${to}${action ? ` (${action})` : ''}: ${w.reachers.length}`];
+    const lines = [`Who can reach ${to}${action ? ` (${action})` : ''}: ${w.reachers.length}`, asOfLine(a.asOfInfo)];
     if (w.direct.length) lines.push(`  directly: ${w.direct.join(', ')}`);
     for (const r of w.reachers) lines.push(`  ${r.hops} hop(s)  ${r.kind.padEnd(16)} ${r.id}`);
     io.out(lines.join('\n'));
@@ -127,12 +127,12 @@ export async function runWhoCan(paths: string[], flags: Flags, json: boolean, io
   return 0;
 }
 
-export async function runAdmins(paths: string[], json: boolean, io: Output): Promise<number> {
-  const a = await load(paths);
+export async function runAdmins(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
+  const a = await load(paths, flags);
   const r = adminReport(a);
-  if (json) io.out(JSON.stringify(r, null, 2));
+  if (json) io.out(JSON.stringify({ asOf: a.asOfInfo, ...r }, null, 2));
   else {
-    const lines = [`Admin-equivalent: ${r.admins.length}`, ...r.admins.map((x) => `  ${x}`)];
+    const lines = [asOfLine(a.asOfInfo), `Admin-equivalent: ${r.admins.length}`, ...r.admins.map((x) => `  ${x}`)];
     if (r.conditionalAdmins.length) lines.push(`Admin-equivalent under conditions: ${r.conditionalAdmins.length}`, ...r.conditionalAdmins.map((x) => `  ${x}`));
     lines.push(`Can escalate to admin: ${r.escalatesToAdmin.length}`);
     for (const e of r.escalatesToAdmin) lines.push(`  ${e.paths[0]?.hops ?? '?'} hop(s)  ${e.principal}  via ${e.paths[0]?.steps.map((s) => s.technique ?? s.kind).join(' → ')}`);

@@ -1,8 +1,9 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
 import { readFileSync } from 'node:fs';
-import { adminReport, analyze, ImportSession, MAX_FILE_BYTES, NODE_KINDS, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { adminReport, ageReport, ImportSession, MAX_FILE_BYTES, NODE_KINDS, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
 import { expandPaths } from './files';
 import { UsageError } from './args';
+import { asOfLine, loadWorkspace, type Flags } from './workspace';
 
 export interface Output {
   out: (s: string) => void;
@@ -13,7 +14,7 @@ export function loadSession(paths: readonly string[]): ImportSession {
   if (paths.length === 0) throw new UsageError('give at least one export file or folder');
   const { files, missing } = expandPaths(paths);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  const session = new ImportSession();
+  const session = new ImportSession(() => performance.now());
   // The CLI names files by the path the user gave, so messages and evidence point at them.
   for (const f of files) {
     if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
@@ -22,12 +23,8 @@ export function loadSession(paths: readonly string[]): ImportSession {
   return session;
 }
 
-export async function runAnalyze(paths: readonly string[], json: boolean, io: Output): Promise<number> {
-  const started = performance.now();
-  const session = loadSession(paths);
-  const millis = performance.now() - started;
-  const analysis = await analyze(session.graph);
-  const analysisMillis = performance.now() - started - millis;
+export async function runAnalyze(paths: readonly string[], flags: Flags, json: boolean, io: Output): Promise<number> {
+  const { session, asOf, analysis, importMillis: millis, analysisMillis } = await loadWorkspace(paths, flags);
   const report = adminReport(analysis, 1);
   const summary = {
     admins: report.admins,
@@ -37,14 +34,26 @@ export async function runAnalyze(paths: readonly string[], json: boolean, io: Ou
     escalationEdges: analysis.graph.filterEdges((_, a) => a.kind === 'escalatesTo').length,
   };
   const snap = snapshotOf(session);
+  const age = ageReport(snap.nodes, asOf.ms);
   if (json) {
-    io.out(JSON.stringify({ ...snap, analysis: summary, millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
+    io.out(JSON.stringify({ ...snap, asOf, analysis: summary, age, millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
     io.out(summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis));
+    io.out(asOfLine(asOf));
+    io.out(`Age (threshold ${age.thresholds.staleDays} days): ${AGE_ISSUES.map(([k, label]) => `${age.counts[k] ?? 0} ${label}`).join(', ')}`);
     io.out(`Analysis (${Math.round(analysisMillis)} ms): ${summary.admins.length} admin-equivalent, ${summary.escalatesToAdmin.length} can escalate to admin, ${summary.escalationEdges} escalation edges, ${summary.needsInventory.length} paths need resource inventory`);
   }
   return session.files.some((f) => f.status === 'rejected') ? 1 : 0;
 }
+
+const AGE_ISSUES = [
+  ['unrotated', 'unrotated'],
+  ['unused', 'unused'],
+  ['never-used', 'never used'],
+  ['rotation-overdue', 'rotation overdue'],
+  ['expired', 'expired'],
+  ['dormant', 'dormant roles'],
+] as const;
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)

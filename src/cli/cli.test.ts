@@ -39,6 +39,35 @@ describe.skipIf(!hasPublicCorpus)('blastmap analyze on the public corpus', () =>
   });
 });
 
+describe('the analysis date (--as-of)', () => {
+  const DEMO = resolve(__dirname, '../../public/demo');
+
+  it('defaults to the date the exports were taken and prints it in --json', async () => {
+    const doc = JSON.parse((await run(['analyze', DEMO, '--json'])).out);
+    expect(doc.asOf).toMatchObject({ time: '2026-11-22T08:05:00.000Z', source: 'export' });
+    expect(doc.age.asOf).toBe('2026-11-22T08:05:00.000Z');
+    expect(doc.age.counts['rotation-overdue']).toBeUndefined();
+  });
+
+  it('judges ages against --as-of, in every command', async () => {
+    const doc = JSON.parse((await run(['analyze', DEMO, '--json', '--as-of', '2026-12-15'])).out);
+    expect(doc.asOf).toMatchObject({ time: '2026-12-15T23:59:59.999Z', source: 'analyst' });
+    expect(doc.age.entries.filter((e: { issues: string[] }) => e.issues.includes('rotation-overdue')).map((e: { name: string }) => e.name).sort()).toEqual(['prod/api/postgres', 'rds!cluster-5d3b6a1c-8e2f-4c7a-9b1d-0a6e4f2c8d91']);
+    const text = (await run(['analyze', DEMO, '--as-of=2026-12-15T00:00:00Z'])).out;
+    expect(text).toMatch(/^As of 2026-12-15T00:00:00.000Z \(given with --as-of\)$/m);
+    for (const argv of [['admins'], ['blast', '--from', 'arn:aws:iam::210987654321:user/service/svc-backup'], ['who-can', '--to', 'arn:aws:iam::210987654321:role/break-glass']]) {
+      const r = await run([argv[0]!, DEMO, ...argv.slice(1), '--as-of', '2027-01-02', '--json']);
+      expect(JSON.parse(r.out).asOf.time).toBe('2027-01-02T23:59:59.999Z');
+    }
+  });
+
+  it('refuses a date it cannot read (exit 2, saying what it expects)', async () => {
+    const r = await run(['admins', DEMO, '--as-of', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--as-of: "2026-02-30" is not a date: give YYYY-MM-DD or a full ISO time/);
+  });
+});
+
 describe('blastmap exit codes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'blastmap-cli-'));
   const good = join(dir, 'users.json');

@@ -19,11 +19,16 @@ Usage:
   blastmap generate --out FILE [--users N] [--roles N] [--policies N] [--seed N]
                                                     write a synthetic account (GAAD format)
 
+Every command that reads exports takes --as-of YYYY-MM-DD (or a full ISO time): the analysis
+date for every judgement of age and for aws:CurrentTime. Without it, the date the exports were
+taken (the credential report's GeneratedTime, else their newest timestamp) is used; --json output
+carries the date used as "asOf".
+
 Exit codes: 0 every file imported, 1 some file rejected, 2 bad usage.`;
 
 export async function main(argv: readonly string[], io: Output): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;
@@ -31,7 +36,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     const json = args.flags.has('json');
     switch (args.command) {
       case 'analyze':
-        return await runAnalyze(args.paths, args.flags.has('json'), io);
+        return await runAnalyze(args.paths, args.flags, json, io);
       case 'can':
         return await runCan(args.paths, args.flags, json, io);
       case 'blast':
@@ -41,11 +46,11 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       case 'who-can':
         return await runWhoCan(args.paths, args.flags, json, io);
       case 'admins':
-        return await runAdmins(args.paths, json, io);
+        return await runAdmins(args.paths, args.flags, json, io);
       case 'techniques':
         return runTechniques(json, io);
       case 'bench-analysis':
-        return await runBenchAnalysis(args.paths, io);
+        return await runBenchAnalysis(args.paths, args.flags, io);
       case 'generate':
         return runGenerate(args.flags, io);
       case undefined:

@@ -17,6 +17,9 @@ export { loadAwsCatalogue, ActionCatalogue, ACCESS_LEVELS, type AccessLevel } fr
 export { TECHNIQUES, EXTRA_TECHNIQUES } from './aws/techniques/registry';
 export type { TechniqueInfo, EscalationFinding, PotentialFinding } from './aws/techniques/types';
 export type { Decision } from './aws/eval/evaluate';
-export { WorkspaceEngine } from './graph/workspace-engine';
+export { WorkspaceEngine, type AsOfSettings } from './graph/workspace-engine';
+export { parseAsOf, defaultAsOf, asOfFrom, daysBefore, DAY_MS, type AsOf, type AsOfSource } from './model/as-of';
+export { judgeAge, isStale, hasLifecycle, ageReport, type AgeReport, type AgeReportEntry, DEFAULT_AGE_THRESHOLDS, type AgeJudgement, type AgeIssue, type AgeThresholds } from './analysis/lifecycle';
+export type { Timer } from './model/timer';
 export type { AnalysisSummary, BlastView } from './analysis/summary';
 export { pushTo } from './io/multimap';

@@ -1,14 +1,15 @@
 /** Adding files to the open workspace: imported (the analysis re-run), then saved with it. */
 import { useMutation } from '@tanstack/react-query';
-import { importWithProgress, persistFiles } from './workspaces';
+import { importWithProgress, persistFiles, stampFirstImport } from './workspaces';
 
 export function useImportFiles() {
   return useMutation({
     mutationKey: ['import-files'],
     mutationFn: async (files: File[]) => {
       // Saved only once imported: a cancelled batch leaves the stored workspace as it was.
+      const importedAt = await stampFirstImport();
       const snapshot = await importWithProgress(files);
-      await persistFiles(files);
+      await persistFiles(files, importedAt);
       return snapshot;
     },
   });

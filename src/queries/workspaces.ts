@@ -47,23 +47,53 @@ export async function cancelImport(): Promise<void> {
   analysisClient().cancel();
   const id = useWorkspace.getState().workspaceId;
   const files = id ? await db.loadFiles(id).catch(() => []) : [];
-  const snapshot = files.length ? await analysisClient().importFiles(files) : await analysisClient().reset();
+  let snapshot = await analysisClient().reset(useWorkspace.getState().asOfSettings);
+  if (files.length) snapshot = await analysisClient().importFiles(files);
   useWorkspace.getState().setSnapshot(snapshot);
 }
 
+/**
+ * Before the first files of a workspace are imported, their import time becomes the analysis
+ * date's last-resort default (kept with the workspace when the files are saved).
+ */
+export async function stampFirstImport(): Promise<number> {
+  const s = useWorkspace.getState();
+  if (s.snapshot && s.snapshot.files.length > 0) return s.asOfSettings.importTime;
+  const settings = { ...s.asOfSettings, importTime: Date.now() };
+  s.setAsOfSettings(settings);
+  await analysisClient().setAsOf(settings);
+  return settings.importTime;
+}
+
+/** The analyst sets the analysis date (epoch ms), or clears it (undefined) to use the exports'. */
+export async function setAnalysisDate(override: number | undefined): Promise<void> {
+  const s = useWorkspace.getState();
+  const settings = { ...s.asOfSettings, override };
+  s.setAsOfSettings(settings);
+  s.setSnapshot(await analysisClient().setAsOf(settings));
+  if (!s.workspaceId) return;
+  try {
+    await db.saveAsOf(s.workspaceId, override);
+  } catch (e) {
+    useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+  }
+}
+
 /** Save files into the open workspace; a storage failure is reported, not thrown. */
-export async function persistFiles(files: File[]): Promise<void> {
+export async function persistFiles(files: File[], importedAt: number): Promise<void> {
   const id = useWorkspace.getState().workspaceId;
   if (!id) return;
   try {
-    await db.addFiles(id, files);
+    await db.addFiles(id, files, importedAt);
   } catch (e) {
     useWorkspace.getState().failStorage(db.storageErrorMessage(e));
   }
 }
 
 export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
-  const snapshot = await analysisClient().reset();
+  const asOf = { override: meta.asOf, importTime: meta.importedAt ?? meta.created };
+  const snapshot = await analysisClient().reset(asOf);
+  useWorkspace.getState().setAsOfSettings(asOf);
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
   useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
   useWorkspace.getState().setSnapshot(snapshot);
@@ -82,11 +112,13 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
   }
   if (meta) await openWorkspace(meta);
   else {
+    const asOf = { importTime: Date.now() };
+    useWorkspace.getState().setAsOfSettings(asOf);
     useWorkspace.getState().openedWorkspace(null, name);
-    useWorkspace.getState().setSnapshot(await analysisClient().reset());
+    useWorkspace.getState().setSnapshot(await analysisClient().reset(asOf));
   }
   if (files.length) {
-    await persistFiles(files);
+    await persistFiles(files, await stampFirstImport());
     await importWithProgress(files);
   }
 }

@@ -1,6 +1,6 @@
 /** UI state only: the last snapshot the worker sent, import progress, selection, view toggles. */
 import { create } from 'zustand';
-import type { FileReport, Snapshot } from '../core';
+import type { AsOfSettings, FileReport, Snapshot } from '../core';
 
 export interface ImportProgressState {
   total: number;
@@ -38,6 +38,9 @@ export interface WorkspaceState {
   focus: ReadonlySet<string> | null;
   expandNeighbours(ids: string[]): void;
   clearFocus(): void;
+  /** How the open workspace's analysis date is chosen (kept with the workspace). */
+  asOfSettings: AsOfSettings;
+  setAsOfSettings(s: AsOfSettings): void;
   crownJewels: string[];
   jewelRules: string[];
   setJewels(crownJewels: string[], jewelRules: string[]): void;
@@ -78,6 +81,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   expandNeighbours: (ids) => set((s) => ({ focus: new Set([...(s.focus ?? []), ...ids]), blastMode: false, pathFrom: null, pathTo: null })),
   clearFocus: () => set({ focus: null }),
   openBlast: (id) => set({ selectedId: id, blastMode: true, pathFrom: null, pathTo: null }),
+  asOfSettings: { importTime: 0 },
+  setAsOfSettings: (asOfSettings) => set({ asOfSettings }),
   crownJewels: [],
   jewelRules: [],
   setJewels: (crownJewels, jewelRules) => set({ crownJewels, jewelRules }),

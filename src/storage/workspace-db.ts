@@ -14,6 +14,10 @@ export interface WorkspaceMeta {
   /** Crown jewels marked by hand (node ids) and by tag rule (`key=value`). */
   crownJewels?: string[];
   jewelRules?: string[];
+  /** The analysis date the analyst chose (epoch ms); absent: derived from the exports. */
+  asOf?: number;
+  /** When files were first imported: the analysis date when the exports carry none. */
+  importedAt?: number;
 }
 
 interface StoredFile {
@@ -72,6 +76,12 @@ export async function saveJewels(id: string, crownJewels: string[], jewelRules: 
   if (ws) await d.put('workspaces', { ...ws, crownJewels, jewelRules });
 }
 
+export async function saveAsOf(id: string, asOf: number | undefined): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, asOf });
+}
+
 export async function getWorkspace(id: string): Promise<WorkspaceMeta | undefined> {
   return (await db()).get('workspaces', id);
 }
@@ -83,14 +93,14 @@ export async function deleteWorkspace(id: string): Promise<void> {
   await Promise.all([...keys.map((k) => tx.objectStore('files').delete(k)), tx.objectStore('workspaces').delete(id), tx.done]);
 }
 
-export async function addFiles(id: string, files: File[]): Promise<void> {
+export async function addFiles(id: string, files: File[], importedAt: number): Promise<void> {
   const d = await db();
   const tx = d.transaction(['workspaces', 'files'], 'readwrite');
   const ws = await tx.objectStore('workspaces').get(id);
   if (!ws) throw new Error('the workspace no longer exists');
   const now = Date.now();
   for (const f of files) await tx.objectStore('files').put({ id: newId(), workspaceId: id, name: f.name, added: now, blob: f });
-  await tx.objectStore('workspaces').put({ ...ws, fileCount: ws.fileCount + files.length });
+  await tx.objectStore('workspaces').put({ ...ws, fileCount: ws.fileCount + files.length, importedAt: ws.importedAt ?? importedAt });
   await tx.done;
 }
 

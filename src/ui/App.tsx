@@ -7,6 +7,7 @@ import { LeftTabs } from './LeftTabs';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
+import { AsOfControl } from './AsOfControl';
 import { SearchBox } from './search/SearchBox';
 import { useStartup } from './use-startup';
 import { useUrlSync } from './url-state';
@@ -30,6 +31,7 @@ export function App() {
         <SearchBox />
         <div className="actions">
           <WorkspaceBar />
+          <AsOfControl />
           <label>
             <input type="checkbox" checked={showPolicies} onChange={togglePolicies} /> show policies
           </label>

@@ -1,12 +1,11 @@
 /// <reference lib="webworker" />
 /** Thin host: holds the workspace's engine and runs imports and analyses off the UI thread. */
-import { WorkspaceEngine } from '../core';
-import { runJob } from './import-files';
+import { newEngine, runJob } from './import-files';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const engine = new WorkspaceEngine();
+const engine = newEngine();
 const post = (m: FromWorker) => self.postMessage(m);
 
 self.onmessage = async (ev: MessageEvent<ToWorker>) => {

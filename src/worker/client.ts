@@ -2,9 +2,9 @@
  * The UI's handle on the analysis worker: typed requests, progress callbacks, and a main-thread
  * fallback where workers cannot start (the work is the same core code).
  */
-import { WorkspaceEngine, type FileReport } from '../core';
+import type { AsOfSettings, FileReport, WorkspaceEngine } from '../core';
 import type { FromWorker, Replies, ToWorker } from './protocol';
-import { runJob } from './import-files';
+import { newEngine, runJob } from './import-files';
 
 export interface JobCallbacks {
   onReading?: (index: number, total: number, file: string) => void;
@@ -38,7 +38,7 @@ export class AnalysisClient {
       this.worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
       this.worker.onerror = (ev) => this.failAll(`the analysis worker stopped: ${ev.message || 'unknown error'}`);
     } catch {
-      this.fallback = new WorkspaceEngine();
+      this.fallback = newEngine();
     }
   }
 
@@ -62,8 +62,14 @@ export class AnalysisClient {
     return this.request({ type: 'import', files }, callbacks) as Promise<Replies['import']>;
   }
 
-  reset(): Promise<Replies['reset']> {
-    return this.request({ type: 'reset' }, {}) as Promise<Replies['reset']>;
+  /** Empty the workspace; `asOf` says how the next workspace's analysis date is chosen. */
+  reset(asOf: AsOfSettings): Promise<Replies['reset']> {
+    return this.request({ type: 'reset', asOf }, {}) as Promise<Replies['reset']>;
+  }
+
+  /** Change the analysis date (the analysis re-runs against it). */
+  setAsOf(asOf: AsOfSettings): Promise<Replies['setAsOf']> {
+    return this.request({ type: 'setAsOf', asOf }, {}) as Promise<Replies['setAsOf']>;
   }
 
   blast(node: string): Promise<Replies['blast']> {
@@ -81,7 +87,7 @@ export class AnalysisClient {
   private request(req: Request, callbacks: JobCallbacks): Promise<unknown> {
     const msg = { ...req, requestId: this.next++ } as ToWorker;
     if (!this.worker) {
-      this.fallback ??= new WorkspaceEngine();
+      this.fallback ??= newEngine();
       return runJob(this.fallback, msg, {
         reading: (i, t, f) => callbacks.onReading?.(i, t, f),
         imported: (i, t, r) => callbacks.onFile?.(i, t, r),

@@ -2,7 +2,7 @@
  * The worker's jobs, kept free of `self` so they also run on the main thread when workers are
  * unavailable: read each File (size checked first), import it, report progress, analyse.
  */
-import { MAX_FILE_BYTES, tooLargeReport, type FileReport, type WorkspaceEngine } from '../core';
+import { MAX_FILE_BYTES, tooLargeReport, WorkspaceEngine, type FileReport } from '../core';
 import type { Replies, ToWorker } from './protocol';
 
 export interface JobProgress {
@@ -35,13 +35,21 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
   return engine.snapshot();
 }
 
+/** The engine a worker (or the main-thread fallback) holds: the host's clock for durations and defaults. */
+export function newEngine(): WorkspaceEngine {
+  return new WorkspaceEngine(() => performance.now(), Date.now());
+}
+
 /** Run one request against an engine. */
 export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: JobProgress): Promise<Replies[keyof Replies]> {
   switch (msg.type) {
     case 'import':
       return importIntoEngine(engine, msg.files, progress);
     case 'reset':
-      engine.reset();
+      engine.reset(msg.asOf);
+      return engine.snapshot();
+    case 'setAsOf':
+      engine.setAsOf(msg.asOf);
       return engine.snapshot();
     case 'blast':
       return engine.blast(msg.node);

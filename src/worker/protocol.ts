@@ -1,9 +1,10 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { BlastView, FileReport, PrivilegePath, RankedWhoCan, Snapshot } from '../core';
+import type { AsOfSettings, BlastView, FileReport, PrivilegePath, RankedWhoCan, Snapshot } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
-  | { type: 'reset'; requestId: number }
+  | { type: 'reset'; requestId: number; asOf: AsOfSettings }
+  | { type: 'setAsOf'; requestId: number; asOf: AsOfSettings }
   | { type: 'blast'; requestId: number; node: string }
   | { type: 'paths'; requestId: number; from: string; to: string; k: number }
   | { type: 'whoCan'; requestId: number; target: string; action?: string };
@@ -12,6 +13,7 @@ export type ToWorker =
 export interface Replies {
   import: Snapshot;
   reset: Snapshot;
+  setAsOf: Snapshot;
   blast: BlastView;
   paths: PrivilegePath[];
   whoCan: RankedWhoCan;

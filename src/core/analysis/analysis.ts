@@ -9,10 +9,12 @@ import { loadAwsCatalogue, type ActionCatalogue } from '../aws/catalogue/catalog
 import { detectTechniques, type TechniqueResults } from '../aws/techniques/analyze';
 import { applyFindings, clearFindings } from '../aws/apply-findings';
 import { ReachIndex } from './reach-index';
+import { timed, type Timer } from '../model/timer';
 
+/** Durations, when the host passed a timer (the core reads no clock). */
 export interface AnalysisTimings {
-  techniquesMs: number;
-  reachIndexMs: number;
+  techniquesMs?: number;
+  reachIndexMs?: number;
 }
 
 export interface Analysis {
@@ -21,27 +23,32 @@ export interface Analysis {
   catalogue: ActionCatalogue;
   techniques: TechniqueResults;
   reach: ReachIndex;
+  /** The analysis date every judgement of time was made against (epoch ms). */
+  asOf: number;
   timings: AnalysisTimings;
 }
 
 export interface AnalyzeOptions {
-  now?: number;
+  /** The analysis date (epoch ms): `aws:CurrentTime` and every age judgement use it. */
+  asOf: number;
   catalogue?: ActionCatalogue;
+  timer?: Timer;
 }
 
-export async function analyze(graph: BlastGraph, opts: AnalyzeOptions = {}): Promise<Analysis> {
+export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<Analysis> {
   const catalogue = opts.catalogue ?? (await loadAwsCatalogue());
-  return analyzeSync(graph, catalogue, opts.now);
+  return analyzeSync(graph, catalogue, opts.asOf, opts.timer);
 }
 
-export function analyzeSync(graph: BlastGraph, catalogue: ActionCatalogue, now?: number): Analysis {
+export function analyzeSync(graph: BlastGraph, catalogue: ActionCatalogue, asOf: number, timer?: Timer): Analysis {
   clearFindings(graph);
-  const t0 = performance.now();
-  const model = new AwsModel(graph, { now });
-  const techniques = detectTechniques(model, catalogue);
-  applyFindings(graph, techniques);
-  const t1 = performance.now();
-  const reach = new ReachIndex(graph);
-  const t2 = performance.now();
-  return { graph, model, catalogue, techniques, reach, timings: { techniquesMs: t1 - t0, reachIndexMs: t2 - t1 } };
+  const found = timed(timer, () => {
+    const model = new AwsModel(graph, { asOf });
+    const techniques = detectTechniques(model, catalogue);
+    applyFindings(graph, techniques);
+    return { model, techniques };
+  });
+  const reach = timed(timer, () => new ReachIndex(graph));
+  const { model, techniques } = found.value;
+  return { graph, model, catalogue, techniques, reach: reach.value, asOf, timings: { techniquesMs: found.millis, reachIndexMs: reach.millis } };
 }

@@ -41,13 +41,11 @@ export interface BlastRadius {
   byAccessLevel: Partial<Record<AccessLevel, number>>;
   byService: Record<string, number>;
   score: number;
-  millis: number;
 }
 
 const IDENTITY_KINDS = new Set(['user', 'role', 'group', 'serviceAccount', 'instanceProfile', 'identitySet']);
 
 export function blastRadius(a: Analysis, source: string, opts: { maxHops?: number } = {}): BlastRadius {
-  const started = performance.now();
   const ix = a.reach;
   const start = ix.index.get(source);
   if (start === undefined) throw new Error(`blast radius: no node ${source}`);
@@ -83,7 +81,7 @@ export function blastRadius(a: Analysis, source: string, opts: { maxHops?: numbe
     identities: identities.filter((i) => i.kind !== 'adminAccess'),
     resources,
   });
-  return { source, identities, adminOf, resources, byAccessLevel, byService, score, millis: performance.now() - started };
+  return { source, identities, adminOf, resources, byAccessLevel, byService, score };
 }
 
 /** The single account of an export, for S3 buckets whose ARNs carry none. */

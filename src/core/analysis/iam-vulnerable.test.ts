@@ -82,7 +82,7 @@ describe.skipIf(!hasPublicCorpus)('IAM Vulnerable (Cloudsplaining example export
   beforeAll(async () => {
     const s = new ImportSession();
     s.addFiles([publicFile('cloudsplaining/examples/files/example.json')]);
-    a = await analyze(s.graph, { now: Date.UTC(2026, 10, 22) });
+    a = await analyze(s.graph, { asOf: Date.UTC(2026, 10, 22) });
   });
   const edgesOf = (p: string) => a.graph.outEdges(p).map((e) => a.graph.getEdgeAttributes(e)).filter((e) => e.kind === 'escalatesTo');
   const targetsOf = (p: string) => a.graph.outEdges(p).filter((e) => a.graph.getEdgeAttribute(e, 'kind') === 'escalatesTo').map((e) => `${a.graph.getEdgeAttribute(e, 'attributes').technique} ${a.graph.target(e)}`);

@@ -10,10 +10,11 @@ export interface AnalysisSummary {
   escalatesToAdmin: { principal: string; hops: number; techniques: string[] }[];
   needsInventory: { principal: string; technique: string; missing: string }[];
   escalationEdges: number;
-  millis: number;
+  /** How long the analysis took, when the host measured it. */
+  millis?: number;
 }
 
-export function summarize(a: Analysis, millis: number): AnalysisSummary {
+export function summarize(a: Analysis, millis?: number): AnalysisSummary {
   const r = adminReport(a, 1);
   return {
     admins: r.admins,
@@ -21,7 +22,7 @@ export function summarize(a: Analysis, millis: number): AnalysisSummary {
     escalatesToAdmin: r.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops ?? 0, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) ?? [] })),
     needsInventory: a.techniques.potential.map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
     escalationEdges: a.graph.filterEdges((_, e) => e.kind === 'escalatesTo').length,
-    millis: Math.round(millis),
+    millis: millis === undefined ? undefined : Math.round(millis),
   };
 }
 

@@ -10,21 +10,21 @@ import { evaluate, type Decision, type PrincipalPolicies, type ResourceSide } fr
 import { parseArn } from '../importers/aws/arn';
 
 export interface AwsModelOptions {
-  /** Evaluation time for aws:CurrentTime; defaults to now. */
-  now?: number;
+  /** The analysis date (epoch ms): the value of aws:CurrentTime and aws:EpochTime. */
+  asOf: number;
 }
 
 export class AwsModel {
   private readonly compiled = new Map<string, CompiledPolicy | null>();
   private readonly principalCache = new Map<string, PrincipalPolicies>();
   private readonly decisionCache = new Map<string, Decision>();
-  readonly now: number;
+  readonly asOf: number;
 
   constructor(
     readonly graph: BlastGraph,
-    opts: AwsModelOptions = {},
+    opts: AwsModelOptions,
   ) {
-    this.now = opts.now ?? Date.now();
+    this.asOf = opts.asOf;
   }
 
   /** Users and roles described by the export (the principals whose policies we know). */
@@ -103,7 +103,7 @@ export class AwsModel {
     const pp: PrincipalPolicies = {
       id,
       facts,
-      ctx: contextFor(facts, {}, this.now),
+      ctx: contextFor(facts, this.asOf),
       identity,
       boundary,
       scps,

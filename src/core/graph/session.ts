@@ -4,6 +4,7 @@
  */
 import type { FileReport, NameRef } from '../model/fragment';
 import { importFile, type FileInput } from '../importers/import-file';
+import type { Timer } from '../model/timer';
 import { createGraph, type BlastGraph } from './graph';
 import { mergeFragment, resolveNameRefs } from './merge';
 
@@ -13,11 +14,14 @@ export class ImportSession {
   warnings: string[] = [];
   private readonly refs: NameRef[] = [];
 
+  /** `timer` measures each file's import time (the host's clock; the core reads none). */
+  constructor(private readonly timer?: Timer) {}
+
   /** Import files one after another; `onFile` reports progress after each. */
   addFiles(inputs: Iterable<FileInput>, onFile?: (report: FileReport) => void): FileReport[] {
     const reports: FileReport[] = [];
     for (const input of inputs) {
-      const { report, fragment } = importFile(input);
+      const { report, fragment } = importFile(input, this.timer);
       if (report.status !== 'rejected') {
         mergeFragment(this.graph, fragment);
         this.refs.push(...fragment.nameRefs);

@@ -8,6 +8,7 @@ import type { Attributes, Evidence } from '../model/types';
 import type { BlastGraph } from './graph';
 import type { ImportSession } from './session';
 import type { AnalysisSummary } from '../analysis/summary';
+import type { AsOf } from '../model/as-of';
 
 export const SCHEMA_VERSION = 1;
 
@@ -47,6 +48,8 @@ export interface Snapshot {
   nodes: SnapshotNode[];
   edges: SnapshotEdge[];
   stats: GraphStats;
+  /** The analysis date every judgement of age was made against, and where it came from. */
+  asOf?: AsOf;
   /** Admins, escalation to admin and paths that need inventory (absent until analysed). */
   analysis?: AnalysisSummary;
 }

@@ -1,6 +1,7 @@
 /**
  * The engine behind one workspace, shared by the worker and the main-thread fallback: import
- * files into the session, re-run the analysis (it depends on every file), answer questions.
+ * files into the session, re-run the analysis (it depends on every file and on the analysis
+ * date), answer questions.
  */
 import { analyze, type Analysis } from '../analysis/analysis';
 import { blastView, summarize, type BlastView } from '../analysis/summary';
@@ -8,13 +9,33 @@ import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths'
 import { rankedWhoCan, type RankedWhoCan } from '../analysis/who-can';
 import type { FileReport } from '../model/fragment';
 import type { FileInput } from '../importers/import-file';
+import { asOfFrom, defaultAsOf, type AsOf } from '../model/as-of';
+import type { Timer } from '../model/timer';
 import { ImportSession } from './session';
 import { snapshotOf, type Snapshot } from './snapshot';
 
+/** How the workspace's analysis date is chosen: the analyst's, else derived from the exports. */
+export interface AsOfSettings {
+  /** Set by the analyst (epoch ms); wins over everything. */
+  override?: number;
+  /** When the workspace's files were first imported: the last-resort default (epoch ms). */
+  importTime: number;
+}
+
 export class WorkspaceEngine {
-  session = new ImportSession();
+  session: ImportSession;
   private analysis: Analysis | undefined;
   private summary: Snapshot['analysis'];
+  private asOfSettings: AsOfSettings;
+
+  /** `timer` measures durations for the analyst; `importTime` is the as-of fallback. */
+  constructor(
+    private readonly timer: Timer | undefined,
+    importTime: number,
+  ) {
+    this.session = new ImportSession(timer);
+    this.asOfSettings = { importTime };
+  }
 
   addFiles(inputs: FileInput[], onFile?: (r: FileReport) => void): FileReport[] {
     this.analysis = undefined;
@@ -25,20 +46,31 @@ export class WorkspaceEngine {
     this.session.addReport(r);
   }
 
+  /** Change how the analysis date is chosen; the analysis re-runs on the next question. */
+  setAsOf(settings: AsOfSettings): void {
+    this.asOfSettings = settings;
+    this.analysis = undefined;
+  }
+
+  asOf(): AsOf {
+    const { override, importTime } = this.asOfSettings;
+    if (override !== undefined) return asOfFrom(override, 'analyst', 'set by the analyst');
+    return defaultAsOf(this.session.files, this.session.graph, importTime);
+  }
+
   /** Analyse what is loaded (after a batch of files) and return the whole picture. */
   async snapshot(): Promise<Snapshot> {
+    const asOf = this.asOf();
     if (!this.analysis && this.session.graph.order > 0) {
-      const started = performance.now();
-      this.analysis = await analyze(this.session.graph);
-      this.summary = summarize(this.analysis, performance.now() - started);
+      const start = this.timer?.();
+      this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer });
+      this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
     }
-    return { ...snapshotOf(this.session), analysis: this.session.graph.order ? this.summary : undefined };
+    return { ...snapshotOf(this.session), asOf, analysis: this.session.graph.order ? this.summary : undefined };
   }
 
   async blast(node: string): Promise<BlastView> {
-    if (!this.analysis) await this.snapshot();
-    if (!this.analysis) throw new Error('nothing is loaded');
-    return blastView(this.analysis, node);
+    return blastView(await this.ready(), node);
   }
 
   async paths(from: string, to: string, k = 3): Promise<PrivilegePath[]> {
@@ -55,9 +87,11 @@ export class WorkspaceEngine {
     return this.analysis;
   }
 
-  reset(): void {
-    this.session = new ImportSession();
+  /** Empty the workspace; the next one's analysis-date settings come with it. */
+  reset(settings: AsOfSettings): void {
+    this.session = new ImportSession(this.timer);
     this.analysis = undefined;
     this.summary = undefined;
+    this.asOfSettings = settings;
   }
 }

@@ -8,6 +8,7 @@ import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents
 import { isRecord } from '../io/safe-object';
 import { scrubSecrets } from '../io/scrub-secrets';
 import type { ImportContext, JsonImporter } from './types';
+import { timed, type Timer } from '../model/timer';
 import { AWS_IMPORTERS, CREDENTIAL_REPORT_HEADER, NamingError, readCredentialReportCsv } from './aws';
 
 /** Larger files are refused before they are read: a string this big would not fit in memory. */
@@ -44,11 +45,10 @@ export function tooLargeReport(file: string, bytes: number): FileReport {
   return rejectedReport(file, bytes, `file is too large (${formatBytes(bytes)}); the limit is ${formatBytes(MAX_FILE_BYTES)} per file: export per account or with --max-items pages and import the pages`);
 }
 
-export function importFile(input: FileInput): FileImport {
-  const started = Date.now();
+export function importFile(input: FileInput, timer?: Timer): FileImport {
   const bytes = input.bytes ?? input.text.length;
-  const result = importFileUnsafe(input, bytes);
-  result.report.millis = Date.now() - started;
+  const { value: result, millis } = timed(timer, () => importFileUnsafe(input, bytes));
+  if (millis !== undefined) result.report.millis = Math.round(millis);
   return result;
 }
 
@@ -111,7 +111,10 @@ function finish(b: FragmentBuilder, bytes: number, format: string, label: string
   for (const [k, v] of Object.entries(b.counts)) counts[k] = v;
   const status = errors.length || b.warnings.length ? 'partial' : 'imported';
   return {
-    report: { file: b.file, format, formatLabel: label, status, counts, warnings: b.warnings, errors, notes: b.notes, bytes, droppedSecrets: b.droppedSecrets },
+    report: {
+      file: b.file, format, formatLabel: label, status, counts, warnings: b.warnings, errors, notes: b.notes, bytes, droppedSecrets: b.droppedSecrets,
+      ...(b.generatedAt ? { generatedAt: b.generatedAt.iso, generatedBy: b.generatedAt.by } : {}),
+    },
     fragment: b.fragment,
   };
 }

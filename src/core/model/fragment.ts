@@ -23,6 +23,10 @@ export interface FileReport {
   bytes: number;
   /** Secret values found in the export and dropped before anything stored them. */
   droppedSecrets: number;
+  /** When the export says it was generated (e.g. the credential report's GeneratedTime), ISO. */
+  generatedAt?: string;
+  /** The field that said so, for the as-of date's "where it came from". */
+  generatedBy?: string;
   millis?: number;
 }
 
@@ -58,6 +62,8 @@ export class FragmentBuilder {
   readonly notes: string[] = [];
   readonly counts: Record<string, number> = {};
   droppedSecrets = 0;
+  /** The newest generation time the file states (see FileReport.generatedAt). */
+  generatedAt: { iso: string; by: string } | undefined;
 
   constructor(
     readonly file: string,
@@ -72,6 +78,11 @@ export class FragmentBuilder {
     // A hostile file could produce millions of warnings; keep the report readable.
     if (this.warnings.length < 200) this.warnings.push(message);
     else if (this.warnings.length === 200) this.warnings.push('(further warnings omitted)');
+  }
+
+  /** The file states when it was generated; the newest statement wins. */
+  generated(iso: string, by: string): void {
+    if (!this.generatedAt || Date.parse(iso) > Date.parse(this.generatedAt.iso)) this.generatedAt = { iso, by };
   }
 
   note(message: string): void {

@@ -26,3 +26,13 @@ export function repoFile(rel: string): FileInput {
 }
 
 export const textFile = (name: string, text: string): FileInput => ({ name, path: name, text, bytes: text.length });
+
+/** The built-in demo's exports (public/demo, written by scripts/make-demo.mjs), as the app loads them. */
+export function demoFiles(): FileInput[] {
+  const root = resolve(__dirname, '../../../public');
+  const manifest = JSON.parse(readFileSync(resolve(root, 'demo.json'), 'utf8')) as { files: string[] };
+  return manifest.files.map((f) => {
+    const path = resolve(root, 'demo', f);
+    return { name: f, path, text: readFileSync(path, 'utf8'), bytes: statSync(path).size };
+  });
+}

@@ -20,7 +20,7 @@ export function InventoryList() {
   const selected = useWorkspace((s) => s.selectedId);
   const [filter, setFilter] = useState<InventoryFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
-  const all = useMemo(() => (snapshot ? inventoryRows(snapshot) : []), [snapshot]);
+  const all = useMemo(() => (snapshot?.asOf ? inventoryRows(snapshot, snapshot.asOf.ms) : []), [snapshot]);
   const rows = useMemo(() => sortRows(filterRows(all, filter), sort.key, sort.desc), [all, filter, sort]);
   if (!snapshot) return null;
   const kinds = [...new Set(all.map((r) => r.kind))].sort();
@@ -51,7 +51,7 @@ export function InventoryList() {
         <label>
           <input type="checkbox" checked={filter.adminOnly} onChange={(e) => set({ adminOnly: e.target.checked })} /> admin or escalates
         </label>
-        <label title={`an active access key unrotated or unused for ${STALE_DAYS} days`}>
+        <label title={`as of ${snapshot.asOf?.time.slice(0, 10) ?? 'the analysis date'}: an active credential unrotated or unused for ${STALE_DAYS} days, or a secret whose rotation is overdue or off for ${STALE_DAYS} days`}>
           <input type="checkbox" checked={filter.staleOnly} onChange={(e) => set({ staleOnly: e.target.checked })} /> stale credentials
         </label>
         <input aria-label="Tag" placeholder="tag (key=value)" value={filter.tag} onChange={(e) => set({ tag: e.target.value })} />
@@ -79,7 +79,7 @@ export function InventoryList() {
               <td>{NODE_KINDS[r.kind].label}</td>
               <td>{r.account}</td>
               <td>{r.admin}</td>
-              <td>{r.staleCredentials || ''}</td>
+              <td title={r.ageNotes.join('\n') || undefined}>{r.staleCredentials || ''}</td>
               <td>{r.lastUsed ?? ''}</td>
             </tr>
           ))}

@@ -1,11 +1,10 @@
 /**
  * Rows of the inventory list, derived from the snapshot: who is human, who is admin or can become
- * admin, who holds stale credentials (an active key unrotated or unused for 90 days), last use.
+ * admin, who holds stale credentials (judged as of the workspace's analysis date), last use.
  */
-import { NODE_KINDS, type NodeKind, type Snapshot } from '../../core';
+import { DEFAULT_AGE_THRESHOLDS, NODE_KINDS, isStale, judgeAge, type NodeKind, type Snapshot } from '../../core';
 
-export const STALE_DAYS = 90;
-const DAY = 86_400_000;
+export const STALE_DAYS = DEFAULT_AGE_THRESHOLDS.staleDays;
 
 export interface InventoryRow {
   id: string;
@@ -16,6 +15,8 @@ export interface InventoryRow {
   human: 'human' | 'non-human' | 'unknown';
   admin: 'admin' | 'conditional admin' | 'escalates' | '';
   staleCredentials: number;
+  /** Why: one sentence per age issue of the row or of its credentials. */
+  ageNotes: string[];
   lastUsed?: string;
   tags: string[];
 }
@@ -24,23 +25,29 @@ const IDENTITY: ReadonlySet<string> = new Set(['identity', 'credential', 'secret
 
 const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : NaN);
 
-export function inventoryRows(s: Snapshot, now = Date.now()): InventoryRow[] {
+/** `asOf` is the workspace's analysis date (epoch ms); the snapshot carries it. */
+export function inventoryRows(s: Snapshot, asOf: number): InventoryRow[] {
   const escalates = new Set(s.analysis?.escalatesToAdmin.map((e) => e.principal) ?? []);
   const stale = new Map<string, number>();
+  const notes = new Map<string, string[]>();
+  const note = (id: string, text: string) => notes.set(id, [...(notes.get(id) ?? []), text]);
   const lastUse = new Map<string, number>();
   const nodes = new Map(s.nodes.map((n) => [n.id, n]));
+  for (const n of s.nodes) {
+    const j = judgeAge(n.kind, n.attributes, asOf);
+    if (isStale(j)) stale.set(n.id, 1);
+    for (const r of j?.reasons ?? []) note(n.id, r);
+  }
   for (const e of s.edges) {
     if (e.kind !== 'credentialOf') continue;
     const c = nodes.get(e.source);
     if (!c) continue;
     const used = time(c.attributes.lastUsed);
-    if (!Number.isNaN(used)) lastUse.set(e.target, Math.max(lastUse.get(e.target) ?? 0, used));
-    if (c.kind !== 'accessKey' || c.attributes.active !== true) continue;
-    const rotated = time(c.attributes.lastRotated ?? c.attributes.created);
-    const unrotated = !Number.isNaN(rotated) && now - rotated > STALE_DAYS * DAY;
-    const unused = Number.isNaN(used) ? !Number.isNaN(rotated) && now - rotated > STALE_DAYS * DAY : now - used > STALE_DAYS * DAY;
-    if (unrotated || unused) stale.set(e.target, (stale.get(e.target) ?? 0) + 1);
-    if (unrotated || unused) stale.set(c.id, 1);
+    if (!Number.isNaN(used) && used <= asOf) lastUse.set(e.target, Math.max(lastUse.get(e.target) ?? 0, used));
+    if (stale.get(c.id) && !nodes.get(e.target)?.placeholder) {
+      stale.set(e.target, (stale.get(e.target) ?? 0) + 1);
+      for (const r of notes.get(c.id) ?? []) note(e.target, `${c.name}: ${r}`);
+    }
   }
   const rows: InventoryRow[] = [];
   for (const n of s.nodes) {
@@ -57,6 +64,7 @@ export function inventoryRows(s: Snapshot, now = Date.now()): InventoryRow[] {
       human,
       admin: a.admin === true ? 'admin' : a.admin === 'conditional' ? 'conditional admin' : escalates.has(n.id) ? 'escalates' : '',
       staleCredentials: stale.get(n.id) ?? 0,
+      ageNotes: notes.get(n.id) ?? [],
       lastUsed: own ? new Date(own).toISOString().slice(0, 10) : undefined,
       tags: Array.isArray(a.tags) ? (a.tags as [string, string][]).map(([k, v]) => `${k}=${v}`) : [],
     });

@@ -5,6 +5,7 @@ import { indexSnapshot } from './snapshot-index';
 import { EdgeList } from './EdgeList';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
+import { AgeSection } from './AgeSection';
 import { updateJewels } from '../../queries/workspaces';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
@@ -61,6 +62,7 @@ export function DetailsPanel() {
           ))}
         </tbody>
       </table>
+      {snapshot.asOf && <AgeSection node={node} index={index} asOf={snapshot.asOf} />}
       <div className="actions-row">
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
           Path to admin from here

@@ -18,7 +18,7 @@ export function AnalysisPanel() {
   return (
     <section className="analysis-panel" aria-label="Analysis" data-testid="analysis-panel">
       <h2>Analysis</h2>
-      <p className="muted small">{a.millis} ms · {a.escalationEdges} escalation edges</p>
+      <p className="muted small">{a.millis !== undefined ? `${a.millis} ms · ` : ''}{a.escalationEdges} escalation edges</p>
       <h3 data-testid="admin-count">{a.admins.length} admin-equivalent</h3>
       <ul>
         {a.admins.map((id) => (

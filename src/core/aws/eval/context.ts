@@ -35,7 +35,9 @@ export interface PrincipalFacts {
   orgId?: string;
 }
 
-export function contextFor(p: PrincipalFacts, extra: Record<string, string[]> = {}, now = Date.now()): RequestContext {
+/** The request context of a principal at the analysis date `asOf` (epoch ms). */
+export function contextFor(p: PrincipalFacts, asOf: number, extra: Record<string, string[]> = {}): RequestContext {
+  const now = asOf;
   const values = new Map<string, string[]>();
   const set = (k: string, v: string | undefined) => {
     if (v !== undefined) values.set(k.toLowerCase(), [v]);

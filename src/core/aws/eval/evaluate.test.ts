@@ -98,6 +98,13 @@ describe('policy evaluation', () => {
     }
   });
 
+  it('evaluates aws:CurrentTime at the analysis date, not today', () => {
+    // A temporary grant that ends on 2027-01-01: in force at the export, gone a month later.
+    const b = new AccountBuilder().policy('p', doc(allow('s3:*', '*', { Condition: { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } } }))).user('u', { policies: ['p'] });
+    expect(b.model(Date.UTC(2026, 10, 22)).can(U('u'), 's3:GetObject', `${BUCKET}/k`).decision).toBe('allowed');
+    expect(b.model(Date.UTC(2027, 1, 1)).can(U('u'), 's3:GetObject', `${BUCKET}/k`).decision).toBe('not allowed');
+  });
+
   it('lists the condition keys it could not evaluate', () => {
     const model = new AccountBuilder().policy('p', doc(allow('s3:*', '*', { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:PrincipalTag/team': 'x' } } }))).user('u', { policies: ['p'], tags: { team: 'x' } }).model(NOW);
     const d = model.can(U('u'), 's3:GetObject', `${BUCKET}/k`);

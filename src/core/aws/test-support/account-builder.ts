@@ -78,8 +78,9 @@ export class AccountBuilder {
     return s;
   }
 
-  model(now?: number): AwsModel {
-    return new AwsModel(this.session().graph, { now });
+  /** The model as of a fixed date (tests never depend on today's). */
+  model(asOf = Date.UTC(2026, 10, 22)): AwsModel {
+    return new AwsModel(this.session().graph, { asOf });
   }
 }
 

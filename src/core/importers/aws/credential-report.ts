@@ -27,6 +27,9 @@ export const credentialReportJsonImporter: JsonImporter = {
         return ctx.b.warn(`${ctx.docPrefix(d)}Content is neither a credential report CSV nor base64 of one; skipped`);
       }
       readCredentialReportCsv(csv, ctx, `${ctx.docPrefix(d)}Content `);
+      const generated = parseTimestamp(own(doc, 'GeneratedTime'));
+      if (generated !== undefined) ctx.b.generated(toIso(generated)!, 'the credential report\'s GeneratedTime');
+      else if (own(doc, 'GeneratedTime') !== undefined) ctx.b.warn(`${ctx.docPrefix(d)}GeneratedTime is not a timestamp; the analysis date falls back to the newest timestamp in the exports`);
     });
   },
 };

@@ -112,6 +112,8 @@ export function readRole(ctx: ImportContext, rec: unknown, where: string): void 
   const boundary = ownString(own(rec, 'PermissionsBoundary'), 'PermissionsBoundaryArn');
   if (boundary) attributes.permissionsBoundary = boundary;
   const lastUsed = own(rec, 'RoleLastUsed');
+  // AWS tracks role use over a window: an empty RoleLastUsed means "not used in it".
+  if (isRecord(lastUsed)) attributes.lastUsedTracked = true;
   if (isRecord(lastUsed) && own(lastUsed, 'LastUsedDate') !== undefined) {
     attributes.lastUsed = dateField(ctx, lastUsed, 'LastUsedDate', `${where}.RoleLastUsed`);
     attributes.lastUsedRegion = ownString(lastUsed, 'Region');

@@ -1,0 +1,42 @@
+/**
+ * What every analysis command starts from: the exports loaded into a session, the analysis date
+ * (`--as-of`, else the exports' own date, else now: the CLI is the host that may ask), and the
+ * analysis run against that date.
+ */
+import { analyze, asOfFrom, defaultAsOf, parseAsOf, type Analysis, type AsOf, type ImportSession } from '../core';
+import { loadSession } from './analyze';
+import { UsageError } from './args';
+
+export type Flags = Map<string, string | true>;
+
+export function asOfFor(session: ImportSession, flags: Flags): AsOf {
+  const v = flags.get('as-of');
+  if (v === true || v === '') throw new UsageError('--as-of needs a date (YYYY-MM-DD or a full ISO time)');
+  if (typeof v === 'string') {
+    const parsed = parseAsOf(v);
+    if ('error' in parsed) throw new UsageError(`--as-of: ${parsed.error}`);
+    return asOfFrom(parsed.ms, 'analyst', 'given with --as-of');
+  }
+  return defaultAsOf(session.files, session.graph, Date.now());
+}
+
+export interface LoadedWorkspace {
+  session: ImportSession;
+  asOf: AsOf;
+  analysis: Analysis;
+  /** How long reading the files and the analysis took (ms). */
+  importMillis: number;
+  analysisMillis: number;
+}
+
+export async function loadWorkspace(paths: readonly string[], flags: Flags): Promise<LoadedWorkspace> {
+  const started = performance.now();
+  const session = loadSession(paths);
+  const loaded = performance.now();
+  const asOf = asOfFor(session, flags);
+  const analysis = await analyze(session.graph, { asOf: asOf.ms, timer: () => performance.now() });
+  return { session, asOf, analysis, importMillis: loaded - started, analysisMillis: performance.now() - loaded };
+}
+
+/** The as-of line of text output. */
+export const asOfLine = (asOf: AsOf) => `As of ${asOf.time} (${asOf.source === 'analyst' ? 'given with --as-of' : asOf.detail})`;
