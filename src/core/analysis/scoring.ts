@@ -10,7 +10,7 @@
  *   each other identity reached ........ 0.03 (0.015 if only through conditional steps)
  * Conditional access counts half. Documented in docs/scoring.md.
  */
-import type { AccessLevel } from '../aws/catalogue/catalogue';
+import type { AccessLevel } from '../providers/aws/catalogue/catalogue';
 
 export interface ScoreInput {
   admin: boolean;

@@ -3,7 +3,7 @@
  * resource, every identity with access to it (or with one given action), and everyone who can
  * become one of them. Reverse breadth-first over the reach index.
  */
-import { parseArn } from '../importers/aws/arn';
+import { parseArn } from '../providers/aws/importers/arn';
 import type { Analysis } from './analysis';
 import { bfs } from './reach-index';
 import { accessOf, resourceArns, RESOURCE_KINDS } from './resource-access';

@@ -9,7 +9,7 @@ import { isRecord } from '../io/safe-object';
 import { scrubSecrets } from '../io/scrub-secrets';
 import type { ImportContext, JsonImporter } from './types';
 import { timed, type Timer } from '../model/timer';
-import { AWS_IMPORTERS, CREDENTIAL_REPORT_HEADER, NamingError, readCredentialReportCsv } from './aws';
+import { AWS_IMPORTERS, CREDENTIAL_REPORT_HEADER, NamingError, readCredentialReportCsv } from '../providers/aws/importers';
 
 /** Larger files are refused before they are read: a string this big would not fit in memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;

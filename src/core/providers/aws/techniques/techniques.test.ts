@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { REPO_FIXTURES } from '../../test-support/public-corpus';
+import { REPO_FIXTURES } from '../../../test-support/public-corpus';
 import { AccountBuilder, ACCT, allow, arnOf, deny, doc, trustAws, trustService } from '../test-support/account-builder';
 import { loadAwsCatalogue } from '../catalogue/catalogue';
 import { detectTechniques } from './analyze';

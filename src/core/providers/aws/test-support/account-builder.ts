@@ -2,7 +2,7 @@
  * Builds small AWS exports in the real GAAD shape for analysis tests: users, groups, roles and
  * managed policies by name, in one account, then imports them through the normal path.
  */
-import { ImportSession } from '../../graph/session';
+import { ImportSession } from '../../../graph/session';
 import { AwsModel } from '../model';
 
 export const ACCT = '111122223333';

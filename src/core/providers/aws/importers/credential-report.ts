@@ -3,12 +3,12 @@
  * base64 (as AWS returns it) or already-decoded CSV (as cloudmapper stores it). Columns are read
  * by header name, so the older 16-column layout works too.
  */
-import type { ImportContext, JsonImporter } from '../types';
-import type { Attributes } from '../../model/types';
-import type { NodeKind } from '../../model/kinds';
-import { isRecord, own, ownString, setOwn } from '../../io/safe-object';
-import { parseTimestamp, toIso } from '../../io/time';
-import { parseCsv } from '../../io/csv';
+import type { ImportContext, JsonImporter } from '../../../importers/types';
+import type { Attributes } from '../../../model/types';
+import type { NodeKind } from '../../../model/kinds';
+import { isRecord, own, ownString, setOwn } from '../../../io/safe-object';
+import { parseTimestamp, toIso } from '../../../io/time';
+import { parseCsv } from '../../../io/csv';
 import { accountOf, arnName, parseArn } from './arn';
 import { accountNode } from './principals';
 

@@ -3,7 +3,7 @@
  * where lists are usual (`Statement`, `Action`, `Principal.AWS`). This module turns any of them
  * into one normalised shape and keeps the raw text of every condition.
  */
-import { isRecord, own, ownString, toArray } from '../../io/safe-object';
+import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
 
 export interface PolicyStatement {
   /** Sid, or `#index` when the statement has none. */

@@ -3,8 +3,8 @@
  * case-insensitively, and statements indexed by the services their actions can touch, so a
  * question about `iam:PassRole` only looks at statements that can mention iam.
  */
-import { normalizePolicy, type PolicyStatement, type PrincipalRef } from '../../importers/aws/policy-document';
-import { pushTo } from '../../io/multimap';
+import { normalizePolicy, type PolicyStatement, type PrincipalRef } from '../importers/policy-document';
+import { pushTo } from '../../../io/multimap';
 
 export interface StatementRef {
   /** Graph id of the policy node (or the role, for a trust policy). */

@@ -1,7 +1,7 @@
 /** Resource inventories: each file, its format, and the role it says each resource runs as. */
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../import-file';
-import { repoFile } from '../../test-support/public-corpus';
+import { importFile } from '../../../importers/import-file';
+import { repoFile } from '../../../test-support/public-corpus';
 
 const A = '111122223333';
 const ROWS: { file: string; format: string; resource: string; runsAs?: string }[] = [

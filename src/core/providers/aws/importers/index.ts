@@ -1,5 +1,5 @@
 /** AWS importers, in detection order: the most specific shapes first. */
-import type { JsonImporter } from '../types';
+import type { JsonImporter } from '../../../importers/types';
 import { gaadImporter } from './gaad';
 import { credentialReportJsonImporter } from './credential-report';
 import { describeSecretImporter, listSecretsImporter, secretPolicyImporter } from './secrets';

@@ -1,6 +1,6 @@
 /** Small IAM, STS and S3 outputs that complete the picture around the GAAD. */
-import { forEachRecord, type JsonImporter } from '../types';
-import { isRecord, own, ownString, toArray } from '../../io/safe-object';
+import { forEachRecord, type JsonImporter } from '../../../importers/types';
+import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField, readRole, readUser } from './gaad-records';
 import { accountNode } from './principals';

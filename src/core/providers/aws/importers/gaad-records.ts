@@ -2,10 +2,10 @@
  * Users, groups and roles as `get-account-authorization-details` describes them. `get-user` and
  * `get-role` return the same records, so their importers reuse these functions.
  */
-import type { ImportContext } from '../types';
-import type { Attributes } from '../../model/types';
-import { extraFields, isRecord, own, ownString, readTags, setOwn, toArray } from '../../io/safe-object';
-import { parseTimestamp, toIso } from '../../io/time';
+import type { ImportContext } from '../../../importers/types';
+import type { Attributes } from '../../../model/types';
+import { extraFields, isRecord, own, ownString, readTags, setOwn, toArray } from '../../../io/safe-object';
+import { parseTimestamp, toIso } from '../../../io/time';
 import { accountOf, arnName } from './arn';
 import { normalizePolicy, statementLocation } from './policy-document';
 import { principalNodeId } from './principals';

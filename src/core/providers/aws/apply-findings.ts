@@ -3,9 +3,9 @@
  * escalation to admin, and one `escalatesTo` edge per finding, whose evidence is each required
  * permission with the policy statements that allow it.
  */
-import type { BlastGraph } from '../graph/graph';
-import type { Evidence } from '../model/types';
-import { edgeKey } from '../model/fragment';
+import type { BlastGraph } from '../../graph/graph';
+import type { Evidence } from '../../model/types';
+import { edgeKey } from '../../model/fragment';
 import type { TechniqueResults } from './techniques/analyze';
 import type { EscalationFinding, PermissionCheck } from './techniques/types';
 

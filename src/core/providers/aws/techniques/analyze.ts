@@ -13,7 +13,7 @@ import { detectPrincipalAccess } from './iam-principal';
 import { detectPassRole } from './passrole';
 import { detectExistingResourcePaths } from './existing-resources';
 import type { EscalationFinding, PotentialFinding } from './types';
-import { pushTo } from '../../io/multimap';
+import { pushTo } from '../../../io/multimap';
 
 export interface IdentitySet {
   name: string;

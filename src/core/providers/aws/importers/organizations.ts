@@ -5,9 +5,9 @@
  * `PolicyId` key when present, else from the file name (`p-abcd1234.json`,
  * `p-abcd1234.targets.json`, any name containing the id).
  */
-import type { ImportContext, JsonImporter } from '../types';
-import type { Attributes } from '../../model/types';
-import { isRecord, own, ownString, toArray } from '../../io/safe-object';
+import type { ImportContext, JsonImporter } from '../../../importers/types';
+import type { Attributes } from '../../../model/types';
+import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { normalizePolicy } from './policy-document';
 import { accountNode } from './principals';
 import { NamingError } from './bucket-key-policy';

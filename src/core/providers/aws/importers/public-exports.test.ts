@@ -1,7 +1,7 @@
 /** Every AWS export of the public corpus, table-driven: format, status and real counts. */
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../import-file';
-import { hasPublicCorpus, publicFile } from '../../test-support/public-corpus';
+import { importFile } from '../../../importers/import-file';
+import { hasPublicCorpus, publicFile } from '../../../test-support/public-corpus';
 
 const CM = 'cloudmapper/account-data/demo/us-east-1';
 const SCP = 'aws-scp-examples';

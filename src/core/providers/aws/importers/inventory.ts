@@ -4,9 +4,9 @@
  * update a stack...). Each resource becomes a `resource` node with a `runsAs` edge to its role or
  * instance profile.
  */
-import { forEachRecord, type ImportContext, type JsonImporter } from '../types';
-import type { Attributes } from '../../model/types';
-import { isRecord, own, ownString, readTags, toArray } from '../../io/safe-object';
+import { forEachRecord, type ImportContext, type JsonImporter } from '../../../importers/types';
+import type { Attributes } from '../../../model/types';
+import { isRecord, own, ownString, readTags, toArray } from '../../../io/safe-object';
 import { accountOf, arnName, parseArn } from './arn';
 import { dateField } from './gaad-records';
 

@@ -1,5 +1,5 @@
 /** ARN parsing and the node kind an ARN denotes. */
-import type { NodeKind } from '../../model/kinds';
+import type { NodeKind } from '../../../model/kinds';
 
 export interface Arn {
   partition: string;

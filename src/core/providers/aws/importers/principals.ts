@@ -2,7 +2,7 @@
  * Turns a policy principal (`{"AWS": "..."}`, `{"Service": "..."}`, `"*"`...) into a graph node,
  * creating a placeholder when no export describes it.
  */
-import type { FragmentBuilder } from '../../model/fragment';
+import type { FragmentBuilder } from '../../../model/fragment';
 import type { PrincipalRef } from './policy-document';
 import { accountRootArn, arnName, kindOfArn, parseArn } from './arn';
 

@@ -3,7 +3,7 @@
  * `grants` edge per principal of each Allow statement, carrying the actions and the condition.
  * Deny statements stay in the stored document for the evaluator.
  */
-import type { ImportContext } from '../types';
+import type { ImportContext } from '../../../importers/types';
 import { accountOf } from './arn';
 import { normalizePolicy, statementLocation } from './policy-document';
 import { principalNodeId } from './principals';

@@ -3,9 +3,9 @@
  * array of pages, or pages concatenated in one file. Pages are read one by one; the graph
  * builder merges what they describe.
  */
-import type { ImportContext, JsonImporter } from '../types';
-import type { Attributes } from '../../model/types';
-import { extraFields, isRecord, own, ownString, toArray } from '../../io/safe-object';
+import type { ImportContext, JsonImporter } from '../../../importers/types';
+import type { Attributes } from '../../../model/types';
+import { extraFields, isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField, readGroup, readRole, readUser } from './gaad-records';
 import { normalizePolicy } from './policy-document';

@@ -2,12 +2,12 @@
  * The AWS side of a graph, ready for evaluation: each principal's compiled policies (own, group,
  * boundary, SCPs), each resource's policy, and a cache of decisions. Built once per analysis.
  */
-import type { BlastGraph } from '../graph/graph';
-import type { NodeAttributes } from '../model/types';
+import type { BlastGraph } from '../../graph/graph';
+import type { NodeAttributes } from '../../model/types';
 import { compilePolicy, type CompiledPolicy } from './eval/compile';
 import { contextFor, type PrincipalFacts } from './eval/context';
 import { evaluate, type Decision, type PrincipalPolicies, type ResourceSide } from './eval/evaluate';
-import { parseArn } from '../importers/aws/arn';
+import { parseArn } from './importers/arn';
 
 export interface AwsModelOptions {
   /** The analysis date (epoch ms): the value of aws:CurrentTime and aws:EpochTime. */

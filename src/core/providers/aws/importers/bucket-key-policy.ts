@@ -9,8 +9,8 @@
  *     path (e.g. `us-east-1/`) gives the key's region;
  *  3. otherwise the file is rejected with a message saying how to name it.
  */
-import type { ImportContext, JsonImporter } from '../types';
-import { isRecord, own, ownString } from '../../io/safe-object';
+import type { ImportContext, JsonImporter } from '../../../importers/types';
+import { isRecord, own, ownString } from '../../../io/safe-object';
 import { accountOf, parseArn } from './arn';
 import { normalizePolicy } from './policy-document';
 import { readResourcePolicy } from './resource-policy';

@@ -3,8 +3,8 @@
  * know make the result `unknown` and are listed, so the grant is shown as conditional with the
  * condition text rather than silently allowed or denied.
  */
-import { isRecord } from '../../io/safe-object';
-import { parseTimestamp } from '../../io/time';
+import { isRecord } from '../../../io/safe-object';
+import { parseTimestamp } from '../../../io/time';
 import { keyState, type RequestContext } from './context';
 import { and, type Tri } from './tri';
 import { globMatch } from './wildcard';

@@ -1,9 +1,9 @@
 /** Every input variant of the AWS formats listed in export-formats.md, on small exports we write. */
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../import-file';
-import { ImportSession } from '../../graph/session';
-import { textFile } from '../../test-support/public-corpus';
-import { parseTimestamp } from '../../io/time';
+import { importFile } from '../../../importers/import-file';
+import { ImportSession } from '../../../graph/session';
+import { textFile } from '../../../test-support/public-corpus';
+import { parseTimestamp } from '../../../io/time';
 
 const ACCT = '111122223333';
 const policyDoc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };

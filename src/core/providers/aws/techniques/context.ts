@@ -8,7 +8,7 @@ import type { Decision } from '../eval/evaluate';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
 import { globMatch } from '../eval/wildcard';
 import type { PermissionCheck } from './types';
-import { pushTo } from '../../io/multimap';
+import { pushTo } from '../../../io/multimap';
 
 /**
  * Could a Resource pattern match some ARN starting with `prefix`? Compares the pattern's literal

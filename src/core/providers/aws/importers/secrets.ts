@@ -1,7 +1,7 @@
 /** Secrets Manager: list-secrets, describe-secret, get-resource-policy, get-secret-value. */
-import type { ImportContext, JsonImporter } from '../types';
-import type { Attributes } from '../../model/types';
-import { extraFields, isRecord, own, ownString, readTags, toArray } from '../../io/safe-object';
+import type { ImportContext, JsonImporter } from '../../../importers/types';
+import type { Attributes } from '../../../model/types';
+import { extraFields, isRecord, own, ownString, readTags, toArray } from '../../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField } from './gaad-records';
 import { readResourcePolicy } from './resource-policy';

@@ -7,7 +7,7 @@
 import type { TechniqueContext } from './context';
 import { usable } from './context';
 import type { EscalationFinding, PermissionCheck, PotentialFinding, TechniqueInfo } from './types';
-import { ssmInstanceId } from '../../importers/aws/inventory';
+import { ssmInstanceId } from '../importers/inventory';
 
 interface ExistingSpec {
   id: string;

@@ -3,7 +3,7 @@
  * or a session of its role), `account` (the account root or id: a delegation to the account's
  * own IAM policies), or `public` (`*`).
  */
-import type { PrincipalRef } from '../../importers/aws/policy-document';
+import type { PrincipalRef } from '../importers/policy-document';
 import type { PrincipalFacts } from './context';
 import { globMatch } from './wildcard';
 
