@@ -3,7 +3,7 @@
  * exports, runs the same analysis as the app, and prints text or (--json) one JSON document.
  */
 import { readFileSync } from 'node:fs';
-import { adminReport, blastRadius, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type AsOf, type Decision, type PrivilegePath } from '../core';
+import { adminReport, awsAnalysisOf, blastRadius, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type AsOf, type AwsAnalysis, type Decision, type PrivilegePath } from '../core';
 import type { Output } from './analyze';
 import { UsageError } from './args';
 import { asOfLine, loadWorkspace, type Flags } from './workspace';
@@ -37,6 +37,8 @@ function decisionText(d: Decision): string {
 
 export async function runCan(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
   const a = await load(paths, flags);
+  const aws = awsAnalysisOf(a);
+  if (!aws) throw new UsageError('`can` evaluates AWS requests: the exports hold no AWS identities');
   const asOf = a.asOfInfo.time;
   const batch = flags.get('batch');
   if (typeof batch === 'string') {
@@ -57,13 +59,13 @@ export async function runCan(paths: string[], flags: Flags, json: boolean, io: O
         io.out(JSON.stringify({ line: i + 1, principal: req.principal, error: 'no such principal in the exports' }));
         return;
       }
-      io.out(JSON.stringify({ asOf, ...a.model.can(req.principal, req.action, req.resource) }));
+      io.out(JSON.stringify({ asOf, ...aws.model.can(req.principal, req.action, req.resource) }));
     });
     return 0;
   }
   const principal = need(flags, 'principal');
   requireNode(a, principal, 'principal');
-  const d = a.model.can(principal, need(flags, 'action'), need(flags, 'resource'));
+  const d = (aws as AwsAnalysis).model.can(principal, need(flags, 'action'), need(flags, 'resource'));
   io.out(json ? JSON.stringify({ asOf: a.asOfInfo, ...d }, null, 2) : `${decisionText(d)}\n${asOfLine(a.asOfInfo)}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
 import { readFileSync } from 'node:fs';
-import { adminReport, ageReport, ImportSession, MAX_FILE_BYTES, NODE_KINDS, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { adminReport, ageReport, isNodeKind, kindInfo, potentialFindings, ImportSession, MAX_FILE_BYTES, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
 import { expandPaths } from './files';
 import { UsageError } from './args';
 import { asOfLine, loadWorkspace, type Flags } from './workspace';
@@ -30,7 +30,7 @@ export async function runAnalyze(paths: readonly string[], flags: Flags, json: b
     admins: report.admins,
     conditionalAdmins: report.conditionalAdmins,
     escalatesToAdmin: report.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) })),
-    needsInventory: analysis.techniques.potential.map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
+    needsInventory: potentialFindings(analysis).map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
     escalationEdges: analysis.graph.filterEdges((_, a) => a.kind === 'escalatesTo').length,
   };
   const snap = snapshotOf(session);
@@ -57,7 +57,7 @@ const AGE_ISSUES = [
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
-    .map(([k, v]) => `${v} ${k in NODE_KINDS ? (v === 1 ? NODE_KINDS[k as NodeKind].label.toLowerCase() : NODE_KINDS[k as NodeKind].plural) : k}`)
+    .map(([k, v]) => `${v} ${isNodeKind(k) ? (v === 1 ? kindInfo(k).label.toLowerCase() : kindInfo(k).plural) : k}`)
     .join(', ');
 }
 

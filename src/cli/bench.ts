@@ -13,7 +13,7 @@ export async function runBenchAnalysis(paths: string[], flags: Flags, io: Output
   const t1 = performance.now();
   const a = await analyze(session.graph, { asOf: asOfFor(session, flags).ms, timer: () => performance.now() });
   const t2 = performance.now();
-  const principals = a.model.principals();
+  const principals = [...a.providers.values()].flatMap((p) => [...p.principals()]);
   // The blast radius of a principal that escalates (or the first one) as the sample node.
   const sample = principals.find((p) => a.graph.outEdges(p).some((e) => a.graph.getEdgeAttribute(e, 'kind') === 'escalatesTo')) ?? principals[0];
   let blastMs: number | undefined;

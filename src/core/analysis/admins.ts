@@ -2,7 +2,8 @@
  * Admin-equivalent principals, and every other principal that can become admin, with its
  * shortest paths (found with one reverse sweep from the admin nodes, then per principal).
  */
-import type { Analysis } from './analysis';
+import { allAdmins, type Analysis } from './analysis';
+import { kindInfo } from '../model/kinds';
 import { privilegePaths, type PrivilegePath } from './privilege-paths';
 import { bfs } from './reach-index';
 import { explainStep } from './explain';
@@ -22,7 +23,7 @@ export interface AdminReport {
 }
 
 export function adminReport(a: Analysis, pathsPerPrincipal = 1): AdminReport {
-  const admins = [...a.techniques.admins.entries()].filter(([id]) => a.model.node(id)?.kind !== 'group');
+  const admins = allAdmins(a).filter(([id]) => a.graph.hasNode(id) && !kindInfo(a.graph.getNodeAttribute(id, 'kind')).group);
   const adminSet = new Set(admins.map(([id]) => id));
   const ix = a.reach;
   const adminNodes: number[] = [];
@@ -32,7 +33,8 @@ export function adminReport(a: Analysis, pathsPerPrincipal = 1): AdminReport {
   for (const v of t.order) {
     const id = ix.ids[v]!;
     const n = a.graph.getNodeAttributes(id);
-    if ((n.kind !== 'user' && n.kind !== 'role') || n.placeholder || adminSet.has(id)) continue;
+    const info = kindInfo(n.kind);
+    if (!info.actor || info.group || n.placeholder || adminSet.has(id)) continue;
     escalatesToAdmin.push({ principal: id, paths: pathsPerPrincipal === 1 ? [treePath(a, t.via, v)] : privilegePaths(a, id, 'admin', pathsPerPrincipal) });
   }
   escalatesToAdmin.sort((x, y) => (x.paths[0]?.hops ?? 0) - (y.paths[0]?.hops ?? 0) || x.principal.localeCompare(y.principal));

@@ -1,15 +1,14 @@
 /**
- * One analysis of a graph: the AWS model and catalogue, the escalation techniques found (and
- * written into the graph as edges), and the reach index the questions below run on. Re-run it
- * after importing more files.
+ * One analysis of a graph: each provider present evaluates its part (escalation edges and admin
+ * nodes written into the graph), then the reach index the questions below run on is built over
+ * every provider's edges. Re-run it after importing more files or changing the analysis date.
  */
 import type { BlastGraph } from '../graph/graph';
-import { AwsModel } from '../providers/aws/model';
-import { loadAwsCatalogue, type ActionCatalogue } from '../providers/aws/catalogue/catalogue';
-import { detectTechniques, type TechniqueResults } from '../providers/aws/techniques/analyze';
-import { applyFindings, clearFindings } from '../providers/aws/apply-findings';
 import { ReachIndex } from './reach-index';
 import { timed, type Timer } from '../model/timer';
+import { PROVIDERS } from '../providers';
+import type { PotentialFinding, ProviderAnalysis } from '../providers/types';
+import { clearDerived } from './derived';
 
 /** Durations, when the host passed a timer (the core reads no clock). */
 export interface AnalysisTimings {
@@ -19,9 +18,8 @@ export interface AnalysisTimings {
 
 export interface Analysis {
   graph: BlastGraph;
-  model: AwsModel;
-  catalogue: ActionCatalogue;
-  techniques: TechniqueResults;
+  /** Each provider's analysis, by provider id (only providers with nodes in the graph). */
+  providers: ReadonlyMap<string, ProviderAnalysis>;
   reach: ReachIndex;
   /** The analysis date every judgement of time was made against (epoch ms). */
   asOf: number;
@@ -29,26 +27,34 @@ export interface Analysis {
 }
 
 export interface AnalyzeOptions {
-  /** The analysis date (epoch ms): `aws:CurrentTime` and every age judgement use it. */
+  /** The analysis date (epoch ms): time conditions and every age judgement use it. */
   asOf: number;
-  catalogue?: ActionCatalogue;
   timer?: Timer;
 }
 
 export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<Analysis> {
-  const catalogue = opts.catalogue ?? (await loadAwsCatalogue());
-  return analyzeSync(graph, catalogue, opts.asOf, opts.timer);
+  clearDerived(graph);
+  const present = new Set<string>();
+  graph.forEachNode((_, a) => {
+    present.add(a.provider);
+  });
+  const providers = new Map<string, ProviderAnalysis>();
+  const start = opts.timer?.();
+  for (const p of PROVIDERS) if (present.has(p.id)) providers.set(p.id, await p.analyze(graph, { asOf: opts.asOf, timer: opts.timer }));
+  const techniquesMs = start === undefined ? undefined : opts.timer!() - start;
+  const reach = timed(opts.timer, () => new ReachIndex(graph));
+  return { graph, providers, reach: reach.value, asOf: opts.asOf, timings: { techniquesMs, reachIndexMs: reach.millis } };
 }
 
-export function analyzeSync(graph: BlastGraph, catalogue: ActionCatalogue, asOf: number, timer?: Timer): Analysis {
-  clearFindings(graph);
-  const found = timed(timer, () => {
-    const model = new AwsModel(graph, { asOf });
-    const techniques = detectTechniques(model, catalogue);
-    applyFindings(graph, techniques);
-    return { model, techniques };
-  });
-  const reach = timed(timer, () => new ReachIndex(graph));
-  const { model, techniques } = found.value;
-  return { graph, model, catalogue, techniques, reach: reach.value, asOf, timings: { techniquesMs: found.millis, reachIndexMs: reach.millis } };
+/** The analysis of the provider a node belongs to. */
+export function providerOf(a: Analysis, id: string): ProviderAnalysis | undefined {
+  return a.graph.hasNode(id) ? a.providers.get(a.graph.getNodeAttribute(id, 'provider')) : undefined;
+}
+
+/** Every provider's paths that need an export not imported. */
+export const potentialFindings = (a: Analysis): PotentialFinding[] => [...a.providers.values()].flatMap((p) => p.potential);
+
+/** Admin-equivalent identities of every provider. */
+export function allAdmins(a: Analysis): [string, { conditional: boolean }][] {
+  return [...a.providers.values()].flatMap((p) => [...p.admins.entries()].map(([id, f]) => [id, { conditional: f.conditional }] as [string, { conditional: boolean }]));
 }

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportSession } from '../graph/session';
 import { hasPublicCorpus, publicFile } from '../test-support/public-corpus';
-import { analyze, type Analysis } from './analysis';
+import { analyze, potentialFindings, type Analysis } from './analysis';
 import { blastRadius } from './blast-radius';
 import { privilegePaths } from './privilege-paths';
 import { whoCan } from './who-can';
@@ -103,13 +103,13 @@ describe.skipIf(!hasPublicCorpus)('IAM Vulnerable (Cloudsplaining example export
   });
 
   it.each(NEEDS_INVENTORY)('%s: %s is reported as needing inventory, not as an edge', (u, technique) => {
-    expect(a.techniques.potential.some((f) => f.source === user(u) && f.technique.id === technique)).toBe(true);
+    expect(potentialFindings(a).some((f) => f.source === user(u) && f.technique.id === technique)).toBe(true);
     expect(edgesOf(user(u)).filter((e) => e.attributes.technique === technique)).toEqual([]);
   });
 
   it.each(NOT_EXPLOITABLE)('%s has no escalation edge', (u) => {
     expect(targetsOf(user(u))).toEqual([]);
-    expect(a.techniques.potential.filter((f) => f.source === user(u))).toEqual([]);
+    expect(potentialFindings(a).filter((f) => f.source === user(u))).toEqual([]);
   });
 
   it('finds the admin-equivalent principals, including the high-privilege service role', () => {

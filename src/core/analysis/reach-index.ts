@@ -3,13 +3,15 @@
  * once per analysis from the graphology model. Whole-graph sweeps (blast radius, who can reach,
  * shortest paths) run here: ~50x faster than walking graphology (see setup-notes).
  *
- * An edge u → v means: whoever holds u can act as v. It comes from credentials (key → user),
- * instance profiles (profile → role), trusts that need nothing more (federation, services,
- * outside accounts, anyone), evaluated escalation edges (incl. sts:AssumeRole), and the admin
- * node of an account, which can act as every identity of that account.
+ * An edge u → v means: whoever holds u can act as v. Which graph edges mean that is declared by
+ * the edge kinds (`reach` in model/kinds.ts: credentials, instance profiles, trusts that need
+ * nothing more, evaluated escalation and federation edges); besides them, the administrator node of
+ * a scope (account, project, cluster) can act as every actor identity of that scope, and an
+ * identity set stands for each member.
  */
 import type { BlastGraph } from '../graph/graph';
 import type { NodeAttributes } from '../model/types';
+import { EDGE_KINDS, isActorKind } from '../model/kinds';
 import { pushTo } from '../io/multimap';
 
 export interface ReachEdgeRef {
@@ -48,14 +50,14 @@ export class ReachIndex {
     graph.forEachEdge((key, a, s, t, sa, ta) => {
       if (isReachEdge(a.kind, sa, ta)) add(s, t, { key, conditional: a.attributes.conditional === true });
     });
-    // The admin of an account can act as any identity in it.
-    const byAccount = new Map<string, string[]>();
+    // The admin of a scope can act as any actor identity in it.
+    const byScope = new Map<string, string[]>();
     graph.forEachNode((id, a) => {
-      if ((a.kind === 'user' || a.kind === 'role' || a.kind === 'group') && !a.placeholder && a.account) pushTo(byAccount, a.account, id);
+      if (isActorKind(a.kind) && !a.placeholder && a.account) pushTo(byScope, `${a.provider}|${a.account}`, id);
     });
     graph.forEachNode((id, a) => {
       if (a.kind !== 'adminAccess' || !a.account) return;
-      for (const member of byAccount.get(a.account) ?? []) add(id, member, { key: `admin-of:${a.account}`, conditional: false });
+      for (const member of byScope.get(`${a.provider}|${a.account}`) ?? []) add(id, member, { key: `admin-of:${a.account}`, conditional: false });
     });
     // An identity set stands for each of its members.
     graph.forEachNode((id, a) => {
@@ -92,21 +94,9 @@ export class ReachIndex {
   }
 }
 
-const FREE_TRUSTERS = new Set(['identityProvider', 'servicePrincipal', 'publicPrincipal', 'externalPrincipal']);
-
 function isReachEdge(kind: string, s: NodeAttributes, t: NodeAttributes): boolean {
-  switch (kind) {
-    case 'credentialOf':
-    case 'hasRole':
-    case 'escalatesTo':
-      return true;
-    case 'canAssume':
-      // In-account principals are covered by evaluated sts:AssumeRole edges; trusts to parties
-      // outside the export (federation, services, other accounts, anyone) stand on their own.
-      return t.kind === 'role' && (FREE_TRUSTERS.has(s.kind) || (s.kind === 'account' && s.placeholder === true));
-    default:
-      return false;
-  }
+  const rule = EDGE_KINDS[kind]?.reach;
+  return rule === true || (typeof rule === 'function' && rule(s, t));
 }
 
 export interface Traversal {

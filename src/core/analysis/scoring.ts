@@ -10,16 +10,17 @@
  *   each other identity reached ........ 0.03 (0.015 if only through conditional steps)
  * Conditional access counts half. Documented in docs/scoring.md.
  */
-import type { AccessLevel } from '../providers/aws/catalogue/catalogue';
+import type { AccessLevel } from '../model/access';
+import type { NodeCategory } from '../model/kinds';
 
 export interface ScoreInput {
   admin: boolean;
   identities: { conditional: boolean }[];
-  resources: { kind: string; levels: AccessLevel[]; conditionalOnly: boolean }[];
+  resources: { category: NodeCategory; levels: AccessLevel[]; conditionalOnly: boolean }[];
 }
 
-function resourceWeight(kind: string, levels: AccessLevel[]): number {
-  const secret = kind === 'secret';
+function resourceWeight(category: NodeCategory, levels: AccessLevel[]): number {
+  const secret = category === 'secret';
   if (levels.includes('Permissions management')) return 0.25;
   if (levels.includes('Write')) return secret ? 0.25 : 0.15;
   if (levels.includes('Read')) return secret ? 0.25 : 0.08;
@@ -30,6 +31,6 @@ export function blastScore(input: ScoreInput): number {
   if (input.admin) return 100;
   let keep = 1;
   for (const i of input.identities) keep *= 1 - (i.conditional ? 0.015 : 0.03);
-  for (const r of input.resources) keep *= 1 - resourceWeight(r.kind, r.levels) * (r.conditionalOnly ? 0.5 : 1);
+  for (const r of input.resources) keep *= 1 - resourceWeight(r.category, r.levels) * (r.conditionalOnly ? 0.5 : 1);
   return Math.round(100 * (1 - keep) * 10) / 10;
 }

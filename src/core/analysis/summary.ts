@@ -1,5 +1,5 @@
 /** What the UI shows of an analysis before any node is selected: admins and who can escalate. */
-import type { Analysis } from './analysis';
+import { potentialFindings, type Analysis } from './analysis';
 import { adminReport } from './admins';
 import { blastRadius, type BlastRadius } from './blast-radius';
 import { privilegePaths, type PrivilegePath } from './privilege-paths';
@@ -20,7 +20,7 @@ export function summarize(a: Analysis, millis?: number): AnalysisSummary {
     admins: r.admins,
     conditionalAdmins: r.conditionalAdmins,
     escalatesToAdmin: r.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops ?? 0, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) ?? [] })),
-    needsInventory: a.techniques.potential.map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
+    needsInventory: potentialFindings(a).map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
     escalationEdges: a.graph.filterEdges((_, e) => e.kind === 'escalatesTo').length,
     millis: millis === undefined ? undefined : Math.round(millis),
   };

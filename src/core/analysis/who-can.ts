@@ -3,15 +3,17 @@
  * resource, every identity with access to it (or with one given action), and everyone who can
  * become one of them. Reverse breadth-first over the reach index.
  */
-import { parseArn } from '../providers/aws/importers/arn';
-import type { Analysis } from './analysis';
+import { providerOf, type Analysis } from './analysis';
 import { bfs } from './reach-index';
-import { accessOf, resourceArns, RESOURCE_KINDS } from './resource-access';
+import { categoryOf, kindInfo } from '../model/kinds';
+
+const isResource = (kind: string) => categoryOf(kind) === 'resource' || categoryOf(kind) === 'secret';
 
 export interface WhoCanEntry {
   id: string;
   name: string;
   kind: string;
+  provider: string;
   /** Steps to the target (a direct accessor of a resource is 1 step away). */
   hops: number;
   /** The direct accessor (or the target) this entry reaches. */
@@ -28,26 +30,24 @@ export interface WhoCan {
 
 export function whoCan(a: Analysis, target: string, action?: string): WhoCan {
   const ix = a.reach;
-  const node = a.model.node(target);
-  if (!node) throw new Error(`who-can: no node ${target}`);
+  if (!a.graph.hasNode(target)) throw new Error(`who-can: no node ${target}`);
+  const node = a.graph.getNodeAttributes(target);
   let seeds: string[];
   let direct: string[] = [];
-  if (RESOURCE_KINDS.has(node.kind)) {
-    direct = a.model.principals().filter((p) => {
-      if (action) return resourceArns(target, node.kind).some((r) => ['allowed', 'conditional'].includes(a.model.can(p, action, r).decision));
-      return accessOf(a, p, target) !== undefined;
-    });
-    const account = parseArn(target)?.account;
+  const resource = isResource(node.kind);
+  const p = providerOf(a, target);
+  if (resource && p) {
+    direct = p.principals().filter((pr) => (action ? p.decide(pr, action, target) !== 'no' : p.accessOf(pr, target) !== undefined));
+    const scope = p.scopeOf(target);
     const admins: string[] = [];
     a.graph.forEachNode((id, n) => {
-      if (n.kind === 'adminAccess' && (!account || n.account === account)) admins.push(id);
+      if (n.kind === 'adminAccess' && n.provider === node.provider && (!scope || n.account === scope)) admins.push(id);
     });
     seeds = [...direct, ...admins];
   } else seeds = [target];
   const starts = seeds.map((s) => ix.index.get(s)).filter((i): i is number => i !== undefined);
   const t = bfs(ix, starts, true);
   const reachers: WhoCanEntry[] = [];
-  const isResource = RESOURCE_KINDS.has(node.kind);
   for (const v of t.order) {
     const id = ix.ids[v]!;
     if (id === target) continue;
@@ -55,13 +55,13 @@ export function whoCan(a: Analysis, target: string, action?: string): WhoCan {
     let through = v;
     while (t.via[through]! >= 0) through = ix.edgeDst[t.via[through]!]!;
     const n = a.graph.getNodeAttributes(id);
-    reachers.push({ id, name: n.name, kind: n.kind, hops: t.hops[v]! + (isResource ? 1 : 0), through: ix.ids[through]! });
+    reachers.push({ id, name: n.name, kind: n.kind, provider: n.provider, hops: t.hops[v]! + (resource ? 1 : 0), through: ix.ids[through]! });
   }
   return { target, action, direct, reachers };
 }
 
 export interface RankedEntry extends WhoCanEntry {
-  /** Non-human: a role, or a user without a console password. */
+  /** Non-human: by its kind (roles, service accounts, keys), or a user without a console password. */
   nonHuman: boolean;
   /** Holds a long-lived credential (an active access key or certificate). */
   standingCredential: boolean;
@@ -81,14 +81,15 @@ export function rankedWhoCan(a: Analysis, target: string, action?: string): Rank
     let yes = false;
     a.graph.forEachInEdge(id, (_, e, source) => {
       const s = a.graph.getNodeAttributes(source);
-      if (e.kind === 'credentialOf' && (s.kind === 'accessKey' || s.kind === 'certificate') && s.attributes.active !== false) yes = true;
+      if (e.kind === 'credentialOf' && kindInfo(s.kind).standing && s.attributes.active !== false) yes = true;
     });
     return yes;
   };
   const reachers = w.reachers.map((r) => {
     const n = a.graph.getNodeAttributes(r.id);
-    const nonHuman = n.kind === 'role' || n.kind === 'serviceAccount' || n.kind === 'accessKey' || n.kind === 'servicePrincipal' || (n.kind === 'user' && n.attributes.passwordEnabled === false);
-    return { ...r, nonHuman, standingCredential: n.kind === 'accessKey' || ((n.kind === 'user' || n.kind === 'serviceAccount') && standing(r.id)) };
+    const info = kindInfo(n.kind);
+    const nonHuman = info.nature === 'non-human' || (info.nature === 'depends' && n.attributes.passwordEnabled === false);
+    return { ...r, nonHuman, standingCredential: info.standing === true || (info.category === 'identity' && standing(r.id)) };
   });
   const score = (r: RankedEntry) => (r.nonHuman && r.standingCredential ? 0 : r.standingCredential ? 1 : 2);
   reachers.sort((x, y) => x.hops - y.hops || score(x) - score(y) || x.name.localeCompare(y.name));

@@ -37,7 +37,7 @@ describe('bad input', () => {
 
   it.each([
     ['a JSON file of another shape', 'other.json', '{"hello": "world"}', /not a recognised export: the JSON has top-level keys hello/],
-    ['a text file', 'notes.txt', 'just some notes\nmore', /not a recognised export: expected JSON or a credential report CSV, but line 1 starts with "just some notes"/],
+    ['a text file', 'notes.txt', 'just some notes\nmore', /not a recognised export: expected JSON, .*AWS IAM credential report \(CSV\).*, but line 1 starts with "just some notes"/],
     ['an empty file', 'empty.json', '  \n', /the file is empty/],
     ['a CSV without user/arn columns', 'x.csv', 'a,b\n1,2', /not a recognised export/],
   ])('rejects %s with a message naming the file', (_n, name, text, message) => {

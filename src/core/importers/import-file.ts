@@ -7,14 +7,16 @@ import { FragmentBuilder, type FileReport, type Fragment } from '../model/fragme
 import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents';
 import { isRecord } from '../io/safe-object';
 import { scrubSecrets } from '../io/scrub-secrets';
-import type { ImportContext, JsonImporter } from './types';
+import { RejectFile, type ImportContext, type JsonImporter } from './types';
 import { timed, type Timer } from '../model/timer';
-import { AWS_IMPORTERS, CREDENTIAL_REPORT_HEADER, NamingError, readCredentialReportCsv } from '../providers/aws/importers';
+import { PROVIDERS } from '../providers';
 
 /** Larger files are refused before they are read: a string this big would not fit in memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export const IMPORTERS: readonly JsonImporter[] = [...AWS_IMPORTERS];
+/** Every provider's JSON importers, in registry order. */
+export const IMPORTERS: readonly JsonImporter[] = PROVIDERS.flatMap((p) => p.importers);
+const TEXT_IMPORTERS = PROVIDERS.flatMap((p) => p.textImporters ?? []);
 
 export interface FileInput {
   name: string;
@@ -57,15 +59,17 @@ function importFileUnsafe(input: FileInput, bytes: number): FileImport {
   if (bytes > MAX_FILE_BYTES) return { report: tooLargeReport(file, bytes), fragment: emptyFragment() };
   const text = stripBom(input.text);
   if (text.trim() === '') return { report: rejectedReport(file, bytes, 'the file is empty'), fragment: emptyFragment() };
-  const b = new FragmentBuilder(file, 'aws');
+  const b = new FragmentBuilder(file, 'any');
   const ctx: ImportContext = { file, path: input.path ?? file, b, docPrefix: () => '' };
 
   if (!looksLikeJson(text)) {
-    if (CREDENTIAL_REPORT_HEADER.test(text)) {
-      return finish(b, bytes, 'aws.credential-report', 'AWS IAM credential report (CSV)', [], () => readCredentialReportCsv(text, ctx));
+    const textImporter = TEXT_IMPORTERS.find((imp) => imp.detect(text));
+    if (textImporter) {
+      b.provider = textImporter.provider;
+      return finish(b, bytes, textImporter.format, textImporter.label, [], () => textImporter.read(text, ctx));
     }
     const firstLine = text.slice(0, 80).split(/\r?\n/)[0] ?? '';
-    return { report: rejectedReport(file, bytes, `not a recognised export: expected JSON or a credential report CSV, but line 1 starts with ${JSON.stringify(firstLine.slice(0, 40))}`), fragment: emptyFragment() };
+    return { report: rejectedReport(file, bytes, `not a recognised export: expected JSON, ${TEXT_IMPORTERS.map((t) => t.label).join(' or ')}, but line 1 starts with ${JSON.stringify(firstLine.slice(0, 40))}`), fragment: emptyFragment() };
   }
 
   const read = readJsonDocuments(text);
@@ -86,6 +90,7 @@ function importFileUnsafe(input: FileInput, bytes: number): FileImport {
     const keys = isRecord(docs[0]) ? Object.keys(docs[0]).slice(0, 5).join(', ') : Array.isArray(docs[0]) ? 'an array' : typeof docs[0];
     return { report: rejectedReport(file, bytes, `not a recognised export: the JSON has ${keys ? `top-level keys ${keys}` : 'no keys'}, which match no supported format (see README, "Supported exports")`), fragment: emptyFragment() };
   }
+  b.provider = importer.provider;
   const places: string[] = [];
   docs.forEach((doc, i) => {
     const scrub = scrubSecrets(doc, docs.length > 1 ? `document ${i + 1}` : '');
@@ -103,7 +108,7 @@ function finish(b: FragmentBuilder, bytes: number, format: string, label: string
   try {
     run();
   } catch (e) {
-    const message = e instanceof NamingError ? e.message : `could not be read as ${label}: ${e instanceof Error ? e.message : String(e)}`;
+    const message = e instanceof RejectFile ? e.message : `could not be read as ${label}: ${e instanceof Error ? e.message : String(e)}`;
     return { report: rejectedReport(b.file, bytes, message, format), fragment: emptyFragment() };
   }
   const counts: Record<string, number> = {};

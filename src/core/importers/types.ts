@@ -1,6 +1,5 @@
 /** The contract every provider importer fulfils. Importers see parsed data, never files. */
 import type { FragmentBuilder } from '../model/fragment';
-import type { Provider } from '../model/kinds';
 import { own, ownString, toArray } from '../io/safe-object';
 
 export interface ImportContext {
@@ -13,10 +12,26 @@ export interface ImportContext {
   docPrefix: (docIndex: number) => string;
 }
 
+/**
+ * Thrown by an importer to refuse the whole file with a message the analyst can act on (e.g. a
+ * bucket policy whose bucket cannot be named): the file is rejected, the others go on.
+ */
+export class RejectFile extends Error {}
+
+/** An export that is not JSON (CSV, YAML): detected from its text. */
+export interface TextImporter {
+  format: string;
+  label: string;
+  provider: string;
+  /** True when the text has this format's shape (header line, first keys...). */
+  detect(text: string): boolean;
+  read(text: string, ctx: ImportContext): void;
+}
+
 export interface JsonImporter {
   format: string;
   label: string;
-  provider: Provider;
+  provider: string;
   /** True when the first document has this format's top-level shape. */
   detect(doc: unknown): boolean;
   read(docs: unknown[], ctx: ImportContext): void;

@@ -65,9 +65,10 @@ export class FragmentBuilder {
   /** The newest generation time the file states (see FileReport.generatedAt). */
   generatedAt: { iso: string; by: string } | undefined;
 
+  /** `provider`: the detected format's provider (set once detection has run). */
   constructor(
     readonly file: string,
-    readonly provider: Provider,
+    public provider: Provider,
   ) {}
 
   count(what: string, n = 1): void {

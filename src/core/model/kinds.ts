@@ -1,7 +1,15 @@
 /**
- * The one source of node and edge kinds. Importers, analyses, UI styles and exports all read
- * these tables, so adding a kind here is the only change needed to make it known everywhere.
+ * The one registry of node and edge kinds. The core declares the kinds every provider shares
+ * (the analysis's admin and identity-set nodes, "anyone", the generic edges); each provider plugin
+ * declares its own (providers/<id>/kinds.ts) and registers them at load (providers/index.ts).
+ * Importers, analyses, UI styles and exports read kinds only through this registry, and analyses
+ * only through the traits below (category, actor, group, nature, standing, reach), never through
+ * kind names, so a new provider needs no change anywhere else.
+ *
+ * Kind names: AWS's kinds keep their original short names (`user`, `role`, `bucket`...); every
+ * later provider namespaces its own (`k8s.clusterRole`, `gcp.serviceAccount`). See docs/ids.md.
  */
+import type { NodeAttributes } from './types';
 
 export type NodeCategory = 'identity' | 'principal' | 'credential' | 'secret' | 'policy' | 'resource';
 
@@ -11,57 +19,88 @@ export interface NodeKindInfo {
   category: NodeCategory;
   /** Short description shown in the legend and the details panel. */
   description: string;
+  /** Cytoscape node shape. */
+  shape?: string;
+  /** An identity whose permissions its provider evaluates (it acts on resources itself). */
+  actor?: boolean;
+  /** A group of identities (its members inherit its grants; not listed as escalating itself). */
+  group?: boolean;
+  /** Human or machine; `depends` is decided per node (e.g. an AWS user with a console password). */
+  nature?: 'human' | 'non-human' | 'depends';
+  /** A long-lived credential (access key, service-account key, legacy token). */
+  standing?: boolean;
 }
-
-export const NODE_KINDS = {
-  user: { label: 'User', plural: 'users', category: 'identity', description: 'IAM user: a person or a workload holding long-lived credentials' },
-  group: { label: 'Group', plural: 'groups', category: 'identity', description: 'Group of users; its policies apply to every member' },
-  role: { label: 'Role', plural: 'roles', category: 'identity', description: 'Assumable role: a non-human identity reached through trust' },
-  serviceAccount: { label: 'Service account', plural: 'service accounts', category: 'identity', description: 'Workload identity (service account, managed identity)' },
-  instanceProfile: { label: 'Instance profile', plural: 'instance profiles', category: 'identity', description: 'EC2 container for a role: whoever runs on the instance acts as the role' },
-  adminAccess: { label: 'Account administrator', plural: 'account administrators', category: 'principal', description: 'Full control of an account: held by admin-equivalent principals, reached by escalation' },
-  identitySet: { label: 'Identity set', plural: 'identity sets', category: 'principal', description: 'Every user (or role) of an account at once: one edge instead of thousands when a permission covers them all' },
-  account: { label: 'Account', plural: 'accounts', category: 'principal', description: 'Cloud account; as a trust principal it means any identity of that account allowed by its own policies' },
-  orgUnit: { label: 'Organization unit', plural: 'organization units', category: 'principal', description: 'Organization root or organizational unit (SCP target)' },
-  identityProvider: { label: 'Identity provider', plural: 'identity providers', category: 'principal', description: 'SAML or OIDC federation: outside identities that can assume roles' },
-  servicePrincipal: { label: 'Service principal', plural: 'service principals', category: 'principal', description: 'A cloud service (e.g. ec2.amazonaws.com) trusted to act as a role' },
-  publicPrincipal: { label: 'Anyone', plural: 'public principals', category: 'principal', description: 'The wildcard principal "*": anyone, authenticated or not' },
-  externalPrincipal: { label: 'External principal', plural: 'external principals', category: 'principal', description: 'A principal named in a policy but not described by any export (session, canonical user...)' },
-  accessKey: { label: 'Access key', plural: 'access keys', category: 'credential', description: 'Long-lived programmatic credential' },
-  password: { label: 'Console password', plural: 'console passwords', category: 'credential', description: 'Login profile: console sign-in' },
-  certificate: { label: 'Signing certificate', plural: 'signing certificates', category: 'credential', description: 'X.509 signing certificate' },
-  token: { label: 'Token', plural: 'tokens', category: 'credential', description: 'Bearer or federation token' },
-  secret: { label: 'Secret', plural: 'secrets', category: 'secret', description: 'Secret stored in a secret manager; its value never enters Blastmap' },
-  managedPolicy: { label: 'Managed policy', plural: 'managed policies', category: 'policy', description: 'Standalone policy attachable to many identities' },
-  inlinePolicy: { label: 'Inline policy', plural: 'inline policies', category: 'policy', description: 'Policy embedded in one identity' },
-  scp: { label: 'Service control policy', plural: 'service control policies', category: 'policy', description: 'Organizations guardrail: limits what member accounts can do' },
-  resourcePolicy: { label: 'Resource policy', plural: 'resource policies', category: 'policy', description: 'Policy attached to a resource (bucket, key, secret)' },
-  bucket: { label: 'Bucket', plural: 'buckets', category: 'resource', description: 'Object storage bucket' },
-  kmsKey: { label: 'KMS key', plural: 'KMS keys', category: 'resource', description: 'Encryption key' },
-  resource: { label: 'Resource', plural: 'resources', category: 'resource', description: 'Other cloud resource' },
-} as const satisfies Record<string, NodeKindInfo>;
-
-export type NodeKind = keyof typeof NODE_KINDS;
 
 export interface EdgeKindInfo {
   label: string;
   description: string;
+  /**
+   * Whether the edge means "whoever holds the source can act as the target" (a step of blast
+   * radius, paths and who-can): always, or decided per edge from its endpoints.
+   */
+  reach?: true | ((source: NodeAttributes, target: NodeAttributes) => boolean);
+  /** How a path step over this edge reads: `{from}` and `{to}` are node names. */
+  explain?: string;
+  /** Line colour in the graph. */
+  color?: string;
 }
 
-export const EDGE_KINDS = {
-  memberOf: { label: 'member of', description: 'Belongs to: a user to its group (inheriting its policies), an account or OU to its parent OU or root (inheriting its SCPs)' },
+/** Kinds every provider shares. */
+const CORE_NODE_KINDS: Record<string, NodeKindInfo> = {
+  adminAccess: { label: 'Administrator', plural: 'administrators', category: 'principal', shape: 'star', description: 'Full control of an account, project, subscription or cluster: held by admin-equivalent principals, reached by escalation' },
+  identitySet: { label: 'Identity set', plural: 'identity sets', category: 'principal', shape: 'round-octagon', description: 'Every user (or role) of an account at once: one edge instead of thousands when a permission covers them all' },
+  publicPrincipal: { label: 'Anyone', plural: 'public principals', category: 'principal', shape: 'star', description: 'The wildcard principal "*": anyone, authenticated or not' },
+  externalPrincipal: { label: 'External principal', plural: 'external principals', category: 'principal', shape: 'diamond', description: 'A principal named in a policy but not described by any export (session, canonical user...)' },
+};
+
+const CORE_EDGE_KINDS: Record<string, EdgeKindInfo> = {
+  memberOf: { label: 'member of', description: 'Belongs to: a user to its group (inheriting its grants), an account, project or OU to its parent (inheriting its policies)' },
   hasPolicy: { label: 'has policy', description: 'Policy attached to the identity, account or resource (managed, inline, boundary, SCP, resource policy)' },
-  canAssume: { label: 'can assume', description: 'The role trust policy lets this principal assume the role' },
-  credentialOf: { label: 'credential of', description: 'Whoever holds this credential acts as the identity' },
-  hasRole: { label: 'has role', description: 'The instance profile carries the role' },
-  runsAs: { label: 'runs as', description: 'The resource (function, instance, stack, job...) runs with this role: whoever controls it acts as the role' },
-  grants: { label: 'grants', description: 'A policy grants this principal actions on the resource' },
-  escalatesTo: { label: 'escalates to', description: 'A privilege-escalation technique lets the source act as the target' },
-} as const satisfies Record<string, EdgeKindInfo>;
+  credentialOf: { label: 'credential of', description: 'Whoever holds this credential acts as the identity', reach: true, explain: '{from} is a credential of {to}', color: '#f59e0b' },
+  runsAs: { label: 'runs as', description: 'The resource (function, instance, pod, job...) runs as this identity: whoever controls it acts as the identity' },
+  grants: { label: 'grants', description: 'A policy or binding grants this principal access to the resource', color: '#10b981' },
+  escalatesTo: { label: 'escalates to', description: 'A privilege-escalation technique lets the source act as the target', reach: true, color: '#ef4444' },
+  federatesTo: { label: 'federates to', description: 'A workload or token of one provider is trusted as an identity of another (IRSA, workload identity, OIDC), with both sides checked', reach: true, color: '#22d3ee' },
+};
 
-export type EdgeKind = keyof typeof EDGE_KINDS;
+const nodeKinds: Record<string, NodeKindInfo> = { ...CORE_NODE_KINDS };
+const edgeKinds: Record<string, EdgeKindInfo> = { ...CORE_EDGE_KINDS };
 
-export const isNodeKind = (k: string): k is NodeKind => Object.prototype.hasOwnProperty.call(NODE_KINDS, k);
-export const isEdgeKind = (k: string): k is EdgeKind => Object.prototype.hasOwnProperty.call(EDGE_KINDS, k);
+/** Every node kind known (core and registered providers). Read-only to everyone but the registry. */
+export const NODE_KINDS: Readonly<Record<string, NodeKindInfo>> = nodeKinds;
+export const EDGE_KINDS: Readonly<Record<string, EdgeKindInfo>> = edgeKinds;
 
-export type Provider = 'aws' | 'gcp' | 'azure' | 'kubernetes' | 'vault' | 'github' | 'any';
+export type NodeKind = string;
+export type EdgeKind = string;
+/** `aws`, `kubernetes`, `gcp`... (a provider plugin's id), or `any` for core nodes. */
+export type Provider = string;
+
+/** Called by the provider registry; a kind declared twice must be declared the same way. */
+export function registerKinds(nodes: Record<string, NodeKindInfo>, edges: Record<string, EdgeKindInfo>): void {
+  for (const [k, v] of Object.entries(nodes)) {
+    if (nodeKinds[k] && nodeKinds[k] !== v) throw new Error(`node kind ${k} declared twice`);
+    nodeKinds[k] = v;
+  }
+  for (const [k, v] of Object.entries(edges)) {
+    if (edgeKinds[k] && edgeKinds[k] !== v) throw new Error(`edge kind ${k} declared twice`);
+    edgeKinds[k] = v;
+  }
+}
+
+export const isNodeKind = (k: string): boolean => Object.prototype.hasOwnProperty.call(nodeKinds, k);
+export const isEdgeKind = (k: string): boolean => Object.prototype.hasOwnProperty.call(edgeKinds, k);
+
+const UNKNOWN_NODE: NodeKindInfo = { label: 'Node', plural: 'nodes', category: 'resource', description: 'A kind no loaded provider declares' };
+const UNKNOWN_EDGE: EdgeKindInfo = { label: 'edge', description: 'A kind no loaded provider declares' };
+
+/** The kind's declaration, or a neutral one (a snapshot may name a provider not loaded). */
+export function kindInfo(kind: string): NodeKindInfo {
+  return isNodeKind(kind) ? nodeKinds[kind]! : { ...UNKNOWN_NODE, label: kind, plural: kind };
+}
+
+export function edgeKindInfo(kind: string): EdgeKindInfo {
+  return isEdgeKind(kind) ? edgeKinds[kind]! : { ...UNKNOWN_EDGE, label: kind };
+}
+
+export const categoryOf = (kind: string): NodeCategory => kindInfo(kind).category;
+export const isActorKind = (kind: string): boolean => kindInfo(kind).actor === true;

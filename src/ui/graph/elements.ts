@@ -1,6 +1,6 @@
 /** Snapshot to Cytoscape elements: display data only, derived from the model's attributes. */
 import type { ElementDefinition } from 'cytoscape';
-import { NODE_KINDS, type BlastRadius, type NodeCategory, type PrivilegePath, type Snapshot, type SnapshotNode } from '../../core';
+import { kindInfo, type BlastRadius, type NodeCategory, type PrivilegePath, type Snapshot, type SnapshotNode } from '../../core';
 import { pushTo } from '../../core';
 
 /**
@@ -18,9 +18,9 @@ export interface DrawnGraph {
 }
 
 export function toElements(snapshot: Snapshot, showPolicies: boolean, limit: number = DRAW_LIMIT, hidden: ReadonlySet<string> = new Set(), focus: ReadonlySet<string> | null = null): DrawnGraph {
-  let nodes: SnapshotNode[] = snapshot.nodes.filter((n) => !hidden.has(n.id) && (focus ? focus.has(n.id) : showPolicies || NODE_KINDS[n.kind].category !== 'policy'));
+  let nodes: SnapshotNode[] = snapshot.nodes.filter((n) => !hidden.has(n.id) && (focus ? focus.has(n.id) : showPolicies || kindInfo(n.kind).category !== 'policy'));
   if (nodes.length > limit) {
-    nodes = [...nodes].sort((a, b) => PRIORITY[NODE_KINDS[a.kind].category] - PRIORITY[NODE_KINDS[b.kind].category]).slice(0, limit);
+    nodes = [...nodes].sort((a, b) => PRIORITY[kindInfo(a.kind).category] - PRIORITY[kindInfo(b.kind).category]).slice(0, limit);
   }
   const keep = new Set<string>();
   const elements: ElementDefinition[] = [];

@@ -1,6 +1,6 @@
-/** Cytoscape styles derived from the one table of kinds: add a kind there, it gets a style here. */
+/** Cytoscape styles derived from the kind registry: a provider's kinds bring their own shapes and colours. */
 import type { StylesheetJson } from 'cytoscape';
-import { NODE_KINDS, type NodeCategory, type NodeKind } from '../../core';
+import { EDGE_KINDS, NODE_KINDS, kindInfo, type NodeCategory } from '../../core';
 
 export const CATEGORY_COLORS: Record<NodeCategory, string> = {
   identity: '#4f8ef7',
@@ -11,39 +11,15 @@ export const CATEGORY_COLORS: Record<NodeCategory, string> = {
   resource: '#10b981',
 };
 
-const SHAPES: Partial<Record<NodeKind, string>> = {
-  user: 'ellipse',
-  group: 'round-rectangle',
-  role: 'hexagon',
-  serviceAccount: 'hexagon',
-  instanceProfile: 'round-hexagon',
-  adminAccess: 'star',
-  identitySet: 'round-octagon',
-  account: 'octagon',
-  orgUnit: 'octagon',
-  identityProvider: 'diamond',
-  servicePrincipal: 'diamond',
-  publicPrincipal: 'star',
-  externalPrincipal: 'diamond',
-  accessKey: 'tag',
-  password: 'tag',
-  certificate: 'tag',
-  token: 'tag',
-  secret: 'round-triangle',
-  managedPolicy: 'rectangle',
-  inlinePolicy: 'rectangle',
-  scp: 'rectangle',
-  resourcePolicy: 'rectangle',
-  bucket: 'barrel',
-  kmsKey: 'pentagon',
-  resource: 'round-rectangle',
-};
-
 export function graphStylesheet(): StylesheetJson {
-  const perKind = (Object.keys(NODE_KINDS) as NodeKind[]).map((kind) => ({
+  const perKind = Object.keys(NODE_KINDS).map((kind) => ({
     selector: `node[kind = "${kind}"]`,
-    style: { 'background-color': CATEGORY_COLORS[NODE_KINDS[kind].category], shape: (SHAPES[kind] ?? 'ellipse') as never },
+    style: { 'background-color': CATEGORY_COLORS[kindInfo(kind).category], shape: (kindInfo(kind).shape ?? 'ellipse') as never },
   }));
+  // Edge colours come from the kinds that declare one (trust, grants, credentials, escalation...).
+  const perEdgeKind = Object.entries(EDGE_KINDS)
+    .filter(([, info]) => info.color)
+    .map(([kind, info]) => ({ selector: `edge[kind = "${kind}"]`, style: { 'line-color': info.color!, 'target-arrow-color': info.color! } }));
   return [
     {
       selector: 'node',
@@ -68,10 +44,8 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.hover', style: { opacity: 1, 'border-width': 2, 'border-color': '#e2e8f0' } },
     { selector: 'edge.hover', style: { opacity: 1, width: 2.5 } },
     { selector: 'edge', style: { width: 1, 'line-color': '#475569', 'target-arrow-color': '#475569', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'curve-style': 'bezier' } },
-    { selector: 'edge[kind = "canAssume"]', style: { 'line-color': '#a78bfa', 'target-arrow-color': '#a78bfa' } },
-    { selector: 'edge[kind = "grants"]', style: { 'line-color': '#10b981', 'target-arrow-color': '#10b981' } },
-    { selector: 'edge[kind = "credentialOf"]', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
-    { selector: 'edge[kind = "escalatesTo"]', style: { 'line-color': '#ef4444', 'target-arrow-color': '#ef4444', width: 2 } },
+    ...perEdgeKind,
+    { selector: 'edge[kind = "escalatesTo"]', style: { width: 2 } },
     { selector: 'edge[kind = "reaches"]', style: { 'line-style': 'dotted', 'line-color': '#10b981', 'target-arrow-color': '#10b981' } },
     { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 8, color: '#fca5a5', 'text-rotation': 'autorotate', 'text-background-color': '#0f172a', 'text-background-opacity': 0.8 } },
     { selector: 'edge[?conditional]', style: { 'line-style': 'dashed' } },

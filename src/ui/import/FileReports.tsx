@@ -1,10 +1,10 @@
 /** Per-file results: status, detected format, what was read, warnings and errors. */
-import { NODE_KINDS, formatBytes, isNodeKind, type FileReport } from '../../core';
+import { kindInfo, formatBytes, isNodeKind, type FileReport } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
-    .map(([k, v]) => `${v} ${isNodeKind(k) ? (v === 1 ? NODE_KINDS[k].label.toLowerCase() : NODE_KINDS[k].plural) : k}`)
+    .map(([k, v]) => `${v} ${isNodeKind(k) ? (v === 1 ? kindInfo(k).label.toLowerCase() : kindInfo(k).plural) : k}`)
     .join(', ');
 }
 

@@ -1,6 +1,6 @@
 /** The inventory: identities, credentials and secrets, filtered and sorted; a click selects. */
 import { useMemo, useState } from 'react';
-import { NODE_KINDS, type NodeKind } from '../../core';
+import { kindInfo } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { filterRows, inventoryRows, NO_FILTER, sortRows, STALE_DAYS, type InventoryFilter, type SortKey } from './inventory-rows';
 
@@ -39,7 +39,7 @@ export function InventoryList() {
           <option value="">all kinds</option>
           {kinds.map((k) => (
             <option key={k} value={k}>
-              {NODE_KINDS[k as NodeKind].plural}
+              {kindInfo(k).plural}
             </option>
           ))}
         </select>
@@ -76,7 +76,7 @@ export function InventoryList() {
           {rows.slice(0, SHOWN).map((r) => (
             <tr key={r.id} className={r.id === selected ? 'selected' : ''} onClick={() => select(r.id)} data-testid="inventory-row">
               <td>{r.name}</td>
-              <td>{NODE_KINDS[r.kind].label}</td>
+              <td>{kindInfo(r.kind).label}</td>
               <td>{r.account}</td>
               <td>{r.admin}</td>
               <td title={r.ageNotes.join('\n') || undefined}>{r.staleCredentials || ''}</td>

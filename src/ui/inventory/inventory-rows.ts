@@ -2,7 +2,7 @@
  * Rows of the inventory list, derived from the snapshot: who is human, who is admin or can become
  * admin, who holds stale credentials (judged as of the workspace's analysis date), last use.
  */
-import { DEFAULT_AGE_THRESHOLDS, NODE_KINDS, isStale, judgeAge, type NodeKind, type Snapshot } from '../../core';
+import { DEFAULT_AGE_THRESHOLDS, kindInfo, isStale, judgeAge, type NodeKind, type Snapshot } from '../../core';
 
 export const STALE_DAYS = DEFAULT_AGE_THRESHOLDS.staleDays;
 
@@ -51,9 +51,11 @@ export function inventoryRows(s: Snapshot, asOf: number): InventoryRow[] {
   }
   const rows: InventoryRow[] = [];
   for (const n of s.nodes) {
-    if (n.placeholder || !IDENTITY.has(NODE_KINDS[n.kind].category)) continue;
+    if (n.placeholder || !IDENTITY.has(kindInfo(n.kind).category)) continue;
     const a = n.attributes;
-    const human: InventoryRow['human'] = n.kind === 'role' || n.kind === 'serviceAccount' || n.kind === 'accessKey' || n.kind === 'certificate' || n.kind === 'token' ? 'non-human' : n.kind === 'user' ? (a.passwordEnabled === true ? 'human' : a.passwordEnabled === false ? 'non-human' : 'unknown') : 'unknown';
+    const nature = kindInfo(n.kind).nature;
+    const human: InventoryRow['human'] =
+      nature === 'non-human' || nature === 'human' ? nature : nature === 'depends' ? (a.passwordEnabled === true ? 'human' : a.passwordEnabled === false ? 'non-human' : 'unknown') : 'unknown';
     const own = Math.max(time(a.lastUsed) || 0, time(a.passwordLastUsed) || 0, lastUse.get(n.id) ?? 0);
     rows.push({
       id: n.id,

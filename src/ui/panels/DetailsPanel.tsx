@@ -1,5 +1,5 @@
 /** Attributes of the selected node and the evidence of its edges. Text only: names are untrusted. */
-import { NODE_KINDS } from '../../core';
+import { kindInfo } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { indexSnapshot } from './snapshot-index';
 import { EdgeList } from './EdgeList';
@@ -34,7 +34,7 @@ export function DetailsPanel() {
   const jewel = jewels.includes(selectedId);
   const node = index.nodes.get(selectedId);
   if (!node) return <aside className="details" data-testid="details-panel" role="region" aria-label="Details" />;
-  const info = NODE_KINDS[node.kind];
+  const info = kindInfo(node.kind);
   const attrs = Object.entries(node.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return (
     <aside className="details" data-testid="details-panel" role="region" aria-label="Details">

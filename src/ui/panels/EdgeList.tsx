@@ -1,5 +1,5 @@
 /** Edges of the selected node, each with the evidence that created it. */
-import { EDGE_KINDS, type Evidence, type SnapshotEdge } from '../../core';
+import { edgeKindInfo, type Evidence, type SnapshotEdge } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import type { SnapshotIndex } from './snapshot-index';
 
@@ -44,7 +44,7 @@ export function EdgeList({ title, edges, index, direction }: { title: string; ed
           return (
             <li key={e.id} data-testid="edge-item" data-kind={e.kind}>
               <div>
-                <span className="edge-kind">{EDGE_KINDS[e.kind].label}</span>{' '}
+                <span className="edge-kind">{edgeKindInfo(e.kind).label}</span>{' '}
                 <button type="button" className="link" onClick={() => select(otherId)}>
                   {other?.name ?? otherId}
                 </button>{' '}

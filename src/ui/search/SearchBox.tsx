@@ -1,6 +1,6 @@
 /** The search box: `/` focuses it, arrows move through results, Enter selects. */
 import { useEffect, useRef, useState } from 'react';
-import { NODE_KINDS } from '../../core';
+import { kindInfo } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { search } from './search-index';
 
@@ -58,7 +58,7 @@ export function SearchBox() {
         <ul id="search-results" role="listbox" className="search-results" aria-label="Search results">
           {results.map((n, i) => (
             <li key={n.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(n.id)}>
-              <span>{n.name}</span> <span className="muted small">{NODE_KINDS[n.kind].label}</span>
+              <span>{n.name}</span> <span className="muted small">{kindInfo(n.kind).label}</span>
             </li>
           ))}
         </ul>

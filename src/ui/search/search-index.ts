@@ -1,5 +1,5 @@
 /** Instant search over names, ids, tags and kinds: one lower-cased haystack per node, per snapshot. */
-import { NODE_KINDS, type Snapshot, type SnapshotNode } from '../../core';
+import { kindInfo, type Snapshot, type SnapshotNode } from '../../core';
 
 interface Entry {
   node: SnapshotNode;
@@ -14,7 +14,7 @@ function entries(s: Snapshot): Entry[] {
   if (!e) {
     e = s.nodes.map((node) => {
       const tags = Array.isArray(node.attributes.tags) ? (node.attributes.tags as [string, string][]).map(([k, v]) => `${k}=${v}`).join(' ') : '';
-      return { node, name: node.name.toLowerCase(), hay: `${node.name} ${node.id} ${NODE_KINDS[node.kind].label} ${tags}`.toLowerCase() };
+      return { node, name: node.name.toLowerCase(), hay: `${node.name} ${node.id} ${kindInfo(node.kind).label} ${tags}`.toLowerCase() };
     });
     cache.set(s, e);
   }

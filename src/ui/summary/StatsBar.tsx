@@ -1,5 +1,5 @@
 /** Counts by kind of what the graph holds: described nodes, then nodes only referenced. */
-import { NODE_KINDS, type NodeKind } from '../../core';
+import { NODE_KINDS, type NodeKind, kindInfo } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 
 export function StatsBar() {
@@ -17,12 +17,12 @@ export function StatsBar() {
       </span>
       {kinds.map((k) => (
         <span key={k} className="stat" data-testid={`count-${k}`} data-count={stats.nodesByKind[k]}>
-          <b>{stats.nodesByKind[k]}</b> {stats.nodesByKind[k] === 1 ? NODE_KINDS[k].label.toLowerCase() : NODE_KINDS[k].plural}
+          <b>{stats.nodesByKind[k]}</b> {stats.nodesByKind[k] === 1 ? kindInfo(k).label.toLowerCase() : kindInfo(k).plural}
         </span>
       ))}
       {referenced.length > 0 && (
         <span className="stat muted" title="Named in policies or trusts but not described by any imported file">
-          referenced only: {referenced.map((k) => `${stats.referencedByKind[k]} ${NODE_KINDS[k].plural}`).join(', ')}
+          referenced only: {referenced.map((k) => `${stats.referencedByKind[k]} ${kindInfo(k).plural}`).join(', ')}
         </span>
       )}
     </section>

@@ -8,6 +8,7 @@ import type { Evidence } from '../../model/types';
 import { edgeKey } from '../../model/fragment';
 import type { TechniqueResults } from './techniques/analyze';
 import type { EscalationFinding, PermissionCheck } from './techniques/types';
+import { ensureAdminNode } from '../types';
 
 /** The file an imported node came from: the first evidence of any edge touching it. */
 export function sourceFileOf(graph: BlastGraph, node: string): string {
@@ -36,9 +37,9 @@ function checkEvidence(graph: BlastGraph, c: PermissionCheck, technique: string)
 
 export function applyFindings(graph: BlastGraph, results: TechniqueResults): void {
   const add = (f: EscalationFinding) => {
-    if (f.target.startsWith('admin:aws:') && !graph.hasNode(f.target)) {
+    if (f.target.startsWith('admin:aws:')) {
       const account = f.target.slice('admin:aws:'.length);
-      graph.addNode(f.target, { kind: 'adminAccess', provider: 'aws', name: `Administrator of account ${account}`, account, attributes: {}, placeholder: false });
+      ensureAdminNode(graph, 'aws', account, `Administrator of account ${account}`);
     }
     const set = results.sets.get(f.target);
     if (set && !graph.hasNode(f.target)) graph.addNode(f.target, { kind: 'identitySet', provider: 'aws', name: set.name, account: set.account, attributes: { members: set.members }, placeholder: false });
@@ -63,17 +64,4 @@ export function applyFindings(graph: BlastGraph, results: TechniqueResults): voi
   for (const [p, f] of results.admins) {
     if (graph.hasNode(p)) graph.mergeNodeAttributes(p, { attributes: { ...graph.getNodeAttribute(p, 'attributes'), admin: f.conditional ? 'conditional' : true } });
   }
-}
-
-/** Remove what a previous analysis wrote, so analysis can be re-run after more files arrive. */
-export function clearFindings(graph: BlastGraph): void {
-  graph.filterEdges((_, a) => a.kind === 'escalatesTo').forEach((e) => graph.dropEdge(e));
-  graph.filterNodes((_, a) => a.kind === 'adminAccess' || a.kind === 'identitySet').forEach((n) => graph.dropNode(n));
-  graph.forEachNode((n, a) => {
-    if (a.attributes.admin !== undefined) {
-      const { admin: _drop, ...rest } = a.attributes;
-      void _drop;
-      graph.setNodeAttribute(n, 'attributes', rest);
-    }
-  });
 }

@@ -6,8 +6,9 @@
  */
 import { globToRegExp } from '../eval/wildcard';
 
-export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+import type { AccessLevel } from '../../../model/access';
+
+export type { AccessLevel } from '../../../model/access';
 const LEVEL_OF: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
 
 export interface CatalogueData {

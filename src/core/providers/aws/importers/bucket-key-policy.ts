@@ -9,13 +9,14 @@
  *     path (e.g. `us-east-1/`) gives the key's region;
  *  3. otherwise the file is rejected with a message saying how to name it.
  */
-import type { ImportContext, JsonImporter } from '../../../importers/types';
+import { RejectFile, type ImportContext, type JsonImporter } from '../../../importers/types';
 import { isRecord, own, ownString } from '../../../io/safe-object';
 import { accountOf, parseArn } from './arn';
 import { normalizePolicy } from './policy-document';
 import { readResourcePolicy } from './resource-policy';
 
-export class NamingError extends Error {}
+/** The resource of a policy file cannot be named: the file is refused with how to name it. */
+export class NamingError extends RejectFile {}
 
 const KEYS = new Set(['Policy', 'PolicyName', 'Bucket', 'KeyId', 'KeyArn']);
 const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;

@@ -3,7 +3,7 @@
  * base64 (as AWS returns it) or already-decoded CSV (as cloudmapper stores it). Columns are read
  * by header name, so the older 16-column layout works too.
  */
-import type { ImportContext, JsonImporter } from '../../../importers/types';
+import type { ImportContext, JsonImporter, TextImporter } from '../../../importers/types';
 import type { Attributes } from '../../../model/types';
 import type { NodeKind } from '../../../model/kinds';
 import { isRecord, own, ownString, setOwn } from '../../../io/safe-object';
@@ -13,6 +13,14 @@ import { accountOf, arnName, parseArn } from './arn';
 import { accountNode } from './principals';
 
 export const CREDENTIAL_REPORT_HEADER = /^\uFEFF?"?user"?,"?arn"?,/;
+
+export const credentialReportCsvImporter: TextImporter = {
+  format: 'aws.credential-report',
+  label: 'AWS IAM credential report (CSV)',
+  provider: 'aws',
+  detect: (text) => CREDENTIAL_REPORT_HEADER.test(text),
+  read: (text, ctx) => readCredentialReportCsv(text, ctx),
+};
 
 export const credentialReportJsonImporter: JsonImporter = {
   format: 'aws.credential-report',

@@ -8,8 +8,7 @@ import { describePolicyImporter, listOrgPoliciesImporter, orgTreeImporter, polic
 import { INVENTORY_IMPORTERS } from './inventory';
 import { accountSummaryImporter, bareDocumentImporter, callerIdentityImporter, getRoleImporter, getUserImporter, identityProvidersImporter, listAccessKeysImporter, listBucketsImporter } from './iam-misc';
 
-export { readCredentialReportCsv, CREDENTIAL_REPORT_HEADER } from './credential-report';
-export { NamingError } from './bucket-key-policy';
+export { credentialReportCsvImporter } from './credential-report';
 
 export const AWS_IMPORTERS: readonly JsonImporter[] = [
   gaadImporter,

@@ -1,0 +1,21 @@
+/**
+ * What an analysis writes into the graph (escalation and federation edges, admin and identity-set
+ * nodes, admin marks), and how to remove it so an analysis can be re-run after more files arrive
+ * or the analysis date changes.
+ */
+import type { BlastGraph } from '../graph/graph';
+
+const DERIVED_EDGES = new Set(['escalatesTo', 'federatesTo']);
+const DERIVED_NODES = new Set(['adminAccess', 'identitySet']);
+
+export function clearDerived(graph: BlastGraph): void {
+  graph.filterEdges((_, a) => DERIVED_EDGES.has(a.kind)).forEach((e) => graph.dropEdge(e));
+  graph.filterNodes((_, a) => DERIVED_NODES.has(a.kind)).forEach((n) => graph.dropNode(n));
+  graph.forEachNode((n, a) => {
+    if (a.attributes.admin !== undefined) {
+      const { admin: _drop, ...rest } = a.attributes;
+      void _drop;
+      graph.setNodeAttribute(n, 'attributes', rest);
+    }
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The AWS provider: IAM, Organizations, Secrets Manager, S3, KMS and the resource inventories;
+ * the policy evaluator (AwsModel), the pathfinding.cloud escalation techniques, accounts as
+ * scopes (`admin:aws:<account>`).
+ */
+import type { BlastGraph } from '../../graph/graph';
+import type { ProviderAnalysis, ProviderPlugin } from '../types';
+import { AWS_EDGE_KINDS, AWS_NODE_KINDS } from './kinds';
+import { AWS_IMPORTERS, credentialReportCsvImporter } from './importers';
+import { loadAwsCatalogue, type ActionCatalogue } from './catalogue/catalogue';
+import { AwsModel } from './model';
+import { detectTechniques, type TechniqueResults } from './techniques/analyze';
+import { applyFindings } from './apply-findings';
+import { accessOf, fullAccess, resourceArns } from './resource-access';
+import { parseArn } from './importers/arn';
+
+/** AWS's analysis, with the evaluator and technique results the AWS-specific commands use. */
+export interface AwsAnalysis extends ProviderAnalysis {
+  model: AwsModel;
+  catalogue: ActionCatalogue;
+  techniques: TechniqueResults;
+}
+
+export function awsAnalysis(graph: BlastGraph, model: AwsModel, catalogue: ActionCatalogue, techniques: TechniqueResults): AwsAnalysis {
+  // S3 bucket ARNs carry no account: with a single account in the export, it is that one.
+  const accounts = new Set(model.principals().map((p) => model.node(p)?.account));
+  const soleAccount = accounts.size === 1 ? [...accounts][0] : undefined;
+  const principals = model.principals();
+  return {
+    provider: 'aws',
+    model,
+    catalogue,
+    techniques,
+    principals: () => principals,
+    admins: techniques.admins,
+    potential: techniques.potential,
+    scopeOf(resource) {
+      const arn = parseArn(resource);
+      return arn ? arn.account || (arn.service === 's3' ? soleAccount : undefined) : undefined;
+    },
+    serviceOf: (resource) => parseArn(resource)?.service ?? 'aws',
+    accessOf: (principal, resource) => accessOf(model, catalogue, principal, resource),
+    fullAccess: (resource) => fullAccess(model, catalogue, resource),
+    decide(principal, action, resource) {
+      const kind = graph.hasNode(resource) ? graph.getNodeAttribute(resource, 'kind') : 'resource';
+      const ds = resourceArns(resource, kind).map((r) => model.can(principal, action, r).decision);
+      return ds.includes('allowed') ? 'allowed' : ds.includes('conditional') ? 'conditional' : 'no';
+    },
+  };
+}
+
+/** AWS's analysis within a whole analysis, when the exports hold AWS nodes. */
+export function awsAnalysisOf(a: { providers: ReadonlyMap<string, ProviderAnalysis> }): AwsAnalysis | undefined {
+  return a.providers.get('aws') as AwsAnalysis | undefined;
+}
+
+export const awsPlugin: ProviderPlugin = {
+  id: 'aws',
+  label: 'AWS',
+  nodeKinds: AWS_NODE_KINDS,
+  edgeKinds: AWS_EDGE_KINDS,
+  importers: AWS_IMPORTERS,
+  textImporters: [credentialReportCsvImporter],
+  async analyze(graph, { asOf }) {
+    const catalogue = await loadAwsCatalogue();
+    const model = new AwsModel(graph, { asOf });
+    const techniques = detectTechniques(model, catalogue);
+    applyFindings(graph, techniques);
+    return awsAnalysis(graph, model, catalogue, techniques);
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * The provider seam. A provider (AWS, Kubernetes, GCP...) is one folder under providers/ that
+ * exports a ProviderPlugin: the kinds it adds, the exports it reads, and its analysis (a permission
+ * evaluator, escalation techniques written into the graph as `escalatesTo` edges, its notion of
+ * admin and scope). Blast radius, paths, who-can, scoring, search, inventory and styles read only
+ * what plugins declare, so adding a provider touches no other provider's files.
+ */
+import type { BlastGraph } from '../graph/graph';
+import type { EdgeKindInfo, NodeKindInfo } from '../model/kinds';
+import type { ResourceAccess } from '../model/access';
+import type { JsonImporter, TextImporter } from '../importers/types';
+import type { Timer } from '../model/timer';
+
+export interface ProviderAnalyzeOptions {
+  /** The analysis date (epoch ms): conditions on time and every age judgement use it. */
+  asOf: number;
+  timer?: Timer;
+}
+
+/** A path that would exist if an export that is missing were imported. */
+export interface PotentialFinding {
+  source: string;
+  technique: { id: string; name: string };
+  /** What is missing, in words. */
+  missing: string;
+}
+
+/** What a provider's analysis answers, for the provider-neutral analyses. */
+export interface ProviderAnalysis {
+  provider: string;
+  /** The identities whose permissions it evaluates (actors). */
+  principals(): readonly string[];
+  /** Admin-equivalent identities of this provider. */
+  admins: ReadonlyMap<string, { conditional: boolean }>;
+  potential: readonly PotentialFinding[];
+  /** The scope (account, project, cluster...) whose administrator controls this resource. */
+  scopeOf(resource: string): string | undefined;
+  /** The service or resource family, for grouping (`s3`, `secretsmanager`, `k8s secrets`). */
+  serviceOf(resource: string): string;
+  /** What `principal` can do to `resource`, by access level (undefined: nothing). */
+  accessOf(principal: string, resource: string): ResourceAccess | undefined;
+  /** Everything that can be done to `resource` (what its scope's administrator holds). */
+  fullAccess(resource: string): ResourceAccess;
+  /** One permission on one resource: for "who can do X to this". */
+  decide(principal: string, action: string, resource: string): 'allowed' | 'conditional' | 'no';
+}
+
+export interface ProviderPlugin {
+  id: string;
+  label: string;
+  nodeKinds: Record<string, NodeKindInfo>;
+  edgeKinds: Record<string, EdgeKindInfo>;
+  /** JSON exports, tried in order on the first document: the most specific shapes first. */
+  importers: readonly JsonImporter[];
+  /** Exports that are not JSON (CSV, YAML), tried in order on the text. */
+  textImporters?: readonly TextImporter[];
+  /**
+   * Evaluate this provider's part of the graph: write its admin nodes and `escalatesTo` edges
+   * (each with the evidence behind it) and answer for the analyses. Only called when the graph
+   * holds nodes of this provider.
+   */
+  analyze(graph: BlastGraph, opts: ProviderAnalyzeOptions): Promise<ProviderAnalysis>;
+}
+
+/** The id of the administrator node of a scope. */
+export const adminNodeId = (provider: string, scope: string): string => `admin:${provider}:${scope}`;
+
+/** Add the administrator node of a scope (once). */
+export function ensureAdminNode(graph: BlastGraph, provider: string, scope: string, name: string): string {
+  const id = adminNodeId(provider, scope);
+  if (!graph.hasNode(id)) graph.addNode(id, { kind: 'adminAccess', provider, name, account: scope, attributes: {}, placeholder: false });
+  return id;
+}
