@@ -1,6 +1,6 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
-import { readFileSync } from 'node:fs';
-import { adminReport, ageReport, isNodeKind, kindInfo, potentialFindings, ImportSession, MAX_FILE_BYTES, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { adminReport, ageReport, isNodeKind, kindInfo, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
 import { expandPaths } from './files';
 import { UsageError } from './args';
 import { asOfLine, loadWorkspace, type Flags } from './workspace';
@@ -15,12 +15,24 @@ export function loadSession(paths: readonly string[]): ImportSession {
   const { files, missing } = expandPaths(paths);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const session = new ImportSession(() => performance.now());
+  session.prescan(files.filter((f) => f.bytes <= MAX_FILE_BYTES).map((f) => ({ name: f.path, path: f.path, text: readHead(f.path) })));
   // The CLI names files by the path the user gave, so messages and evidence point at them.
   for (const f of files) {
     if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
     else session.addFiles([{ name: f.path, path: f.path, text: readFileSync(f.path, 'utf8'), bytes: f.bytes }]);
   }
   return session;
+}
+
+/** The beginning of a file, for the session's prescan. */
+function readHead(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(PRESCAN_BYTES);
+    return buf.subarray(0, readSync(fd, buf, 0, PRESCAN_BYTES, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function runAnalyze(paths: readonly string[], flags: Flags, json: boolean, io: Output): Promise<number> {

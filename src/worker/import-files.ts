@@ -2,7 +2,7 @@
  * The worker's jobs, kept free of `self` so they also run on the main thread when workers are
  * unavailable: read each File (size checked first), import it, report progress, analyse.
  */
-import { MAX_FILE_BYTES, tooLargeReport, WorkspaceEngine, type FileReport } from '../core';
+import { MAX_FILE_BYTES, PRESCAN_BYTES, tooLargeReport, WorkspaceEngine, type FileReport } from '../core';
 import type { Replies, ToWorker } from './protocol';
 
 export interface JobProgress {
@@ -12,6 +12,9 @@ export interface JobProgress {
 }
 
 export async function importIntoEngine(engine: WorkspaceEngine, files: readonly File[], progress: JobProgress): Promise<Replies['import']> {
+  // What files tell about each other (cluster names...), from their beginnings, before any import.
+  const heads = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.slice(0, PRESCAN_BYTES).text().catch(() => ''), bytes: f.size })));
+  engine.prescan(heads);
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     progress.reading(i, files.length, file.name);

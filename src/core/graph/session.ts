@@ -3,7 +3,7 @@
  * The worker and the CLI each hold one. Adding files never removes what is already loaded.
  */
 import type { FileReport, NameRef } from '../model/fragment';
-import { importFile, type FileInput } from '../importers/import-file';
+import { importFile, prescanFacts, type FileInput } from '../importers/import-file';
 import type { Timer } from '../model/timer';
 import { createGraph, type BlastGraph } from './graph';
 import { mergeFragment, resolveNameRefs } from './merge';
@@ -13,6 +13,8 @@ export class ImportSession {
   readonly files: FileReport[] = [];
   warnings: string[] = [];
   private readonly refs: NameRef[] = [];
+  /** What files tell about other files (cluster names...), kept across batches. */
+  readonly facts = new Map<string, Set<string>>();
 
   /** `timer` measures each file's import time (the host's clock; the core reads none). */
   constructor(private readonly timer?: Timer) {}
@@ -20,8 +22,10 @@ export class ImportSession {
   /** Import files one after another; `onFile` reports progress after each. */
   addFiles(inputs: Iterable<FileInput>, onFile?: (report: FileReport) => void): FileReport[] {
     const reports: FileReport[] = [];
-    for (const input of inputs) {
-      const { report, fragment } = importFile(input, this.timer);
+    const batch = [...inputs];
+    prescanFacts(batch, this.facts);
+    for (const input of batch) {
+      const { report, fragment } = importFile(input, this.timer, this.facts);
       if (report.status !== 'rejected') {
         mergeFragment(this.graph, fragment);
         this.refs.push(...fragment.nameRefs);
@@ -32,6 +36,14 @@ export class ImportSession {
     }
     this.warnings = resolveNameRefs(this.graph, this.refs);
     return reports;
+  }
+
+  /**
+   * Gather session facts from files about to be imported one by one (the host passes each file's
+   * beginning: PRESCAN_BYTES are enough for every prescan).
+   */
+  prescan(inputs: readonly FileInput[]): void {
+    prescanFacts(inputs, this.facts);
   }
 
   /** Reports made outside the core (e.g. a file refused by size before it was read). */

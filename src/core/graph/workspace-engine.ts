@@ -42,6 +42,11 @@ export class WorkspaceEngine {
     return this.session.addFiles(inputs, onFile);
   }
 
+  /** Session facts from the beginnings of files about to be added one by one. */
+  prescan(inputs: FileInput[]): void {
+    this.session.prescan(inputs);
+  }
+
   addReport(r: FileReport): void {
     this.session.addReport(r);
   }

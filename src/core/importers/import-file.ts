@@ -7,9 +7,12 @@ import { FragmentBuilder, type FileReport, type Fragment } from '../model/fragme
 import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents';
 import { isRecord } from '../io/safe-object';
 import { scrubSecrets } from '../io/scrub-secrets';
-import { RejectFile, type ImportContext, type JsonImporter } from './types';
+import { RejectFile, type ImportContext, type JsonImporter, type SessionFacts } from './types';
 import { timed, type Timer } from '../model/timer';
 import { PROVIDERS } from '../providers';
+
+/** How much of each file a host passes to the prescan (see ImportSession.prescan). */
+export const PRESCAN_BYTES = 256 * 1024;
 
 /** Larger files are refused before they are read: a string this big would not fit in memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -47,20 +50,41 @@ export function tooLargeReport(file: string, bytes: number): FileReport {
   return rejectedReport(file, bytes, `file is too large (${formatBytes(bytes)}); the limit is ${formatBytes(MAX_FILE_BYTES)} per file: export per account or with --max-items pages and import the pages`);
 }
 
-export function importFile(input: FileInput, timer?: Timer): FileImport {
+export function importFile(input: FileInput, timer?: Timer, facts: SessionFacts = new Map()): FileImport {
   const bytes = input.bytes ?? input.text.length;
-  const { value: result, millis } = timed(timer, () => importFileUnsafe(input, bytes));
+  const { value: result, millis } = timed(timer, () => importFileUnsafe(input, bytes, facts));
   if (millis !== undefined) result.report.millis = Math.round(millis);
   return result;
 }
 
-function importFileUnsafe(input: FileInput, bytes: number): FileImport {
+/**
+ * Session facts from a batch of files, before any is imported: each provider's `prescan` looks at
+ * each file's text (cheaply: it must not parse what is not its own). Never throws.
+ */
+export function prescanFacts(inputs: readonly FileInput[], into: Map<string, Set<string>>): void {
+  for (const p of PROVIDERS) {
+    if (!p.prescan) continue;
+    for (const input of inputs) {
+      if ((input.bytes ?? input.text.length) > MAX_FILE_BYTES) continue;
+      try {
+        for (const [kind, value] of p.prescan(input.text, input.path ?? input.name)) {
+          if (!into.has(kind)) into.set(kind, new Set());
+          into.get(kind)!.add(value);
+        }
+      } catch {
+        // A file a prescan cannot read is reported by its import, not here.
+      }
+    }
+  }
+}
+
+function importFileUnsafe(input: FileInput, bytes: number, facts: SessionFacts): FileImport {
   const file = input.name;
   if (bytes > MAX_FILE_BYTES) return { report: tooLargeReport(file, bytes), fragment: emptyFragment() };
   const text = stripBom(input.text);
   if (text.trim() === '') return { report: rejectedReport(file, bytes, 'the file is empty'), fragment: emptyFragment() };
   const b = new FragmentBuilder(file, 'any');
-  const ctx: ImportContext = { file, path: input.path ?? file, b, docPrefix: () => '' };
+  const ctx: ImportContext = { file, path: input.path ?? file, b, facts, docPrefix: () => '' };
 
   if (!looksLikeJson(text)) {
     const textImporter = TEXT_IMPORTERS.find((imp) => imp.detect(text));

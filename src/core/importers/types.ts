@@ -2,12 +2,21 @@
 import type { FragmentBuilder } from '../model/fragment';
 import { own, ownString, toArray } from '../io/safe-object';
 
+/**
+ * Facts about the whole import that one file cannot know alone (e.g. the names of the Kubernetes
+ * clusters described by other files of the session), by fact kind. Gathered by the providers'
+ * `prescan` over every file of a batch before any is imported, kept for later batches.
+ */
+export type SessionFacts = ReadonlyMap<string, ReadonlySet<string>>;
+
 export interface ImportContext {
   /** File name as the analyst sees it (used in every message and piece of evidence). */
   file: string;
   /** Full path when known (CLI); naming conventions may read parent folder names. */
   path: string;
   b: FragmentBuilder;
+  /** What other files of the session tell (see SessionFacts). */
+  facts: SessionFacts;
   /** Where each document starts, to prefix locations when a file holds several. */
   docPrefix: (docIndex: number) => string;
 }

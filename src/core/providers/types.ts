@@ -55,6 +55,12 @@ export interface ProviderPlugin {
   /** Exports that are not JSON (CSV, YAML), tried in order on the text. */
   textImporters?: readonly TextImporter[];
   /**
+   * Facts other files need, read from a file's text before anything is imported (e.g. the name of
+   * a cluster a `describe-cluster` file describes): `[factKind, value]` pairs. Must be cheap on
+   * files that are not its own (sniff before parsing).
+   */
+  prescan?(text: string, path: string): Iterable<[string, string]>;
+  /**
    * Evaluate this provider's part of the graph: write its admin nodes and `escalatesTo` edges
    * (each with the evidence behind it) and answer for the analyses. Only called when the graph
    * holds nodes of this provider.
