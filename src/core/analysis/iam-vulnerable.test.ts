@@ -43,7 +43,6 @@ const EDGES: [string, string, string][] = [
   ['privesc-sre-user', 'iam-007', ADMIN],
   ['fn1-privesc3-partial-user', 'ec2-001', HIGH],
   ['fn2-exploitableResourceConstraint-user', 'iam-001', ADMIN],
-  ['fn3-exploitableConditionConstraint-user', 'iam-001', ADMIN],
   ['fn4-exploitableNotAction-user', 'iam-007', ADMIN],
 ];
 const ROLE_EDGES: [string, string, string][] = [
@@ -93,6 +92,14 @@ describe.skipIf(!hasPublicCorpus)('IAM Vulnerable (Cloudsplaining example export
     expect(edge.attributes.conditional).toBe(false);
     expect(edge.evidence.length).toBeGreaterThan(0);
     expect(edge.evidence.some((ev) => ev.policy && ev.statement)).toBe(true);
+  });
+
+  it('fn3: Allow only if aws:TokenIssueTime > 2020 — long-term keys carry no token time, GetSessionToken credentials do but call IAM only with MFA', () => {
+    const p = user('fn3-exploitableConditionConstraint-user');
+    expect(targetsOf(p)).toContain(`iam-001 ${ADMIN}`);
+    const edge = edgesOf(p).find((e) => e.attributes.technique === 'iam-001')!;
+    expect(edge.attributes.conditional).toBe(true);
+    expect(edge.evidence.some((ev) => /GetSessionToken.*MFA/.test(ev.note ?? ''))).toBe(true);
   });
 
   it.each(PASSWORD_EDGES)('%s escalates by %s, conditionally: password state unknown without a credential report', (u, technique, target) => {

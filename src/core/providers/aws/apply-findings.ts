@@ -31,7 +31,7 @@ function checkEvidence(graph: BlastGraph, c: PermissionCheck, technique: string)
     policy: m.ref.policyId,
     statement: m.ref.statement,
     condition: m.ref.condition,
-    note: `${base}${m.unknownKeys.length ? `; not evaluated: ${m.unknownKeys.join(', ')}` : ''}`,
+    note: `${base}${m.unknownKeys.length ? `; not evaluated: ${m.unknownKeys.join(', ')}` : ''}${c.decision.notes.length ? ` (${c.decision.notes.join('; ')})` : ''}`,
   }));
 }
 

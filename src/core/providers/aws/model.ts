@@ -171,6 +171,34 @@ export class AwsModel {
     return this.compiled.get(key) ?? undefined;
   }
 
+  private readonly tokenTimeCache = new Map<string, boolean>();
+
+  /** Whether any policy that applies to the principal tests aws:TokenIssueTime. */
+  private mentionsTokenIssueTime(pp: PrincipalPolicies): boolean {
+    let hit = this.tokenTimeCache.get(pp.id);
+    if (hit === undefined) {
+      const policies = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...pp.scps];
+      hit = policies.some((p) => p.statements.some((s) => s.ref.condition?.toLowerCase().includes('aws:tokenissuetime')));
+      this.tokenTimeCache.set(pp.id, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * A user's long-term keys carry no aws:TokenIssueTime, but whoever holds them can get temporary
+   * credentials (sts:GetSessionToken) that do; those call IAM only when MFA was used.
+   */
+  private withSessionCredentials(pp: PrincipalPolicies, action: string, resource: string, longTerm: Decision): Decision {
+    const session = evaluate({ ...pp, ctx: contextFor(pp.facts, this.asOf, {}, true) }, action, resource, this.resourceSide(action, resource));
+    const rank = { allowed: 3, conditional: 2, 'not allowed': 1, denied: 0 } as const;
+    if (rank[session.decision] <= rank[longTerm.decision]) return longTerm;
+    const note = 'with temporary credentials from sts:GetSessionToken (long-term keys carry no aws:TokenIssueTime)';
+    if (action.toLowerCase().startsWith('iam:') && session.decision === 'allowed') {
+      return { ...session, decision: 'conditional', notes: [...session.notes, `${note}, which call IAM only when MFA was used: needs the user's MFA`] };
+    }
+    return { ...session, notes: [...session.notes, note] };
+  }
+
   /** Can this principal perform `action` on `resource`? Cached; explained. */
   can(principal: string, action: string, resource: string, context: Record<string, string[]> = {}): Decision {
     const ctxKey = Object.keys(context).length ? JSON.stringify(context) : '';
@@ -183,7 +211,9 @@ export class AwsModel {
       for (const [k, v] of Object.entries(context)) values.set(k.toLowerCase(), v);
       pp = { ...pp, ctx: { ...pp.ctx, values } };
     }
-    const d = evaluate(pp, action, resource, this.resourceSide(action, resource));
+    const side = this.resourceSide(action, resource);
+    let d = evaluate(pp, action, resource, side);
+    if (d.decision !== 'allowed' && pp.facts.type === 'User' && this.mentionsTokenIssueTime(pp)) d = this.withSessionCredentials(pp, action, resource, d);
     // Decisions no statement touched are cheap to recompute: caching them would hold
     // millions of empty answers on large accounts.
     if (d.allowedBy.length || d.deniedBy.length || d.notes.length) this.decisionCache.set(key, d);

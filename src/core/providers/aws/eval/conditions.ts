@@ -113,6 +113,8 @@ function evaluateOne(opRaw: string, key: string, policyValuesRaw: string[], ctx:
   const policyValues: string[] = [];
   for (const v of policyValuesRaw) {
     const s = substituteVariables(v, ctx);
+    // A variable whose key the request lacks makes the condition false.
+    if (s === null) return false;
     if (s === undefined) return 'unknown';
     policyValues.push(s);
   }
@@ -120,8 +122,10 @@ function evaluateOne(opRaw: string, key: string, policyValuesRaw: string[], ctx:
   if (range && op.startsWith('date') && !setOp) return dateRangeResult(op, range, policyValues);
   const state = keyState(ctx, key);
   if (op === 'null') {
-    if (state.kind === 'unknown') return 'unknown';
     const wantAbsent = policyValues.some((v) => v.toLowerCase() === 'true');
+    // A key known only as a range of dates is present.
+    if (range) return !wantAbsent;
+    if (state.kind === 'unknown') return 'unknown';
     return (state.kind === 'absent') === wantAbsent;
   }
   const negatedOf = NEGATED[op];

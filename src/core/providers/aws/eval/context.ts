@@ -35,8 +35,12 @@ export interface PrincipalFacts {
   orgId?: string;
 }
 
-/** The request context of a principal at the analysis date `asOf` (epoch ms). */
-export function contextFor(p: PrincipalFacts, asOf: number, extra: Record<string, string[]> = {}): RequestContext {
+/**
+ * The request context of a principal at the analysis date `asOf` (epoch ms). An IAM user signs
+ * with its long-term keys by default; `session` is the same user with temporary credentials from
+ * sts:GetSessionToken (which any holder of the keys can get).
+ */
+export function contextFor(p: PrincipalFacts, asOf: number, extra: Record<string, string[]> = {}, session = false): RequestContext {
   const now = asOf;
   const values = new Map<string, string[]>();
   const set = (k: string, v: string | undefined) => {
@@ -57,8 +61,17 @@ export function contextFor(p: PrincipalFacts, asOf: number, extra: Record<string
     completePrefixes.push('aws:principaltag/');
   }
   for (const [k, v] of Object.entries(extra)) values.set(k.toLowerCase(), v);
-  // Session tokens live at most 36 hours, and an attacker can always mint a fresh one: its
-  // issue time lies in the last 36 hours, which decides comparisons against older dates.
-  const dateRanges = new Map<string, [number, number]>([['aws:tokenissuetime', [now - 36 * 3600_000, now]]]);
-  return { values, absent: new Set(), completePrefixes, dateRanges };
+  const absent = new Set<string>();
+  const dateRanges = new Map<string, [number, number]>();
+  if (p.type === 'User' && !session) {
+    // Requests signed with a user's long-term access keys carry no token issue time.
+    absent.add('aws:tokenissuetime');
+  } else {
+    // Session tokens live at most 36 hours, and an attacker can always mint a fresh one: its
+    // issue time lies in the last 36 hours, which decides comparisons against older dates.
+    dateRanges.set('aws:tokenissuetime', [now - 36 * 3600_000, now]);
+    // Only IAM users' requests carry aws:username.
+    if (p.type !== 'User') absent.add('aws:username');
+  }
+  return { values, absent, completePrefixes, dateRanges };
 }

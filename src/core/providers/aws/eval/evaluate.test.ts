@@ -105,6 +105,29 @@ describe('policy evaluation', () => {
     expect(b.model(Date.UTC(2027, 1, 1)).can(U('u'), 's3:GetObject', `${BUCKET}/k`).decision).toBe('not allowed');
   });
 
+  it('a policy variable whose key the request lacks matches nothing (a role has no aws:username)', () => {
+    const selfService = doc(allow('iam:CreateAccessKey', `arn:aws:iam::${ACCT}:user/\${aws:username}`));
+    const model = new AccountBuilder().policy('self', selfService).user('u', { policies: ['self'] }).role('r', trustAws(`arn:aws:iam::${ACCT}:root`), { policies: ['self'] }).model(NOW);
+    expect(model.can(arnOf('role', 'r'), 'iam:CreateAccessKey', U('u')).decision).toBe('not allowed');
+    expect(model.can(U('u'), 'iam:CreateAccessKey', U('u')).decision).toBe('allowed');
+    expect(model.can(U('u'), 'iam:CreateAccessKey', U('other')).decision).toBe('not allowed');
+  });
+
+  it('long-term user keys carry no aws:TokenIssueTime; the user can still get session credentials, roles always have one', () => {
+    // "Deny requests without a session token" stops the keys, not a GetSessionToken session.
+    const denyLongTerm = doc(allow('s3:*', '*'), deny('s3:*', '*', { Condition: { Null: { 'aws:TokenIssueTime': 'true' } } }));
+    const model = new AccountBuilder().policy('p', denyLongTerm).user('u', { policies: ['p'] }).role('r', trustAws(`arn:aws:iam::${ACCT}:root`), { policies: ['p'] }).model(NOW);
+    const user = model.can(U('u'), 's3:GetObject', `${BUCKET}/k`);
+    expect(user.decision).toBe('allowed');
+    expect(user.notes.join()).toMatch(/temporary credentials from sts:GetSessionToken/);
+    expect(model.can(arnOf('role', 'r'), 's3:GetObject', `${BUCKET}/k`).decision).toBe('allowed');
+    // IAM calls with GetSessionToken credentials need MFA.
+    const iam = new AccountBuilder().policy('p', doc(allow('iam:*', '*', { Condition: { DateGreaterThan: { 'aws:TokenIssueTime': '2020-01-01T00:00:00Z' } } }))).user('u', { policies: ['p'] }).model(NOW);
+    const d = iam.can(U('u'), 'iam:CreateUser', `arn:aws:iam::${ACCT}:user/x`);
+    expect(d.decision).toBe('conditional');
+    expect(d.notes.join()).toMatch(/call IAM only when MFA was used/);
+  });
+
   it('lists the condition keys it could not evaluate', () => {
     const model = new AccountBuilder().policy('p', doc(allow('s3:*', '*', { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:PrincipalTag/team': 'x' } } }))).user('u', { policies: ['p'], tags: { team: 'x' } }).model(NOW);
     const d = model.can(U('u'), 's3:GetObject', `${BUCKET}/k`);

@@ -17,6 +17,7 @@ function resourceMatches(patterns: string[], resource: string, ctx: RequestConte
   let result: Tri = false;
   for (const p of patterns) {
     const s = substituteVariables(p, ctx);
+    if (s === null) continue;
     if (s === undefined) {
       result = 'unknown';
       continue;

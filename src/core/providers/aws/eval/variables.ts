@@ -1,7 +1,9 @@
 /**
  * Policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`) are replaced by the request's
  * values where the export tells them; `${*}`, `${?}`, `${$}` stand for the literal characters.
- * Returns undefined when a variable cannot be known: the caller treats the statement as conditional.
+ * Returns undefined when a variable cannot be known (the caller treats the statement as
+ * conditional), and null when its key is known to be absent from the request (`${aws:username}` in
+ * a role session's request): AWS then makes the element match nothing.
  */
 import { keyState, type RequestContext } from './context';
 
@@ -10,17 +12,19 @@ export const LITERAL_STAR = '\uE000';
 export const LITERAL_QMARK = '\uE001';
 const LITERAL: Record<string, string> = { '*': LITERAL_STAR, '?': LITERAL_QMARK, $: '$' };
 
-export function substituteVariables(text: string, ctx: RequestContext): string | undefined {
+export function substituteVariables(text: string, ctx: RequestContext): string | undefined | null {
   if (!text.includes('${')) return text;
   let failed = false;
+  let absent = false;
   const out = text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
     if (name in LITERAL) return LITERAL[name]!;
     const [key, fallback] = name.split(/,\s*'/);
     const state = keyState(ctx, key!.trim());
     if (state.kind === 'values' && state.values.length === 1) return state.values[0]!;
     if (fallback !== undefined) return fallback.replace(/'$/, '');
-    failed = true;
+    if (state.kind === 'absent') absent = true;
+    else failed = true;
     return '';
   });
-  return failed ? undefined : out;
+  return absent ? null : failed ? undefined : out;
 }
