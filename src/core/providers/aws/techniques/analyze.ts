@@ -9,7 +9,7 @@ import type { AwsModel } from '../model';
 import { TechniqueContext } from './context';
 import { detectAdmin } from './admin';
 import { detectGroupMemberEscalation, detectSelfEscalation } from './iam-self';
-import { detectPrincipalAccess } from './iam-principal';
+import { detectCrossAccountAssume, detectPrincipalAccess } from './iam-principal';
 import { detectPassRole } from './passrole';
 import { detectExistingResourcePaths } from './existing-resources';
 import type { EscalationFinding, PotentialFinding } from './types';
@@ -40,7 +40,10 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
     if (admin) {
       admins.set(p, admin);
       findings.push(admin);
-      if (!admin.conditional) continue;
+      if (!admin.conditional) {
+        findings.push(...detectCrossAccountAssume(tc, p));
+        continue;
+      }
     }
     const existing = detectExistingResourcePaths(tc, p);
     potential.push(...existing.potential);

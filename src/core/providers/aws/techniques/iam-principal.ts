@@ -56,6 +56,22 @@ export function detectPrincipalAccess(tc: TechniqueContext, p: string): Escalati
   return out;
 }
 
+/**
+ * An account administrator's reach beyond its account: roles of other accounts whose trust lets
+ * it (its account, or it by name) assume them. Within its own account it reaches everything anyway.
+ */
+export function detectCrossAccountAssume(tc: TechniqueContext, p: string): EscalationFinding[] {
+  const account = tc.model.node(p)?.account;
+  const out: EscalationFinding[] = [];
+  for (const r of tc.assumeCandidates(p)) {
+    if (tc.model.node(r)?.account === account) continue;
+    const assume = tc.check(p, 'sts:AssumeRole', r);
+    const f = usable(assume.decision) ? finding(p, PRINCIPAL_TECHNIQUES.assumeRole, r, [assume]) : undefined;
+    if (f) out.push(f);
+  }
+  return out;
+}
+
 type Push = (f: EscalationFinding | undefined) => void;
 type May = (...actions: string[]) => boolean;
 const ALL_USERS_NOTE = 'covers every user of the account (one edge to the set instead of one per user)';

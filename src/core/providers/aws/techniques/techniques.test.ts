@@ -92,6 +92,18 @@ describe('technique detection', () => {
     for (const c of f.checks) expect(c.decision.allowedBy[0]!.ref).toMatchObject({ policyName: 'p', statement: '#0' });
   });
 
+  it('an account administrator reaches roles of other imported accounts that trust its account', () => {
+    const OTHER = '444455556666';
+    const b = new AccountBuilder()
+      .policy('admin', ADMIN_DOC)
+      .user('boss', { policies: ['admin'] })
+      .policy('admin', ADMIN_DOC, { account: OTHER })
+      .role('ops', trustAws(`arn:aws:iam::${ACCT}:root`), { account: OTHER, policies: ['admin'] })
+      .role('locked', trustAws(`arn:aws:iam::${OTHER}:root`), { account: OTHER, policies: ['admin'] });
+    const ops = `arn:aws:iam::${OTHER}:role/ops`;
+    expect(edges(b, U('boss')).sort()).toEqual([`blastmap-admin ${ADMIN}`, `sts-001 ${ops}`].sort());
+  });
+
   it('existing-resource paths are reported as needing inventory, never as edges', () => {
     const r = run(new AccountBuilder().policy('p', doc(allow('lambda:UpdateFunctionCode'))).user('u', { policies: ['p'] }));
     expect(r.findings).toEqual([]);
