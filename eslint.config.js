@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', 'src/core/providers/aws/catalogue/generated'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', 'src/core/providers/aws/catalogue/generated', 'src/core/providers/aws/managed-policies/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

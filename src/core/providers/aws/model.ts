@@ -8,10 +8,13 @@ import { compilePolicy, type CompiledPolicy } from './eval/compile';
 import { contextFor, type PrincipalFacts } from './eval/context';
 import { evaluate, type Decision, type PrincipalPolicies, type ResourceSide } from './eval/evaluate';
 import { parseArn } from './importers/arn';
+import type { ManagedPolicies } from './managed-policies';
 
 export interface AwsModelOptions {
   /** The analysis date (epoch ms): the value of aws:CurrentTime and aws:EpochTime. */
   asOf: number;
+  /** Bundled AWS managed policy documents, for policies the exports reference without one. */
+  managed?: ManagedPolicies;
 }
 
 export class AwsModel {
@@ -19,12 +22,14 @@ export class AwsModel {
   private readonly principalCache = new Map<string, PrincipalPolicies>();
   private readonly decisionCache = new Map<string, Decision>();
   readonly asOf: number;
+  private readonly managed: ManagedPolicies | undefined;
 
   constructor(
     readonly graph: BlastGraph,
     opts: AwsModelOptions,
   ) {
     this.asOf = opts.asOf;
+    this.managed = opts.managed;
   }
 
   /** Users and roles described by the export (the principals whose policies we know). */
@@ -41,7 +46,9 @@ export class AwsModel {
     if (!this.compiled.has(id)) {
       const a = this.node(id);
       const doc = a?.attributes.document;
-      this.compiled.set(id, doc === undefined ? null : (compilePolicy(id, a!.name, doc) ?? null));
+      const bundled = doc === undefined && a?.kind === 'managedPolicy' ? this.managed?.get(id) : undefined;
+      if (bundled) this.compiled.set(id, compilePolicy(id, `${bundled.name} (AWS managed, document ${bundled.version} bundled from ${bundled.source})`, bundled.document) ?? null);
+      else this.compiled.set(id, doc === undefined ? null : (compilePolicy(id, a!.name, doc) ?? null));
     }
     return this.compiled.get(id) ?? undefined;
   }

@@ -9,6 +9,7 @@ import { AWS_EDGE_KINDS, AWS_NODE_KINDS } from './kinds';
 import { AWS_IMPORTERS, credentialReportCsvImporter } from './importers';
 import { loadAwsCatalogue, type ActionCatalogue } from './catalogue/catalogue';
 import { AwsModel } from './model';
+import { loadManagedPolicies } from './managed-policies';
 import { detectTechniques, type TechniqueResults } from './techniques/analyze';
 import { applyFindings } from './apply-findings';
 import { accessOf, fullAccess, resourceArns } from './resource-access';
@@ -62,8 +63,8 @@ export const awsPlugin: ProviderPlugin = {
   importers: AWS_IMPORTERS,
   textImporters: [credentialReportCsvImporter],
   async analyze(graph, { asOf }) {
-    const catalogue = await loadAwsCatalogue();
-    const model = new AwsModel(graph, { asOf });
+    const [catalogue, managed] = await Promise.all([loadAwsCatalogue(), loadManagedPolicies()]);
+    const model = new AwsModel(graph, { asOf, managed });
     const techniques = detectTechniques(model, catalogue);
     applyFindings(graph, techniques);
     return awsAnalysis(graph, model, catalogue, techniques);
