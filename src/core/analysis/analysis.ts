@@ -9,6 +9,7 @@ import { timed, type Timer } from '../model/timer';
 import { PROVIDERS } from '../providers';
 import type { PotentialFinding, ProviderAnalysis } from '../providers/types';
 import { clearDerived } from './derived';
+import { linkFederations, type OidcStart } from '../federation';
 
 /** Durations, when the host passed a timer (the core reads no clock). */
 export interface AnalysisTimings {
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   /** The analysis date (epoch ms): time conditions and every age judgement use it. */
   asOf: number;
   timer?: Timer;
+  /** Token start points no export describes (`oidc:<issuer>:<subject>`), linked by federation. */
+  starts?: readonly OidcStart[];
 }
 
 export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<Analysis> {
@@ -41,6 +44,7 @@ export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<
   const providers = new Map<string, ProviderAnalysis>();
   const start = opts.timer?.();
   for (const p of PROVIDERS) if (present.has(p.id)) providers.set(p.id, await p.analyze(graph, { asOf: opts.asOf, timer: opts.timer }));
+  linkFederations(graph, providers.values(), opts.starts);
   const techniquesMs = start === undefined ? undefined : opts.timer!() - start;
   const reach = timed(opts.timer, () => new ReachIndex(graph));
   return { graph, providers, reach: reach.value, asOf: opts.asOf, timings: { techniquesMs, reachIndexMs: reach.millis } };

@@ -6,7 +6,7 @@
 import type { BlastGraph } from '../graph/graph';
 
 const DERIVED_EDGES = new Set(['escalatesTo', 'federatesTo']);
-const DERIVED_NODES = new Set(['adminAccess', 'identitySet']);
+const DERIVED_NODES = new Set(['adminAccess', 'identitySet', 'oidcToken']);
 
 export function clearDerived(graph: BlastGraph): void {
   graph.filterEdges((_, a) => DERIVED_EDGES.has(a.kind)).forEach((e) => graph.dropEdge(e));

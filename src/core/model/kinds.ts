@@ -51,6 +51,7 @@ const CORE_NODE_KINDS: Record<string, NodeKindInfo> = {
   identitySet: { label: 'Identity set', plural: 'identity sets', category: 'principal', shape: 'round-octagon', description: 'Every user (or role) of an account at once: one edge instead of thousands when a permission covers them all' },
   publicPrincipal: { label: 'Anyone', plural: 'public principals', category: 'principal', shape: 'star', description: 'The wildcard principal "*": anyone, authenticated or not' },
   externalPrincipal: { label: 'External principal', plural: 'external principals', category: 'principal', shape: 'diamond', description: 'A principal named in a policy but not described by any export (session, canonical user...)' },
+  oidcToken: { label: 'OIDC token', plural: 'OIDC tokens', category: 'credential', shape: 'tag', nature: 'non-human', description: 'A token an OIDC issuer (GitHub Actions, GitLab, a cluster\'s service-account issuer...) mints for one subject, or for any subject: a start point outside every export' },
 };
 
 const CORE_EDGE_KINDS: Record<string, EdgeKindInfo> = {

@@ -10,6 +10,7 @@ import type { EdgeKindInfo, NodeKindInfo } from '../model/kinds';
 import type { ResourceAccess } from '../model/access';
 import type { JsonImporter, TextImporter } from '../importers/types';
 import type { Timer } from '../model/timer';
+import type { Evidence } from '../model/types';
 
 export interface ProviderAnalyzeOptions {
   /** The analysis date (epoch ms): conditions on time and every age judgement use it. */
@@ -43,6 +44,23 @@ export interface ProviderAnalysis {
   fullAccess(resource: string): ResourceAccess;
   /** One permission on one resource: for "who can do X to this". */
   decide(principal: string, action: string, resource: string): 'allowed' | 'conditional' | 'no';
+  /**
+   * Federation, inbound: the identities of this provider that a web-identity token (an OIDC
+   * issuer's token with these claims) can become, each decided by the identity's own trust
+   * (`only`: just this identity).
+   */
+  acceptWebIdentity?(issuer: string, claims: Readonly<Record<string, string>>, only?: string): FederationGrant[];
+  /** The OIDC issuers this provider's identities trust, with the subject patterns each trust tests. */
+  trustedIssuers?(): readonly { issuer: string; target: string; subjectPatterns: string[] }[];
+}
+
+/** One identity a federated token can become, and why. */
+export interface FederationGrant {
+  target: string;
+  decision: 'allowed' | 'conditional';
+  /** The trust statements (file, location, condition) that admit the token. */
+  evidence: Evidence[];
+  notes: string[];
 }
 
 export interface ProviderPlugin {

@@ -14,6 +14,7 @@ import { detectTechniques, type TechniqueResults } from './techniques/analyze';
 import { applyFindings } from './apply-findings';
 import { accessOf, fullAccess, resourceArns } from './resource-access';
 import { parseArn } from './importers/arn';
+import { webIdentityCapabilities } from './web-identity';
 
 /** AWS's analysis, with the evaluator and technique results the AWS-specific commands use. */
 export interface AwsAnalysis extends ProviderAnalysis {
@@ -42,6 +43,7 @@ export function awsAnalysis(graph: BlastGraph, model: AwsModel, catalogue: Actio
     serviceOf: (resource) => parseArn(resource)?.service ?? 'aws',
     accessOf: (principal, resource) => accessOf(model, catalogue, principal, resource),
     fullAccess: (resource) => fullAccess(model, catalogue, resource),
+    ...webIdentityCapabilities(graph, model),
     decide(principal, action, resource) {
       const kind = graph.hasNode(resource) ? graph.getNodeAttribute(resource, 'kind') : 'resource';
       const ds = resourceArns(resource, kind).map((r) => model.can(principal, action, r).decision);

@@ -28,7 +28,9 @@ export interface PrincipalFacts {
   arn: string;
   account?: string;
   /** `User`, `AssumedRole`, `Account`... as aws:PrincipalType names them. */
-  type: 'User' | 'AssumedRole' | 'Account' | 'FederatedUser' | 'AWSService' | 'Anonymous';
+  type: 'User' | 'AssumedRole' | 'Account' | 'FederatedUser' | 'AWSService' | 'Anonymous' | 'WebIdentity';
+  /** For a web-identity token: its issuer as IAM names OIDC providers (`host/path`, no scheme). */
+  federated?: string;
   userName?: string;
   userId?: string;
   tags?: readonly [string, string][];

@@ -11,6 +11,7 @@ export type PrincipalMatch = 'exact' | 'account' | 'public' | 'none';
 
 function matchOne(ref: PrincipalRef, p: PrincipalFacts): PrincipalMatch {
   if (ref.type === '*' || ref.value === '*') return 'public';
+  if (ref.type === 'Federated') return p.federated !== undefined && federatedMatches(ref.value, p.federated) ? 'exact' : 'none';
   if (ref.type !== 'AWS') return 'none';
   const v = ref.value;
   if (/^\d{12}$/.test(v)) return v === p.account ? 'account' : 'none';
@@ -21,6 +22,13 @@ function matchOne(ref: PrincipalRef, p: PrincipalFacts): PrincipalMatch {
   const session = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(v);
   if (session && p.type === 'AssumedRole' && p.account === session[1] && p.arn.endsWith(`/${session[2]}`)) return 'exact';
   return 'none';
+}
+
+/** `arn:aws:iam::ACCT:oidc-provider/HOST/PATH` (or the bare issuer) names the token's issuer. */
+function federatedMatches(value: string, issuer: string): boolean {
+  const v = value.toLowerCase();
+  const i = issuer.toLowerCase();
+  return v === i || v.endsWith(`:oidc-provider/${i}`);
 }
 
 const RANK: Record<PrincipalMatch, number> = { none: 0, account: 1, public: 2, exact: 3 };
