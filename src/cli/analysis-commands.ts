@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { adminReport, awsAnalysisOf, blastRadius, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type AsOf, type AwsAnalysis, type Decision, type PrivilegePath } from '../core';
 import type { Output } from './analyze';
 import { UsageError } from './args';
-import { asOfLine, loadWorkspace, type Flags } from './workspace';
+import { asOfLine, fromId, loadWorkspace, type Flags } from './workspace';
 
 function need(flags: Flags, name: string): string {
   const v = flags.get(name);
@@ -72,7 +72,8 @@ export async function runCan(paths: string[], flags: Flags, json: boolean, io: O
 
 export async function runBlast(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
   const a = await load(paths, flags);
-  const from = need(flags, 'from');
+  need(flags, 'from');
+  const from = fromId(flags)!;
   requireNode(a, from, 'from');
   const br = blastRadius(a, from);
   if (json) {
@@ -101,7 +102,8 @@ function pathText(p: PrivilegePath, i: number): string {
 
 export async function runPaths(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
   const a = await load(paths, flags);
-  const from = need(flags, 'from');
+  need(flags, 'from');
+  const from = fromId(flags)!;
   const to = need(flags, 'to');
   requireNode(a, from, 'from');
   if (to !== 'admin') requireNode(a, to, 'to');

@@ -68,6 +68,33 @@ describe('the analysis date (--as-of)', () => {
   });
 });
 
+describe('--from oidc:<issuer>:<subject>: a token no export describes', () => {
+  const roles = resolve(__dirname, '../../fixtures/aws/github-oidc-roles.json');
+  const provider = resolve(__dirname, '../../fixtures/aws/github-oidc-provider.json');
+  const token = 'oidc:token.actions.githubusercontent.com:repo:acme/web:ref:refs/heads/main';
+
+  it('blast --json lists what the token reaches, with provider, kind and hops', async () => {
+    const r = await run(['blast', roles, provider, '--from', token, '--json']);
+    expect(r.code).toBe(0);
+    const br = JSON.parse(r.out);
+    expect(br.source).toBe(token);
+    expect(br.identities.find((i: { id: string }) => i.id === 'arn:aws:iam::210987654321:role/gh-deploy-web-main')).toMatchObject({ provider: 'aws', kind: 'role', hops: 1 });
+    expect(br.admins).toEqual([expect.objectContaining({ provider: 'aws', scope: '210987654321', hops: 2 })]);
+  });
+
+  it('paths explain the federation step with the trust statement', async () => {
+    const r = await run(['paths', roles, provider, '--from', token, '--to', 'admin']);
+    expect(r.out).toMatch(/Path 1: 2 hop\(s\)/);
+    expect(r.out).toMatch(/github-oidc-roles\.json: RoleDetailList\[\d\]\.AssumeRolePolicyDocument\.Statement\[0\]/);
+  });
+
+  it('refuses a malformed start point', async () => {
+    const r = await run(['blast', roles, '--from', 'oidc:nohost']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is not an OIDC start point/);
+  });
+});
+
 describe('blastmap exit codes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'blastmap-cli-'));
   const good = join(dir, 'users.json');
@@ -116,11 +143,12 @@ describe.skipIf(!hasPublicCorpus)('analysis subcommands on IAM Vulnerable (Cloud
     writeFileSync(file, [
       JSON.stringify({ principal: U('fp3-deny-iam-user'), action: 'iam:CreateUser', resource: U('x') }),
       'not json',
+      // Long-term keys carry no aws:TokenIssueTime; a GetSessionToken session does, but calls IAM only with MFA.
       JSON.stringify({ principal: U('fn3-exploitableConditionConstraint-user'), action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${A}:policy/fn3-exploitableConditionConstraint` }),
     ].join('\n'));
     const r = await run(['can', CLOUDSPLAINING, '--batch', file]);
     const lines = r.out.split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.decision ?? l.error)).toEqual(['denied', 'not valid JSON', 'allowed']);
+    expect(lines.map((l) => l.decision ?? l.error)).toEqual(['denied', 'not valid JSON', 'conditional']);
   });
 
   it('admins --json lists admins and every principal that escalates, with paths', async () => {

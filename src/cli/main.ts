@@ -19,6 +19,10 @@ Usage:
   blastmap generate --out FILE [--users N] [--roles N] [--policies N] [--seed N]
                                                     write a synthetic account (GAAD format)
 
+--from also takes a token no export describes: oidc:<issuer host>:<subject> (e.g.
+oidc:token.actions.githubusercontent.com:repo:acme/web:ref:refs/heads/main; --audience sets its
+aud, default sts.amazonaws.com): it reaches the identities whose trust admits it.
+
 Every command that reads exports takes --as-of YYYY-MM-DD (or a full ISO time): the analysis
 date for every judgement of age and for aws:CurrentTime. Without it, the date the exports were
 taken (the credential report's GeneratedTime, else their newest timestamp) is used; --json output
@@ -28,7 +32,7 @@ Exit codes: 0 every file imported, 1 some file rejected, 2 bad usage.`;
 
 export async function main(argv: readonly string[], io: Output): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;

@@ -3,7 +3,7 @@
  * (`--as-of`, else the exports' own date, else now: the CLI is the host that may ask), and the
  * analysis run against that date.
  */
-import { analyze, asOfFrom, defaultAsOf, parseAsOf, type Analysis, type AsOf, type ImportSession } from '../core';
+import { analyze, asOfFrom, defaultAsOf, oidcNodeId, parseAsOf, parseOidcStart, type Analysis, type AsOf, type ImportSession, type OidcStart } from '../core';
 import { loadSession } from './analyze';
 import { UsageError } from './args';
 
@@ -20,6 +20,26 @@ export function asOfFor(session: ImportSession, flags: Flags): AsOf {
   return defaultAsOf(session.files, session.graph, Date.now());
 }
 
+/**
+ * `--from oidc:<issuer>:<subject>` names a token no export describes: it becomes a start point the
+ * analysis links to the identities whose trust admits it (`--audience` sets its `aud`).
+ */
+export function oidcStartOf(flags: Flags): OidcStart | undefined {
+  const from = flags.get('from');
+  if (typeof from !== 'string' || !from.startsWith('oidc:')) return undefined;
+  const parsed = parseOidcStart(from);
+  if ('error' in parsed) throw new UsageError(`--from: ${parsed.error}`);
+  const audience = flags.get('audience');
+  return typeof audience === 'string' ? { ...parsed, audience } : parsed;
+}
+
+/** The id `--from` names in the graph (an OIDC start point's canonical id). */
+export function fromId(flags: Flags): string | undefined {
+  const start = oidcStartOf(flags);
+  const from = flags.get('from');
+  return start ? oidcNodeId(start.issuer, start.subject) : typeof from === 'string' ? from : undefined;
+}
+
 export interface LoadedWorkspace {
   session: ImportSession;
   asOf: AsOf;
@@ -34,7 +54,8 @@ export async function loadWorkspace(paths: readonly string[], flags: Flags): Pro
   const session = loadSession(paths);
   const loaded = performance.now();
   const asOf = asOfFor(session, flags);
-  const analysis = await analyze(session.graph, { asOf: asOf.ms, timer: () => performance.now() });
+  const start = oidcStartOf(flags);
+  const analysis = await analyze(session.graph, { asOf: asOf.ms, timer: () => performance.now(), starts: start ? [start] : [] });
   return { session, asOf, analysis, importMillis: loaded - started, analysisMillis: performance.now() - loaded };
 }
 
