@@ -8,6 +8,7 @@ import * as db from '../storage/workspace-db';
 import { analysisClient } from './analysis-client';
 import { CancelledError } from '../worker/client';
 import { useWorkspace } from '../state/workspace-store';
+import { issuerKey, oidcNodeId, type OidcStart } from '../core';
 
 export const workspacesQuery = queryOptions({
   queryKey: ['workspaces'],
@@ -47,7 +48,8 @@ export async function cancelImport(): Promise<void> {
   analysisClient().cancel();
   const id = useWorkspace.getState().workspaceId;
   const files = id ? await db.loadFiles(id).catch(() => []) : [];
-  let snapshot = await analysisClient().reset(useWorkspace.getState().asOfSettings);
+  await analysisClient().reset(useWorkspace.getState().asOfSettings);
+  let snapshot = await analysisClient().setStarts(useWorkspace.getState().starts);
   if (files.length) snapshot = await analysisClient().importFiles(files);
   useWorkspace.getState().setSnapshot(snapshot);
 }
@@ -63,6 +65,26 @@ export async function stampFirstImport(): Promise<number> {
   s.setAsOfSettings(settings);
   await analysisClient().setAsOf(settings);
   return settings.importTime;
+}
+
+/**
+ * "What could this token reach?": the token becomes a start point of the workspace (kept with it),
+ * the analysis links it, and its node id is returned for the blast view.
+ */
+export async function askTokenReach(start: OidcStart): Promise<string> {
+  const s = useWorkspace.getState();
+  const key = (x: OidcStart) => `${issuerKey(x.issuer)}|${x.subject}|${x.audience ?? ''}`;
+  const starts = [...s.starts.filter((x) => key(x) !== key(start)), start];
+  s.setStarts(starts);
+  s.setSnapshot(await analysisClient().setStarts(starts));
+  if (s.workspaceId) {
+    try {
+      await db.saveStarts(s.workspaceId, starts);
+    } catch (e) {
+      useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+    }
+  }
+  return oidcNodeId(start.issuer, start.subject);
 }
 
 /** The analyst sets the analysis date (epoch ms), or clears it (undefined) to use the exports'. */
@@ -92,8 +114,10 @@ export async function persistFiles(files: File[], importedAt: number): Promise<v
 
 export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   const asOf = { override: meta.asOf, importTime: meta.importedAt ?? meta.created };
-  const snapshot = await analysisClient().reset(asOf);
+  await analysisClient().reset(asOf);
+  const snapshot = await analysisClient().setStarts(meta.starts ?? []);
   useWorkspace.getState().setAsOfSettings(asOf);
+  useWorkspace.getState().setStarts(meta.starts ?? []);
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
   useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
   useWorkspace.getState().setSnapshot(snapshot);
@@ -114,6 +138,7 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
   else {
     const asOf = { importTime: Date.now() };
     useWorkspace.getState().setAsOfSettings(asOf);
+    useWorkspace.getState().setStarts([]);
     useWorkspace.getState().openedWorkspace(null, name);
     useWorkspace.getState().setSnapshot(await analysisClient().reset(asOf));
   }

@@ -1,6 +1,6 @@
 /** UI state only: the last snapshot the worker sent, import progress, selection, view toggles. */
 import { create } from 'zustand';
-import type { AsOfSettings, FileReport, Snapshot } from '../core';
+import type { AsOfSettings, FileReport, OidcStart, Snapshot } from '../core';
 
 export interface ImportProgressState {
   total: number;
@@ -38,6 +38,9 @@ export interface WorkspaceState {
   focus: ReadonlySet<string> | null;
   expandNeighbours(ids: string[]): void;
   clearFocus(): void;
+  /** Tokens the analyst asked about, linked by federation (kept with the workspace). */
+  starts: OidcStart[];
+  setStarts(starts: OidcStart[]): void;
   /** How the open workspace's analysis date is chosen (kept with the workspace). */
   asOfSettings: AsOfSettings;
   setAsOfSettings(s: AsOfSettings): void;
@@ -81,6 +84,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   expandNeighbours: (ids) => set((s) => ({ focus: new Set([...(s.focus ?? []), ...ids]), blastMode: false, pathFrom: null, pathTo: null })),
   clearFocus: () => set({ focus: null }),
   openBlast: (id) => set({ selectedId: id, blastMode: true, pathFrom: null, pathTo: null }),
+  starts: [],
+  setStarts: (starts) => set({ starts }),
   asOfSettings: { importTime: 0 },
   setAsOfSettings: (asOfSettings) => set({ asOfSettings }),
   crownJewels: [],

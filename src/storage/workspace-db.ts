@@ -18,6 +18,8 @@ export interface WorkspaceMeta {
   asOf?: number;
   /** When files were first imported: the analysis date when the exports carry none. */
   importedAt?: number;
+  /** Tokens the analyst asked about ("what could this token reach?"). */
+  starts?: { issuer: string; subject: string; audience?: string }[];
 }
 
 interface StoredFile {
@@ -80,6 +82,12 @@ export async function saveAsOf(id: string, asOf: number | undefined): Promise<vo
   const d = await db();
   const ws = await d.get('workspaces', id);
   if (ws) await d.put('workspaces', { ...ws, asOf });
+}
+
+export async function saveStarts(id: string, starts: WorkspaceMeta['starts']): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, starts });
 }
 
 export async function getWorkspace(id: string): Promise<WorkspaceMeta | undefined> {

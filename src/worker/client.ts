@@ -2,7 +2,7 @@
  * The UI's handle on the analysis worker: typed requests, progress callbacks, and a main-thread
  * fallback where workers cannot start (the work is the same core code).
  */
-import type { AsOfSettings, FileReport, WorkspaceEngine } from '../core';
+import type { AsOfSettings, FileReport, OidcStart, WorkspaceEngine } from '../core';
 import type { FromWorker, Replies, ToWorker } from './protocol';
 import { newEngine, runJob } from './import-files';
 
@@ -70,6 +70,11 @@ export class AnalysisClient {
   /** Change the analysis date (the analysis re-runs against it). */
   setAsOf(asOf: AsOfSettings): Promise<Replies['setAsOf']> {
     return this.request({ type: 'setAsOf', asOf }, {}) as Promise<Replies['setAsOf']>;
+  }
+
+  /** The workspace's token start points (the analysis re-runs with them linked). */
+  setStarts(starts: OidcStart[]): Promise<Replies['setStarts']> {
+    return this.request({ type: 'setStarts', starts }, {}) as Promise<Replies['setStarts']>;
   }
 
   blast(node: string): Promise<Replies['blast']> {

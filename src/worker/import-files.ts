@@ -54,6 +54,9 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
     case 'setAsOf':
       engine.setAsOf(msg.asOf);
       return engine.snapshot();
+    case 'setStarts':
+      engine.setStarts(msg.starts);
+      return engine.snapshot();
     case 'blast':
       return engine.blast(msg.node);
     case 'paths':

@@ -1,10 +1,11 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { AsOfSettings, BlastView, FileReport, PrivilegePath, RankedWhoCan, Snapshot } from '../core';
+import type { AsOfSettings, OidcStart, BlastView, FileReport, PrivilegePath, RankedWhoCan, Snapshot } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
   | { type: 'reset'; requestId: number; asOf: AsOfSettings }
   | { type: 'setAsOf'; requestId: number; asOf: AsOfSettings }
+  | { type: 'setStarts'; requestId: number; starts: OidcStart[] }
   | { type: 'blast'; requestId: number; node: string }
   | { type: 'paths'; requestId: number; from: string; to: string; k: number }
   | { type: 'whoCan'; requestId: number; target: string; action?: string };
@@ -14,6 +15,7 @@ export interface Replies {
   import: Snapshot;
   reset: Snapshot;
   setAsOf: Snapshot;
+  setStarts: Snapshot;
   blast: BlastView;
   paths: PrivilegePath[];
   whoCan: RankedWhoCan;

@@ -11,6 +11,7 @@ import type { FileReport } from '../model/fragment';
 import type { FileInput } from '../importers/import-file';
 import { asOfFrom, defaultAsOf, type AsOf } from '../model/as-of';
 import type { Timer } from '../model/timer';
+import type { OidcStart } from '../federation';
 import { ImportSession } from './session';
 import { snapshotOf, type Snapshot } from './snapshot';
 
@@ -27,6 +28,8 @@ export class WorkspaceEngine {
   private analysis: Analysis | undefined;
   private summary: Snapshot['analysis'];
   private asOfSettings: AsOfSettings;
+  /** Token start points the analyst asked about ("what could this token reach?"). */
+  private starts: OidcStart[] = [];
 
   /** `timer` measures durations for the analyst; `importTime` is the as-of fallback. */
   constructor(
@@ -57,6 +60,12 @@ export class WorkspaceEngine {
     this.analysis = undefined;
   }
 
+  /** The token start points of the workspace (replaced as a whole); the analysis re-runs. */
+  setStarts(starts: OidcStart[]): void {
+    this.starts = [...starts];
+    this.analysis = undefined;
+  }
+
   asOf(): AsOf {
     const { override, importTime } = this.asOfSettings;
     if (override !== undefined) return asOfFrom(override, 'analyst', 'set by the analyst');
@@ -68,7 +77,7 @@ export class WorkspaceEngine {
     const asOf = this.asOf();
     if (!this.analysis && this.session.graph.order > 0) {
       const start = this.timer?.();
-      this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer });
+      this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts });
       this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
     }
     return { ...snapshotOf(this.session), asOf, analysis: this.session.graph.order ? this.summary : undefined };
@@ -98,5 +107,6 @@ export class WorkspaceEngine {
     this.analysis = undefined;
     this.summary = undefined;
     this.asOfSettings = settings;
+    this.starts = [];
   }
 }

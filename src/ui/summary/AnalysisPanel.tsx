@@ -1,5 +1,6 @@
 /** The analysis at a glance: admins, who can become admin, and paths that need inventory. */
 import { useWorkspace } from '../../state/workspace-store';
+import { TokenReach } from './TokenReach';
 
 export function AnalysisPanel() {
   const snapshot = useWorkspace((s) => s.snapshot);
@@ -18,6 +19,7 @@ export function AnalysisPanel() {
   return (
     <section className="analysis-panel" aria-label="Analysis" data-testid="analysis-panel">
       <h2>Analysis</h2>
+      <TokenReach />
       <p className="muted small">{a.millis !== undefined ? `${a.millis} ms · ` : ''}{a.escalationEdges} escalation edges</p>
       <h3 data-testid="admin-count">{a.admins.length} admin-equivalent</h3>
       <ul>
