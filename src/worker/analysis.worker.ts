@@ -8,8 +8,15 @@ declare const self: DedicatedWorkerGlobalScope;
 const engine = newEngine();
 const post = (m: FromWorker) => self.postMessage(m);
 
-self.onmessage = async (ev: MessageEvent<ToWorker>) => {
-  const msg = ev.data;
+// One job at a time, in order: a job that awaits (reading files, loading the catalogue) must not
+// interleave with the next (a new analysis date arriving mid-import would race the analyses).
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  queue = queue.then(() => handle(ev.data));
+};
+
+async function handle(msg: ToWorker): Promise<void> {
   const { requestId } = msg;
   try {
     const payload = await runJob(engine, msg, {
@@ -21,4 +28,4 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   } catch (e) {
     post({ type: 'failed', requestId, message: e instanceof Error ? e.message : String(e) });
   }
-};
+}

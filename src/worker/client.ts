@@ -27,6 +27,8 @@ export class AnalysisClient {
   private fallback: WorkspaceEngine | undefined;
   private next = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Main-thread fallback jobs run one at a time, like the worker's. */
+  private fallbackQueue: Promise<unknown> = Promise.resolve();
 
   constructor() {
     this.spawn();
@@ -93,11 +95,16 @@ export class AnalysisClient {
     const msg = { ...req, requestId: this.next++ } as ToWorker;
     if (!this.worker) {
       this.fallback ??= newEngine();
-      return runJob(this.fallback, msg, {
-        reading: (i, t, f) => callbacks.onReading?.(i, t, f),
-        imported: (i, t, r) => callbacks.onFile?.(i, t, r),
-        analysing: () => callbacks.onAnalysing?.(),
-      });
+      const engine = this.fallback;
+      const job = this.fallbackQueue.then(() =>
+        runJob(engine, msg, {
+          reading: (i, t, f) => callbacks.onReading?.(i, t, f),
+          imported: (i, t, r) => callbacks.onFile?.(i, t, r),
+          analysing: () => callbacks.onAnalysing?.(),
+        }),
+      );
+      this.fallbackQueue = job.catch(() => undefined);
+      return job;
     }
     return new Promise((resolve, reject) => {
       this.pending.set(msg.requestId, { resolve, reject, callbacks });
