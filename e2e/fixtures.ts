@@ -33,6 +33,22 @@ export class Workbench {
     await expect(this.page.getByTestId('import-progress')).toHaveCount(0);
   }
 
+  /** The workspace records as IndexedDB holds them (to wait for a save before a reload). */
+  storedWorkspaces(): Promise<Record<string, unknown>[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const open = indexedDB.open('blastmap');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('workspaces').objectStore('workspaces').getAll();
+            req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+  }
+
   count(kind: string) {
     return this.page.getByTestId(`count-${kind}`);
   }

@@ -76,6 +76,8 @@ test('crown jewels by tag rule and by hand, with who can reach them, kept with t
   await workbench.clickNode('arn:aws:s3:::northwind-parcel-data-lake');
   await page.getByTestId('toggle-jewel').click();
   await expect(jewels.getByTestId('jewel')).toHaveCount(2);
+  // Saved to IndexedDB before the reload (a reload may otherwise outrun the write).
+  await expect.poll(async () => (await workbench.storedWorkspaces()).flatMap((w) => (w.crownJewels as string[] | undefined) ?? [])).toContain('arn:aws:s3:::northwind-parcel-data-lake');
   await page.reload();
   await page.getByRole('tab', { name: 'Crown jewels' }).click();
   await expect(page.getByRole('region', { name: 'Crown jewels' }).getByTestId('jewel')).toHaveCount(2);
