@@ -44,6 +44,7 @@ export async function runAnalyze(paths: readonly string[], flags: Flags, json: b
     escalatesToAdmin: report.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) })),
     needsInventory: potentialFindings(analysis).map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
     escalationEdges: analysis.graph.filterEdges((_, a) => a.kind === 'escalatesTo').length,
+    federation: analysis.federation,
   };
   const snap = snapshotOf(session);
   const age = ageReport(snap.nodes, asOf.ms);
@@ -53,6 +54,7 @@ export async function runAnalyze(paths: readonly string[], flags: Flags, json: b
     io.out(summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis));
     io.out(asOfLine(asOf));
     io.out(`Age (threshold ${age.thresholds.staleDays} days): ${AGE_ISSUES.map(([k, label]) => `${age.counts[k] ?? 0} ${label}`).join(', ')}`);
+    for (const f of summary.federation) io.out(`Federation ${f.status}: ${f.from} → ${f.to} (${f.technique}): ${f.reason}`);
     io.out(`Analysis (${Math.round(analysisMillis)} ms): ${summary.admins.length} admin-equivalent, ${summary.escalatesToAdmin.length} can escalate to admin, ${summary.escalationEdges} escalation edges, ${summary.needsInventory.length} paths need resource inventory`);
   }
   return session.files.some((f) => f.status === 'rejected') ? 1 : 0;

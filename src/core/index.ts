@@ -9,7 +9,7 @@ export { parseTimestamp } from './io/time';
 export { syntheticGaad, type SyntheticOptions } from './generate/synthetic-account';
 export { analyze, providerOf, potentialFindings, allAdmins, type Analysis } from './analysis/analysis';
 export { PROVIDERS, providerLabel } from './providers';
-export { parseOidcStart, oidcNodeId, issuerKey, type OidcStart } from './federation';
+export { parseOidcStart, oidcNodeId, issuerKey, type OidcStart, type FederationNote } from './federation';
 export type { ProviderPlugin, ProviderAnalysis, PotentialFinding } from './providers/types';
 export { awsAnalysisOf, type AwsAnalysis } from './providers/aws/plugin';
 export { ACCESS_LEVELS, levelsOf, type AccessLevel, type ResourceAccess } from './model/access';

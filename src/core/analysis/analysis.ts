@@ -9,7 +9,7 @@ import { timed, type Timer } from '../model/timer';
 import { PROVIDERS } from '../providers';
 import type { PotentialFinding, ProviderAnalysis } from '../providers/types';
 import { clearDerived } from './derived';
-import { linkFederations, type OidcStart } from '../federation';
+import { linkFederations, type FederationNote, type OidcStart } from '../federation';
 
 /** Durations, when the host passed a timer (the core reads no clock). */
 export interface AnalysisTimings {
@@ -22,6 +22,8 @@ export interface Analysis {
   /** Each provider's analysis, by provider id (only providers with nodes in the graph). */
   providers: ReadonlyMap<string, ProviderAnalysis>;
   reach: ReachIndex;
+  /** Federations configured on one side but refused or not checkable on the other. */
+  federation: FederationNote[];
   /** The analysis date every judgement of time was made against (epoch ms). */
   asOf: number;
   timings: AnalysisTimings;
@@ -44,10 +46,10 @@ export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<
   const providers = new Map<string, ProviderAnalysis>();
   const start = opts.timer?.();
   for (const p of PROVIDERS) if (present.has(p.id)) providers.set(p.id, await p.analyze(graph, { asOf: opts.asOf, timer: opts.timer }));
-  linkFederations(graph, providers.values(), opts.starts);
+  const federation = linkFederations(graph, providers.values(), opts.starts);
   const techniquesMs = start === undefined ? undefined : opts.timer!() - start;
   const reach = timed(opts.timer, () => new ReachIndex(graph));
-  return { graph, providers, reach: reach.value, asOf: opts.asOf, timings: { techniquesMs, reachIndexMs: reach.millis } };
+  return { graph, providers, federation, reach: reach.value, asOf: opts.asOf, timings: { techniquesMs, reachIndexMs: reach.millis } };
 }
 
 /** The analysis of the provider a node belongs to. */

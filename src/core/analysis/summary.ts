@@ -1,5 +1,6 @@
 /** What the UI shows of an analysis before any node is selected: admins and who can escalate. */
 import { potentialFindings, type Analysis } from './analysis';
+import type { FederationNote } from '../federation';
 import { adminReport } from './admins';
 import { blastRadius, type BlastRadius } from './blast-radius';
 import { privilegePaths, type PrivilegePath } from './privilege-paths';
@@ -10,6 +11,8 @@ export interface AnalysisSummary {
   escalatesToAdmin: { principal: string; hops: number; techniques: string[] }[];
   needsInventory: { principal: string; technique: string; missing: string }[];
   escalationEdges: number;
+  /** Federations configured on one side but refused or not checkable on the other. */
+  federation: FederationNote[];
   /** How long the analysis took, when the host measured it. */
   millis?: number;
 }
@@ -22,6 +25,7 @@ export function summarize(a: Analysis, millis?: number): AnalysisSummary {
     escalatesToAdmin: r.escalatesToAdmin.map((e) => ({ principal: e.principal, hops: e.paths[0]?.hops ?? 0, techniques: e.paths[0]?.steps.map((s) => s.technique ?? s.kind) ?? [] })),
     needsInventory: potentialFindings(a).map((p) => ({ principal: p.source, technique: p.technique.id, missing: p.missing })),
     escalationEdges: a.graph.filterEdges((_, e) => e.kind === 'escalatesTo').length,
+    federation: a.federation,
     millis: millis === undefined ? undefined : Math.round(millis),
   };
 }

@@ -7,11 +7,15 @@
 import type { BlastGraph } from '../graph/graph';
 import type { ProviderAnalysis } from '../providers/types';
 import { linkAnySubject, linkOidcStart, type OidcStart } from './oidc';
+import { linkWorkloadTokens, type FederationNote } from './workloads';
 
 export { parseOidcStart, oidcNodeId, issuerKey, type OidcStart } from './oidc';
+export type { FederationNote } from './workloads';
 
-export function linkFederations(graph: BlastGraph, providers: Iterable<ProviderAnalysis>, starts: readonly OidcStart[] = []): void {
+/** Draw every federation edge; returns the claims that were not (rejected or unverifiable). */
+export function linkFederations(graph: BlastGraph, providers: Iterable<ProviderAnalysis>, starts: readonly OidcStart[] = []): FederationNote[] {
   const list = [...providers];
   linkAnySubject(graph, list);
   for (const s of starts) linkOidcStart(graph, list, s);
+  return linkWorkloadTokens(graph, list);
 }

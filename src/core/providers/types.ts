@@ -52,6 +52,40 @@ export interface ProviderAnalysis {
   acceptWebIdentity?(issuer: string, claims: Readonly<Record<string, string>>, only?: string): FederationGrant[];
   /** The OIDC issuers this provider's identities trust, with the subject patterns each trust tests. */
   trustedIssuers?(): readonly { issuer: string; target: string; subjectPatterns: string[] }[];
+  /**
+   * Federation, inbound by IAM member: the identities an IAM member string (GKE's
+   * `serviceAccount:PROJECT.svc.id.goog[NS/KSA]`, a workload identity pool's `principalSet://...`)
+   * can act as through this provider's bindings (`only`: just this identity).
+   */
+  acceptMember?(member: string, only?: string): FederationGrant[];
+  /**
+   * Federation, inbound from another provider's identities: bindings whose member names an
+   * identity of another provider (a workload identity pool's `attribute.aws_role/<role ARN>`).
+   */
+  foreignMembers?(): readonly { from: string; grant: FederationGrant; technique: string; why: string }[];
+  /**
+   * Federation, outbound: the tokens this provider mints for its identities (a cluster's projected
+   * service-account tokens) and the cloud identities their configuration names (annotations).
+   */
+  issuedTokens?(): readonly IssuedToken[];
+}
+
+/** A token a workload identity presents, and what its configuration says it becomes. */
+export interface IssuedToken {
+  /** The identity the token is minted for (e.g. a Kubernetes service account). */
+  from: string;
+  /** Its OIDC issuer, when it has one (the cluster's service-account issuer). */
+  issuer?: string;
+  claims: Readonly<Record<string, string>>;
+  names: readonly {
+    /** `web-identity`: the target's trust decides on issuer and claims; `iam-member`: the target's provider decides on `member`. */
+    via: 'web-identity' | 'iam-member';
+    target: string;
+    member?: string;
+    technique: string;
+    /** The annotation (file, location) that names the target. */
+    evidence: Evidence;
+  }[];
 }
 
 /** One identity a federated token can become, and why. */

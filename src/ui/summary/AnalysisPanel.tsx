@@ -36,6 +36,16 @@ export function AnalysisPanel() {
           <Item key={e.principal} id={e.principal} extra={`${e.hops} hop(s): ${e.techniques.join(' → ')}`} />
         ))}
       </ul>
+      {a.federation.length > 0 && (
+        <details data-testid="federation-notes">
+          <summary>{a.federation.length} federation links not drawn or not verified</summary>
+          <ul>
+            {a.federation.map((f) => (
+              <Item key={`${f.from}|${f.to}|${f.technique}`} id={f.from} extra={`${f.status}: ${f.reason}`} />
+            ))}
+          </ul>
+        </details>
+      )}
       {a.needsInventory.length > 0 && (
         <details>
           <summary>{a.needsInventory.length} paths need resource inventory</summary>
