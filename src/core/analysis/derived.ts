@@ -5,7 +5,7 @@
  */
 import type { BlastGraph } from '../graph/graph';
 
-const DERIVED_EDGES = new Set(['escalatesTo', 'federatesTo']);
+const DERIVED_EDGES = new Set(['escalatesTo', 'federatesTo', 'k8s.inGroup']);
 const DERIVED_NODES = new Set(['adminAccess', 'identitySet', 'oidcToken']);
 
 export function clearDerived(graph: BlastGraph): void {

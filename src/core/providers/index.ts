@@ -5,8 +5,9 @@
 import { registerKinds } from '../model/kinds';
 import type { ProviderPlugin } from './types';
 import { awsPlugin } from './aws/plugin';
+import { kubernetesPlugin } from './kubernetes/plugin';
 
-export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin];
+export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin, kubernetesPlugin];
 
 for (const p of PROVIDERS) registerKinds(p.nodeKinds, p.edgeKinds);
 

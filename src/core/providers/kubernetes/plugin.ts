@@ -1,0 +1,25 @@
+/**
+ * The Kubernetes provider: RBAC (roles, bindings, aggregated ClusterRoles), service accounts and
+ * their legacy tokens, workloads, cluster descriptions (EKS, GKE, AKS) and the EKS mappings of
+ * AWS identities (aws-auth, access entries); escalation techniques written as `escalatesTo`
+ * edges; clusters as scopes (`admin:kubernetes:<cluster>`).
+ */
+import type { ProviderPlugin } from '../types';
+import { K8S_EDGE_KINDS, K8S_NODE_KINDS } from './kinds';
+import { K8S_IMPORTERS, K8S_TEXT_IMPORTERS, prescanClusters } from './importers';
+import { analyzeKubernetes } from './analyze';
+import { PROVIDER } from './ids';
+
+export { K8S_TECHNIQUES } from './techniques';
+export type { K8sAnalysis } from './analyze';
+
+export const kubernetesPlugin: ProviderPlugin = {
+  id: PROVIDER,
+  label: 'Kubernetes',
+  nodeKinds: K8S_NODE_KINDS,
+  edgeKinds: K8S_EDGE_KINDS,
+  importers: K8S_IMPORTERS,
+  textImporters: K8S_TEXT_IMPORTERS,
+  prescan: (text) => prescanClusters(text),
+  analyze: (graph, opts) => analyzeKubernetes(graph, opts),
+};
