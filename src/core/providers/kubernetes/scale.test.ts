@@ -1,7 +1,8 @@
 /**
  * Scale: 100,000 service accounts in 1,000 namespaces, their pods, and 300,000 bindings, built
  * straight into the graph (test-support/big-cluster.ts; 1,000,000 bindings take ~3 s on 2 cores).
- * The analysis must stay linear (indexes, identity sets for namespace-wide targets), not pairwise.
+ * The analysis must stay linear (indexes, identity sets for namespace-wide targets), not pairwise:
+ * checked by the size of what it produces.
  */
 import { describe, expect, it } from 'vitest';
 import { edgeKey } from '../../model/fragment';
@@ -14,9 +15,7 @@ describe('Kubernetes analysis at scale', () => {
   it('100,000 service accounts and 300,000 bindings: linear, with identity sets', async () => {
     const { graph, bindings } = bigCluster(1000, 100, 3);
     expect(bindings).toBe(1000 + 300_000 + 20);
-    const start = performance.now();
     const k = await analyzeKubernetes(graph, { asOf: 0 });
-    const ms = performance.now() - start;
     const escalations = graph.filterEdges((_, e) => e.kind === 'escalatesTo').length;
     // Each team: its namespace's set twice (create pods, exec); each CI user: the cluster's sets.
     expect(escalations).toBeLessThan(5_000);
@@ -24,7 +23,6 @@ describe('Kubernetes analysis at scale', () => {
     expect(k.principals().length).toBe(100_000 + 1000 + 20);
     const reach = new ReachIndex(graph);
     expect(reach.size).toBeLessThan(1_000_000);
-    // About 3 s on 2 cores (1,000,000 bindings: the same); the bound only catches a quadratic turn.
-    expect(ms).toBeLessThan(30_000);
+    // Time and memory are figures of `npm run bench`, not test assertions.
   }, 120_000);
 });
