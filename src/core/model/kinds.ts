@@ -29,6 +29,8 @@ export interface NodeKindInfo {
   nature?: 'human' | 'non-human' | 'depends';
   /** A long-lived credential (access key, service-account key, legacy token). */
   standing?: boolean;
+  /** The provider that declared it (set at registration; absent for the core's own kinds). */
+  provider?: string;
 }
 
 export interface EdgeKindInfo {
@@ -77,10 +79,10 @@ export type EdgeKind = string;
 export type Provider = string;
 
 /** Called by the provider registry; a kind declared twice must be declared the same way. */
-export function registerKinds(nodes: Record<string, NodeKindInfo>, edges: Record<string, EdgeKindInfo>): void {
+export function registerKinds(nodes: Record<string, NodeKindInfo>, edges: Record<string, EdgeKindInfo>, provider?: string): void {
   for (const [k, v] of Object.entries(nodes)) {
-    if (nodeKinds[k] && nodeKinds[k] !== v) throw new Error(`node kind ${k} declared twice`);
-    nodeKinds[k] = v;
+    if (nodeKinds[k] && nodeKinds[k]!.label !== v.label) throw new Error(`node kind ${k} declared twice`);
+    nodeKinds[k] = provider ? { ...v, provider } : v;
   }
   for (const [k, v] of Object.entries(edges)) {
     if (edgeKinds[k] && edgeKinds[k] !== v) throw new Error(`edge kind ${k} declared twice`);

@@ -9,6 +9,6 @@ import { kubernetesPlugin } from './kubernetes/plugin';
 
 export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin, kubernetesPlugin];
 
-for (const p of PROVIDERS) registerKinds(p.nodeKinds, p.edgeKinds);
+for (const p of PROVIDERS) registerKinds(p.nodeKinds, p.edgeKinds, p.id);
 
 export const providerLabel = (id: string): string => PROVIDERS.find((p) => p.id === id)?.label ?? id;

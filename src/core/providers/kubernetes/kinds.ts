@@ -11,16 +11,16 @@
 import type { EdgeKindInfo, NodeKindInfo } from '../../model/kinds';
 
 export const K8S_NODE_KINDS: Record<string, NodeKindInfo> = {
-  'k8s.cluster': { label: 'Cluster', plural: 'clusters', category: 'principal', shape: 'octagon', description: 'Kubernetes cluster (EKS, GKE, AKS or other): the scope of its RBAC, with its OIDC issuer and cloud ids' },
-  'k8s.serviceAccount': { label: 'Service account', plural: 'service accounts', category: 'identity', shape: 'hexagon', actor: true, nature: 'non-human', description: 'Kubernetes service account: the identity pods run as; member of the built-in groups system:serviceaccounts[:namespace] and system:authenticated' },
+  'k8s.cluster': { label: 'Kubernetes cluster', plural: 'Kubernetes clusters', category: 'principal', shape: 'octagon', description: 'Kubernetes cluster (EKS, GKE, AKS or other): the scope of its RBAC, with its OIDC issuer and cloud ids' },
+  'k8s.serviceAccount': { label: 'Kubernetes service account', plural: 'Kubernetes service accounts', category: 'identity', shape: 'hexagon', actor: true, nature: 'non-human', description: 'Kubernetes service account: the identity pods run as; member of the built-in groups system:serviceaccounts[:namespace] and system:authenticated' },
   'k8s.user': { label: 'Kubernetes user', plural: 'Kubernetes users', category: 'identity', shape: 'ellipse', actor: true, nature: 'depends', description: 'User named in RBAC bindings or mapped from a cloud identity (aws-auth, EKS access entries); system:* users are cluster components' },
   'k8s.group': { label: 'Kubernetes group', plural: 'Kubernetes groups', category: 'identity', shape: 'round-rectangle', actor: true, group: true, description: 'Group named in RBAC bindings; system:masters bypasses RBAC entirely' },
-  'k8s.role': { label: 'Role', plural: 'roles', category: 'policy', shape: 'rectangle', description: 'Namespaced RBAC role: rules that apply in its namespace' },
-  'k8s.clusterRole': { label: 'Cluster role', plural: 'cluster roles', category: 'policy', shape: 'rectangle', description: 'RBAC cluster role: cluster-wide through a ClusterRoleBinding, one namespace through a RoleBinding; aggregated roles take the rules of the roles their selectors match' },
+  'k8s.role': { label: 'Kubernetes role', plural: 'Kubernetes roles', category: 'policy', shape: 'rectangle', description: 'Namespaced RBAC role: rules that apply in its namespace' },
+  'k8s.clusterRole': { label: 'Kubernetes cluster role', plural: 'Kubernetes cluster roles', category: 'policy', shape: 'rectangle', description: 'RBAC cluster role: cluster-wide through a ClusterRoleBinding, one namespace through a RoleBinding; aggregated roles take the rules of the roles their selectors match' },
   'k8s.secret': { label: 'Kubernetes secret', plural: 'Kubernetes secrets', category: 'secret', shape: 'round-triangle', description: 'Kubernetes Secret; its data never enters Blastmap' },
   'k8s.serviceAccountToken': { label: 'Service-account token', plural: 'service-account tokens', category: 'credential', shape: 'tag', nature: 'non-human', standing: true, description: 'Legacy service-account token Secret: a long-lived bearer token; whoever reads it acts as the service account' },
-  'k8s.workload': { label: 'Workload', plural: 'workloads', category: 'resource', shape: 'round-rectangle', description: 'Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob: runs as a service account' },
-  'k8s.namespace': { label: 'Namespace', plural: 'namespaces', category: 'resource', shape: 'cut-rectangle', description: 'Kubernetes namespace' },
+  'k8s.workload': { label: 'Kubernetes workload', plural: 'Kubernetes workloads', category: 'resource', shape: 'round-rectangle', description: 'Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob: runs as a service account' },
+  'k8s.namespace': { label: 'Kubernetes namespace', plural: 'Kubernetes namespaces', category: 'resource', shape: 'cut-rectangle', description: 'Kubernetes namespace' },
 };
 
 export const K8S_EDGE_KINDS: Record<string, EdgeKindInfo> = {
