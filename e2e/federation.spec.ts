@@ -3,11 +3,12 @@
  * company, decided by the role trusts; a token of another organisation reaches nothing; the
  * question is kept with the workspace.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 const ISSUER = 'token.actions.githubusercontent.com';
 
-async function ask(page: import('@playwright/test').Page, subject: string) {
+async function ask(page: Page, subject: string) {
   await page.getByRole('tab', { name: 'Analysis' }).click();
   const form = page.getByTestId('token-reach');
   await form.locator('summary').click();

@@ -62,6 +62,10 @@ const role = (name, created, trustDoc, policies, extra = {}) => ({
 const service = (svc) => ({ Effect: 'Allow', Principal: { Service: svc }, Action: 'sts:AssumeRole' });
 const GH = `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`;
 const SSO = `arn:aws:iam::${A}:saml-provider/AWSSSO_4f2d8c1e9b7a6d35_DO_NOT_DELETE`;
+// The EKS cluster northwind-prod's service-account token issuer (IRSA).
+const EKS_ISSUER = 'oidc.eks.eu-west-1.amazonaws.com/id/5C1F0E2D3B4A59687706F5E4D3C2B1A0';
+const EKS_OIDC = `arn:aws:iam::${A}:oidc-provider/${EKS_ISSUER}`;
+const irsa = (ns, sa) => ({ Effect: 'Allow', Principal: { Federated: EKS_OIDC }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${EKS_ISSUER}:sub`]: `system:serviceaccount:${ns}:${sa}`, [`${EKS_ISSUER}:aud`]: 'sts.amazonaws.com' } } });
 const github = (sub) => ({ Effect: 'Allow', Principal: { Federated: GH }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': sub } } });
 const sso = { Effect: 'Allow', Principal: { Federated: SSO }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'], Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } };
 
@@ -94,6 +98,7 @@ const policies = [
   policy('ApiTaskRuntime', doc(allow('secretsmanager:GetSecretValue', SECRETS.db), allow(['s3:PutObject', 's3:GetObject'], b('uploads', '/*')), allow('kms:Decrypt', KEY)), '2023-03-30T15:41:00'),
   policy('BillingLambdaRuntime', doc(allow('secretsmanager:GetSecretValue', SECRETS.stripe), allow(['logs:CreateLogStream', 'logs:PutLogEvents'], `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/billing-*`)), '2022-05-09T08:00:00'),
   policy('DataLakeReadWrite', doc(allow(['s3:*'], [b('lake'), b('lake', '/*')]), allow(['glue:*', 'athena:*'])), '2021-08-17T12:00:00'),
+  policy('PaymentsApiRuntime', doc(allow('secretsmanager:GetSecretValue', SECRETS.db), allow(['s3:GetObject', 's3:PutObject'], b('uploads', '/*')), allow('kms:Decrypt', KEY)), '2024-02-12T10:00:00'),
   policy('AuditRead', doc(allow(['iam:Get*', 'iam:List*', 'iam:GenerateCredentialReport', 'cloudtrail:LookupEvents', 'config:Describe*', 'securityhub:Get*', 's3:GetBucketPolicy', 'kms:GetKeyPolicy', 'secretsmanager:ListSecrets', 'secretsmanager:GetResourcePolicy'])), '2020-01-07T09:30:00', { attachments: 2 }),
 ];
 
@@ -126,6 +131,7 @@ const roles = [
   role('break-glass', '2019-03-12T10:00:00', trust({ Effect: 'Allow', Principal: { AWS: arn('user', 'alice.ng') }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }), ['aws:AdministratorAccess'], { tags: { owner: 'security' } }),
   role('AWSReservedSSO_AdministratorAccess_8a1f2e3d4c5b6a79', '2022-02-01T09:00:00', trust(sso), ['aws:AdministratorAccess'], { path: '/aws-reserved/sso.amazonaws.com/eu-west-1/', lastUsed: '2026-11-21T16:20:00' }),
   role('AWSReservedSSO_Developer_1b2c3d4e5f6a7b8c', '2022-02-01T09:00:00', trust(sso), ['DeveloperAccess'], { path: '/aws-reserved/sso.amazonaws.com/eu-west-1/', lastUsed: '2026-11-22T07:45:00' }),
+  role('payments-api-irsa', '2024-02-12T10:05:00', trust(irsa('payments', 'payments-api')), ['PaymentsApiRuntime'], { tags: { owner: 'payments', cluster: 'northwind-prod' }, lastUsed: '2026-11-22T07:58:00' }),
   role('AWSServiceRoleForSupport', '2019-03-10T17:05:00', trust(service('support.amazonaws.com')), [], { path: '/aws-service-role/support.amazonaws.com/' }),
 ];
 const gaad = { UserDetailList: users, GroupDetailList: groups, RoleDetailList: roles, Policies: policies };
@@ -186,7 +192,7 @@ const keyPolicy = { Policy: JSON.stringify(doc(
 const scp = { Policy: { PolicySummary: { Id: 'p-7x2k9qfm', Arn: `arn:aws:organizations::${MGMT}:policy/o-nwp4k2x9qz/service_control_policy/p-7x2k9qfm`, Name: 'guardrails-workloads', Description: 'Deny leaving the org and disabling CloudTrail', Type: 'SERVICE_CONTROL_POLICY', AwsManaged: false },
   Content: JSON.stringify(doc({ Sid: 'DenyLeaveOrg', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }, { Sid: 'ProtectCloudTrail', Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalARN': `arn:aws:iam::*:role/OrganizationAccountAccessRole` } } })) } };
 const scpTargets = { Targets: [{ TargetId: 'ou-nwp1-wk7d3s9a', Arn: `arn:aws:organizations::${MGMT}:ou/o-nwp4k2x9qz/ou-nwp1-wk7d3s9a`, Name: 'Workloads', Type: 'ORGANIZATIONAL_UNIT' }, { TargetId: A, Arn: `arn:aws:organizations::${MGMT}:account/o-nwp4k2x9qz/${A}`, Name: 'northwind-prod', Type: 'ACCOUNT' }] };
-const providers = { SAMLProviderList: [{ Arn: SSO, ValidUntil: '2122-02-01T09:00:00+00:00', CreateDate: '2022-02-01T09:00:00+00:00' }], OpenIDConnectProviderList: [{ Arn: GH }] };
+const providers = { SAMLProviderList: [{ Arn: SSO, ValidUntil: '2122-02-01T09:00:00+00:00', CreateDate: '2022-02-01T09:00:00+00:00' }], OpenIDConnectProviderList: [{ Arn: GH }, { Arn: EKS_OIDC }] };
 const buckets = { Buckets: Object.values(BUCKETS).map((Name, i) => ({ Name, CreationDate: d(`202${i}-0${i + 1}-15T10:00:00`) })), Owner: { DisplayName: 'northwind-prod', ID: '5f1e0c0a9d8b7c6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e' } };
 
 const functions = { Functions: [
@@ -196,6 +202,70 @@ const instances = { Reservations: [{ Groups: [], OwnerId: A, ReservationId: 'r-0
   { InstanceId: 'i-0a1b2c3d4e5f60718', InstanceType: 't3.micro', ImageId: 'ami-0f3c9a2b1d4e5f607', LaunchTime: d('2026-09-14T08:00:00'), Placement: { AvailabilityZone: 'eu-west-1a', GroupName: '', Tenancy: 'default' }, State: { Code: 16, Name: 'running' }, PrivateIpAddress: '10.20.1.10', PublicIpAddress: '54.78.10.20', IamInstanceProfile: { Arn: bastionProfile.Arn, Id: bastionProfile.InstanceProfileId }, PlatformDetails: 'Linux/UNIX', Tags: tags({ Name: 'bastion', owner: 'platform' }) },
 ] }] };
 const ssmInfo = { InstanceInformationList: [{ InstanceId: 'i-0a1b2c3d4e5f60718', PingStatus: 'Online', LastPingDateTime: '2026-11-22T05:58:00.000000+00:00', AgentVersion: '3.3.1142.0', IsLatestVersion: false, PlatformType: 'Linux', PlatformName: 'Amazon Linux', PlatformVersion: '2023', ResourceType: 'EC2Instance', IPAddress: '10.20.1.10', ComputerName: 'ip-10-20-1-10.eu-west-1.compute.internal' }] };
+
+// The EKS cluster northwind-prod: aws eks describe-cluster, and kubectl output (RBAC, configmaps,
+// secrets, workloads). The GitHub deploy role is mapped into the cluster (aws-auth), may create
+// workloads in the payments namespace, whose service account is federated back to an AWS role.
+const kmeta = (name, namespace, extra = {}) => ({ name, ...(namespace ? { namespace } : {}), uid: `${name}-${namespace ?? 'cluster'}`.replace(/[^a-z0-9]/g, '').padEnd(8, '0').slice(0, 8) + '-1c2d-4e5f-8a9b-0c1d2e3f4a5b', resourceVersion: '48213', creationTimestamp: '2024-02-12T10:00:00Z', ...extra });
+const eksCluster = { cluster: {
+  name: 'northwind-prod', arn: `arn:aws:eks:eu-west-1:${A}:cluster/northwind-prod`, createdAt: '2023-02-01T10:00:00.000000+00:00', version: '1.31',
+  endpoint: 'https://5C1F0E2D3B4A59687706F5E4D3C2B1A0.gr7.eu-west-1.eks.amazonaws.com', roleArn: arn('role', 'eks-cluster-northwind-prod'),
+  resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d4e5f60718', 'subnet-0f1e2d3c4b5a69788'], securityGroupIds: [], clusterSecurityGroupId: 'sg-0a1b2c3d4e5f60718', vpcId: 'vpc-0a1b2c3d', endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ['0.0.0.0/0'] },
+  kubernetesNetworkConfig: { serviceIpv4Cidr: '172.20.0.0/16', ipFamily: 'ipv4' }, logging: { clusterLogging: [{ types: ['api', 'audit', 'authenticator'], enabled: true }] },
+  identity: { oidc: { issuer: `https://${EKS_ISSUER}` } }, status: 'ACTIVE', platformVersion: 'eks.12', tags: { owner: 'platform' }, accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' },
+} };
+const rule = (apiGroups, resources, verbs, resourceNames) => ({ apiGroups, resources, verbs, ...(resourceNames ? { resourceNames } : {}) });
+const subject = (kind, name, namespace) => (kind === 'ServiceAccount' ? { kind, name, namespace } : { kind, apiGroup: 'rbac.authorization.k8s.io', name });
+const RBAC = 'rbac.authorization.k8s.io/v1';
+const kubectlRbac = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: kmeta('payments-api', 'payments', { annotations: { 'eks.amazonaws.com/role-arn': arn('role', 'payments-api-irsa'), 'eks.amazonaws.com/sts-regional-endpoints': 'true' } }) },
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: kmeta('default', 'payments') },
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: kmeta('grafana-agent', 'monitoring') },
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: kmeta('release-bot', 'ci'), secrets: [{ name: 'release-bot-token-7h2kq' }] },
+  // A legacy long-lived token (pre-1.24 style); its value is in the export and must be dropped.
+  { apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token', metadata: kmeta('release-bot-token-7h2kq', 'ci', { annotations: { 'kubernetes.io/service-account.name': 'release-bot', 'kubernetes.io/service-account.uid': 'releasebo-1c2d-4e5f-8a9b-0c1d2e3f4a5b' }, labels: { 'kubernetes.io/legacy-token-last-used': '2026-11-20' } }), data: { token: 'ZGVtby1mYWtlLXRva2VuLW5ldmVyLXJlYWw=', 'ca.crt': 'ZGVtby1jYQ==', namespace: 'Y2k=' } },
+  { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: kmeta('stripe-webhook-signing', 'payments', { labels: { 'data-class': 'restricted' } }), data: { 'signing-secret': 'ZGVtby1mYWtlLXNpZ25pbmctc2VjcmV0' } },
+  { apiVersion: RBAC, kind: 'ClusterRole', metadata: kmeta('cluster-admin'), rules: [rule(['*'], ['*'], ['*']), { nonResourceURLs: ['*'], verbs: ['*'] }] },
+  { apiVersion: RBAC, kind: 'ClusterRole', metadata: kmeta('ci-deployer'), rules: [rule(['apps'], ['deployments', 'replicasets'], ['get', 'list', 'create', 'update', 'patch']), rule([''], ['pods'], ['get', 'list', 'create', 'delete']), rule([''], ['configmaps', 'services'], ['get', 'list', 'create', 'update', 'patch'])] },
+  { apiVersion: RBAC, kind: 'ClusterRole', metadata: kmeta('metrics-reader'), rules: [rule([''], ['pods', 'nodes', 'services', 'endpoints'], ['get', 'list', 'watch']), { nonResourceURLs: ['/metrics'], verbs: ['get'] }] },
+  { apiVersion: RBAC, kind: 'Role', metadata: kmeta('read-ci-secrets', 'ci'), rules: [rule([''], ['secrets'], ['get', 'list'])] },
+  { apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: kmeta('platform-admins'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [subject('Group', 'platform-admins')] },
+  { apiVersion: RBAC, kind: 'RoleBinding', metadata: kmeta('github-deploys-payments', 'payments'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ci-deployer' }, subjects: [subject('Group', 'ci-deployers')] },
+  { apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: kmeta('grafana-metrics'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'metrics-reader' }, subjects: [subject('ServiceAccount', 'grafana-agent', 'monitoring')] },
+  { apiVersion: RBAC, kind: 'RoleBinding', metadata: kmeta('grafana-reads-ci-secrets', 'ci'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'read-ci-secrets' }, subjects: [subject('ServiceAccount', 'grafana-agent', 'monitoring')] },
+  { apiVersion: 'v1', kind: 'ConfigMap', metadata: kmeta('aws-auth', 'kube-system'), data: {
+    mapRoles: `- rolearn: ${arn('role', 'github-actions-deploy')}\n  username: github-actions-deploy\n  groups:\n    - ci-deployers\n- rolearn: arn:aws:iam::${A}:role/AWSReservedSSO_AdministratorAccess_8a1f2e3d4c5b6a79\n  username: sso-admin:{{SessionName}}\n  groups:\n    - platform-admins\n`,
+    mapUsers: '[]\n',
+  } },
+] };
+const podSpec = (sa, image) => ({ serviceAccountName: sa, containers: [{ name: 'app', image }] });
+const kubectlWorkloads = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [
+  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: kmeta('payments-api', 'payments'), spec: { replicas: 3, selector: { matchLabels: { app: 'payments-api' } }, template: { metadata: { labels: { app: 'payments-api' } }, spec: podSpec('payments-api', `${A}.dkr.ecr.eu-west-1.amazonaws.com/payments-api:2026.11.3`) } } },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: kmeta('grafana-agent', 'monitoring'), spec: { selector: { matchLabels: { app: 'grafana-agent' } }, template: { metadata: { labels: { app: 'grafana-agent' } }, spec: podSpec('grafana-agent', 'grafana/agent:v0.43.4') } } },
+] };
+
+// The GCP analytics project: its IAM policy, service accounts, a service account's IAM policy that
+// lets the AWS data-pipeline role act as it through workload identity federation.
+const GP = 'northwind-analytics';
+const GPN = '482913573310';
+const gsa = (name) => `${name}@${GP}.iam.gserviceaccount.com`;
+const gcpProjectPolicy = { bindings: [
+  { role: 'roles/owner', members: ['user:alice.ng@northwind-parcel.example', `serviceAccount:${gsa('terraform-gcp')}`] },
+  { role: 'roles/bigquery.dataEditor', members: [`serviceAccount:${gsa('bq-loader')}`] },
+  { role: 'roles/secretmanager.secretAccessor', members: [`serviceAccount:${gsa('bq-loader')}`], condition: { title: 'until end of migration', expression: 'request.time < timestamp("2027-03-31T00:00:00Z")' } },
+  { role: 'roles/viewer', members: ['group:data-eng@northwind-parcel.example'] },
+], etag: 'BwYk3nZt1aE=', version: 3 };
+const gcpServiceAccounts = [
+  { email: gsa('terraform-gcp'), name: `projects/${GP}/serviceAccounts/${gsa('terraform-gcp')}`, projectId: GP, uniqueId: '104829173649201837465', displayName: 'Terraform (run from AWS)', disabled: false, oauth2ClientId: '104829173649201837465', etag: 'MDEwMjE5MjA=' },
+  { email: gsa('bq-loader'), name: `projects/${GP}/serviceAccounts/${gsa('bq-loader')}`, projectId: GP, uniqueId: '109372615483920174653', displayName: 'BigQuery loader', disabled: false, oauth2ClientId: '109372615483920174653', etag: 'MDEwMjE5MjA=' },
+];
+const gcpTerraformSaPolicy = { bindings: [
+  { role: 'roles/iam.workloadIdentityUser', members: [`principalSet://iam.googleapis.com/projects/${GPN}/locations/global/workloadIdentityPools/aws-northwind/attribute.aws_role/arn:aws:sts::${A}:assumed-role/data-pipeline`] },
+], etag: 'BwYk3nZt1aF=', version: 1 };
+// gcloud prints the keys as a JSON array.
+const gcpKeys = [
+  { name: `projects/${GP}/serviceAccounts/${gsa('bq-loader')}/keys/3f1c9a7e5b2d4c6e8a0b1c2d3e4f5a6b7c8d9e0f`, validAfterTime: '2023-01-10T09:00:00Z', validBeforeTime: '9999-12-31T23:59:59Z', keyAlgorithm: 'KEY_ALG_RSA_2048', keyOrigin: 'GOOGLE_PROVIDED', keyType: 'USER_MANAGED' },
+];
 
 const files = {
   'iam-get-account-authorization-details.json': gaad,
@@ -214,6 +284,13 @@ const files = {
   'lambda-list-functions.json': functions,
   'ec2-describe-instances.json': instances,
   'ssm-describe-instance-information.json': ssmInfo,
+  'eks-describe-cluster.northwind-prod.json': eksCluster,
+  'northwind-prod.rbac.json': kubectlRbac,
+  'northwind-prod.workloads.json': kubectlWorkloads,
+  [`${GP}.get-iam-policy.json`]: gcpProjectPolicy,
+  'gcp-service-accounts.json': gcpServiceAccounts,
+  [`${gsa('terraform-gcp')}.get-iam-policy.json`]: gcpTerraformSaPolicy,
+  [`keys-${gsa('bq-loader')}.json`]: gcpKeys,
 };
 mkdirSync(OUT, { recursive: true });
 for (const [name, content] of Object.entries(files)) {

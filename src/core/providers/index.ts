@@ -6,8 +6,9 @@ import { registerKinds } from '../model/kinds';
 import type { ProviderPlugin } from './types';
 import { awsPlugin } from './aws/plugin';
 import { kubernetesPlugin } from './kubernetes/plugin';
+import { gcpPlugin } from './gcp/plugin';
 
-export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin, kubernetesPlugin];
+export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin, kubernetesPlugin, gcpPlugin];
 
 for (const p of PROVIDERS) registerKinds(p.nodeKinds, p.edgeKinds, p.id);
 
