@@ -10,7 +10,8 @@ const DERIVED_NODES = new Set(['adminAccess', 'identitySet', 'oidcToken']);
 
 export function clearDerived(graph: BlastGraph): void {
   graph.filterEdges((_, a) => DERIVED_EDGES.has(a.kind)).forEach((e) => graph.dropEdge(e));
-  graph.filterNodes((_, a) => DERIVED_NODES.has(a.kind)).forEach((n) => graph.dropNode(n));
+  // Placeholders a federation claim drew for an identity no export describes are derived too.
+  graph.filterNodes((_, a) => DERIVED_NODES.has(a.kind) || (a.placeholder === true && a.attributes.claimedBy !== undefined)).forEach((n) => graph.dropNode(n));
   graph.forEachNode((n, a) => {
     if (a.attributes.admin !== undefined) {
       const { admin: _drop, ...rest } = a.attributes;

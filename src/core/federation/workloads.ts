@@ -7,7 +7,7 @@
  * refuses gets no edge and is reported.
  */
 import type { BlastGraph } from '../graph/graph';
-import type { FederationGrant, IssuedToken, ProviderAnalysis } from '../providers/types';
+import type { FederationGrant, ForeignMember, IssuedToken, ProviderAnalysis } from '../providers/types';
 import { edgeKey } from '../model/fragment';
 import { federationEdge, issuerKey } from './oidc';
 
@@ -47,12 +47,37 @@ export function linkWorkloadTokens(graph: BlastGraph, providers: readonly Provid
       }
     }
   }
-  for (const p of providers) for (const f of p.foreignMembers?.() ?? []) if (graph.hasNode(f.from)) federationEdge(graph, f.from, f.grant, f.technique, f.technique, f.why);
+  let byName: Map<string, string> | undefined;
+  const resolve = (f: ForeignMember['from']): string | undefined => {
+    if (f.id && graph.hasNode(f.id)) return f.id;
+    byName ??= identitiesByName(graph);
+    return byName.get(`${f.provider}|${f.kind}|${f.account ?? ''}|${f.name}`);
+  };
+  for (const p of providers) {
+    for (const f of p.foreignMembers?.() ?? []) {
+      const from = resolve(f.from);
+      if (from) federationEdge(graph, from, f.grant, f.technique, f.technique, f.why);
+      else notes.push({ from: f.from.id ?? `${f.from.provider} ${f.from.kind} ${f.from.account ?? ''}/${f.from.name}`, to: f.grant.target, technique: f.technique, status: 'unverified', reason: `${f.why}; that identity is not in the exports` });
+    }
+  }
   return notes;
+}
+
+/** Described identities by provider, kind, scope and name: one pass, for foreign members. */
+function identitiesByName(graph: BlastGraph): Map<string, string> {
+  const out = new Map<string, string>();
+  graph.forEachNode((id, a) => {
+    if (!a.placeholder) out.set(`${a.provider}|${a.kind}|${a.account ?? ''}|${a.name}`, id);
+  });
+  return out;
 }
 
 /** The other side is not imported: keep the claim as a conditional, labelled edge to a placeholder. */
 function dangling(graph: BlastGraph, t: IssuedToken, n: Name): void {
+  if (!graph.hasNode(n.target) && n.placeholder) {
+    const { provider, kind, name, account } = n.placeholder;
+    graph.addNode(n.target, { kind, provider, name, account, attributes: { claimedBy: t.from }, placeholder: true });
+  }
   if (!graph.hasNode(n.target)) return;
   const key = edgeKey('federatesTo', t.from, n.target, n.technique);
   if (graph.hasEdge(key)) return;

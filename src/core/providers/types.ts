@@ -62,12 +62,21 @@ export interface ProviderAnalysis {
    * Federation, inbound from another provider's identities: bindings whose member names an
    * identity of another provider (a workload identity pool's `attribute.aws_role/<role ARN>`).
    */
-  foreignMembers?(): readonly { from: string; grant: FederationGrant; technique: string; why: string }[];
+  foreignMembers?(): readonly ForeignMember[];
   /**
    * Federation, outbound: the tokens this provider mints for its identities (a cluster's projected
    * service-account tokens) and the cloud identities their configuration names (annotations).
    */
   issuedTokens?(): readonly IssuedToken[];
+}
+
+/** A binding member that is another provider's identity, named by what the member tells of it. */
+export interface ForeignMember {
+  /** The identity: by id, or by provider, kind, scope and name (an ARN without its path). */
+  from: { id?: string; provider: string; kind: string; account?: string; name: string };
+  grant: FederationGrant;
+  technique: string;
+  why: string;
 }
 
 /** A token a workload identity presents, and what its configuration says it becomes. */
@@ -85,6 +94,8 @@ export interface IssuedToken {
     technique: string;
     /** The annotation (file, location) that names the target. */
     evidence: Evidence;
+    /** How to draw the target when no export describes it (a labelled placeholder). */
+    placeholder?: { provider: string; kind: string; name: string; account?: string };
   }[];
 }
 

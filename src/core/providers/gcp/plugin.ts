@@ -16,6 +16,7 @@ import { detectTechniques, type TechniqueResults } from './techniques';
 import { applyFindings } from './apply';
 import { prescanProjects } from './prescan';
 import { CRM, IAM, serviceOfName } from './names';
+import { acceptMember, foreignMembers } from './federation';
 
 export { GCP_TECHNIQUES } from './techniques';
 
@@ -62,6 +63,8 @@ export function gcpAnalysis(graph: BlastGraph, model: GcpModel, techniques: Tech
     accessOf: (principal, resource) => model.accessOf(principal, resource),
     fullAccess: (resource) => model.fullAccess(resource),
     decide: (principal, permission, resource) => model.decide(principal, permission, resource),
+    acceptMember: (member, only) => acceptMember(graph, member, only),
+    foreignMembers: () => foreignMembers(graph),
   };
 }
 

@@ -29,9 +29,11 @@ export function issuedTokens(graph: BlastGraph, model: K8sModel): IssuedToken[] 
     const file = str(a.attributes.sourceFile) ?? 'kubectl export';
     const at = (key: string) => ({ file, location: `ServiceAccount ${sa.namespace}/${sa.name} metadata.annotations["${key}"]` });
     const names: IssuedToken['names'][number][] = [];
-    if (role) names.push({ via: 'web-identity', target: role, technique: 'eks-irsa', evidence: at(IRSA) });
+    const arn = role ? /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(role) : null;
+    if (role) names.push({ via: 'web-identity', target: role, technique: 'eks-irsa', evidence: at(IRSA), placeholder: arn ? { provider: 'aws', kind: 'role', name: arn[2]!, account: arn[1] } : undefined });
     const pool = str(cluster?.workloadPool);
-    if (gsa) names.push({ via: 'iam-member', target: `serviceAccount:${gsa}`, member: pool ? `serviceAccount:${pool}[${sa.namespace}/${sa.name}]` : undefined, technique: 'gke-workload-identity', evidence: at(GKE) });
+    const project = /@([^.]+)\.iam\.gserviceaccount\.com$/.exec(gsa ?? '')?.[1];
+    if (gsa) names.push({ via: 'iam-member', target: `serviceAccount:${gsa}`, member: pool ? `serviceAccount:${pool}[${sa.namespace}/${sa.name}]` : undefined, technique: 'gke-workload-identity', evidence: at(GKE), placeholder: { provider: 'gcp', kind: 'gcp.serviceAccount', name: gsa, account: project } });
     out.push({
       from: sa.id,
       issuer: str(cluster?.oidcIssuer),
