@@ -5,9 +5,22 @@ import type { NodeRecord } from '../model/types';
 import type { BlastGraph } from './graph';
 import { pushTo } from '../io/multimap';
 
-export function mergeFragment(graph: BlastGraph, fragment: Fragment): void {
+/**
+ * graphology keeps neighbours in plain objects keyed by node id: an id that is exactly one of
+ * these would write to Object.prototype. Export data is attacker-controlled, so such nodes (and
+ * their edges) are refused whatever importer produced them.
+ */
+const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Merge one file's fragment; returns what was refused (unsafe ids), for the file's report. */
+export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
+  const refused: string[] = [];
   for (const n of fragment.nodes.values()) {
     const { id, ...attrs } = n;
+    if (UNSAFE_IDS.has(id)) {
+      refused.push(`a ${n.kind} named "${id}" was not imported: that id cannot be stored safely`);
+      continue;
+    }
     if (!graph.hasNode(id)) graph.addNode(id, attrs);
     else {
       const current: NodeRecord = { id, ...graph.getNodeAttributes(id) };
@@ -18,6 +31,7 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): void {
     }
   }
   for (const [key, e] of fragment.edges) {
+    if (UNSAFE_IDS.has(e.source) || UNSAFE_IDS.has(e.target)) continue;
     if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
     else {
       const current = { ...graph.getEdgeAttributes(key), source: e.source, target: e.target };
@@ -25,6 +39,7 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): void {
       graph.replaceEdgeAttributes(key, { kind: current.kind, attributes: current.attributes, evidence: current.evidence });
     }
   }
+  return refused;
 }
 
 const placeholderId = (ref: NameRef): string =>

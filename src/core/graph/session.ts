@@ -27,7 +27,11 @@ export class ImportSession {
     for (const input of batch) {
       const { report, fragment } = importFile(input, this.timer, this.facts);
       if (report.status !== 'rejected') {
-        mergeFragment(this.graph, fragment);
+        const refused = mergeFragment(this.graph, fragment);
+        if (refused.length) {
+          report.warnings.push(...refused.slice(0, 20));
+          if (report.status === 'imported') report.status = 'partial';
+        }
         this.refs.push(...fragment.nameRefs);
       }
       this.addReport(report);

@@ -109,3 +109,23 @@ describe('bad input', () => {
     expect(report.status).toBe('imported');
   });
 });
+
+describe('node ids that would reach Object.prototype', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('a node with id %j is refused with a warning, and nothing is polluted', async (id) => {
+    const { FragmentBuilder } = await import('../model/fragment');
+    const { createGraph } = await import('../graph/graph');
+    const { mergeFragment } = await import('../graph/merge');
+    const b = new FragmentBuilder('hostile.json', 'gcp');
+    b.node({ id, kind: 'gcp.user', name: id });
+    b.node({ id: 'user:ok@example.com', kind: 'gcp.user', name: 'ok' });
+    b.edge('memberOf', 'user:ok@example.com', id, { file: 'hostile.json', location: 'bindings[0]' });
+    b.edge('memberOf', id, 'user:ok@example.com', { file: 'hostile.json', location: 'bindings[1]' });
+    const g = createGraph();
+    const refused = mergeFragment(g, b.fragment);
+    expect(refused).toEqual([`a gcp.user named "${id}" was not imported: that id cannot be stored safely`]);
+    expect(g.order).toBe(1);
+    expect(g.size).toBe(0);
+    expect(({} as Record<string, unknown>).previous).toBeUndefined();
+    expect((Object as unknown as Record<string, unknown>).previous).toBeUndefined();
+  });
+});
