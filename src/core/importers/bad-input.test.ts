@@ -4,6 +4,9 @@ import { importFile, MAX_FILE_BYTES } from './import-file';
 import { ImportSession } from '../graph/session';
 import { snapshotOf } from '../graph/snapshot';
 import { textFile } from '../test-support/public-corpus';
+import { FragmentBuilder } from '../model/fragment';
+import { createGraph } from '../graph/graph';
+import { mergeFragment } from '../graph/merge';
 
 const ACCT = '111122223333';
 const gaadLines = (n: number) =>
@@ -111,10 +114,7 @@ describe('bad input', () => {
 });
 
 describe('node ids that would reach Object.prototype', () => {
-  it.each(['__proto__', 'constructor', 'prototype'])('a node with id %j is refused with a warning, and nothing is polluted', async (id) => {
-    const { FragmentBuilder } = await import('../model/fragment');
-    const { createGraph } = await import('../graph/graph');
-    const { mergeFragment } = await import('../graph/merge');
+  it.each(['__proto__', 'constructor', 'prototype'])('a node with id %j is refused with a warning, and nothing is polluted', (id) => {
     const b = new FragmentBuilder('hostile.json', 'gcp');
     b.node({ id, kind: 'gcp.user', name: id });
     b.node({ id: 'user:ok@example.com', kind: 'gcp.user', name: 'ok' });
