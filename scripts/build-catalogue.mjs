@@ -37,10 +37,12 @@ for (const file of readdirSync(join(data, 'actions')).sort()) {
     // some services have no resource types
   }
   const typeKeys = Object.keys(types).sort();
-  const index = new Map(typeKeys.map((k, i) => [k, i]));
+  // Resource-type keys are lower-case (`secret`) where actions name them as AWS writes them
+  // (`Secret`): match case-insensitively, or those actions would act on nothing.
+  const index = new Map(typeKeys.map((k, i) => [k.toLowerCase(), i]));
   services[svc] = {
     a: Object.values(actions)
-      .map((a) => [a.name, levelCode(a.accessLevel), (a.resourceTypes ?? []).map((r) => index.get(r.name)).filter((i) => i !== undefined)])
+      .map((a) => [a.name, levelCode(a.accessLevel), (a.resourceTypes ?? []).map((r) => index.get(r.name.toLowerCase())).filter((i) => i !== undefined)])
       .sort((x, y) => (x[0] < y[0] ? -1 : 1)),
     r: typeKeys.map((k) => [k, types[k].arn]),
   };

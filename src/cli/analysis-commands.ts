@@ -81,9 +81,9 @@ export async function runBlast(paths: string[], flags: Flags, json: boolean, io:
     return 0;
   }
   const lines = [`Blast radius of ${from}: score ${br.score}/100`, asOfLine(a.asOfInfo)];
-  if (br.adminOf.length) lines.push(`  ADMIN of account(s) ${br.adminOf.join(', ')}`);
+  for (const x of br.admins) lines.push(`  ADMIN: ${x.name} (${x.provider}, ${x.hops} hop(s)${x.conditional ? ', conditional' : ''})`);
   lines.push(`  identities reached: ${br.identities.length}`);
-  for (const i of br.identities.slice(0, 50)) lines.push(`    ${i.hops} hop(s)  ${i.kind.padEnd(12)} ${i.id}${i.conditional ? '  (conditional)' : ''}`);
+  for (const i of br.identities.slice(0, 50)) lines.push(`    ${i.hops} hop(s)  ${i.provider.padEnd(10)} ${i.kind.padEnd(18)} ${i.id}${i.conditional ? '  (conditional)' : ''}`);
   if (br.identities.length > 50) lines.push(`    … ${br.identities.length - 50} more (--json lists all)`);
   lines.push(`  resources reached: ${br.resources.length}  by access level: ${JSON.stringify(br.byAccessLevel)}  by service: ${JSON.stringify(br.byService)}`);
   for (const r of br.resources.slice(0, 50)) lines.push(`    ${r.levels.join(', ').padEnd(40)} ${r.id}${r.conditionalOnly ? '  (conditional)' : ''}`);

@@ -95,6 +95,32 @@ describe('--from oidc:<issuer>:<subject>: a token no export describes', () => {
   });
 });
 
+describe('a chain across three providers (the demo: GitHub Actions → AWS → EKS → AWS)', () => {
+  const DEMO = resolve(__dirname, '../../public/demo');
+  const token = 'oidc:token.actions.githubusercontent.com:repo:northwind-parcel/api:ref:refs/heads/main';
+  const SA = 'k8s:northwind-prod:ServiceAccount:payments/payments-api';
+  const IRSA = 'arn:aws:iam::210987654321:role/payments-api-irsa';
+
+  it('paths: the workflow token assumes the deploy role, which aws-auth maps into the cluster, which may run pods as the payments service account, which IRSA federates back to an AWS role', async () => {
+    const doc = JSON.parse((await run(['paths', DEMO, '--from', token, '--to', IRSA, '--k', '4', '--json'])).out);
+    const chain = doc.paths.find((p: { steps: { to: string }[] }) => p.steps.some((s) => s.to === SA));
+    expect(chain.steps.map((s: { kind: string; technique?: string }) => s.technique ?? s.kind)).toEqual(['oidc-web-identity', 'k8s.mapsTo', 'k8s-create-workload', 'eks-irsa']);
+    expect(chain.steps[1].evidence[0].file).toMatch(/northwind-prod\.rbac\.json$/);
+    expect(chain.steps[3].evidence.map((e: { file: string }) => e.file.split('/').pop())).toEqual(['northwind-prod.rbac.json', 'iam-get-account-authorization-details.json']);
+  });
+
+  it('blast --json from the service account lists identities and resources with id, provider, kind and hops', async () => {
+    const br = JSON.parse((await run(['blast', DEMO, '--from', SA, '--json'])).out);
+    expect(br.identities).toContainEqual(expect.objectContaining({ id: IRSA, provider: 'aws', kind: 'role', hops: 1 }));
+    expect(br.resources).toContainEqual(expect.objectContaining({ id: 'arn:aws:secretsmanager:eu-west-1:210987654321:secret:prod/api/postgres-9fK2qL', provider: 'aws', kind: 'secret', hops: 2, through: IRSA, levels: ['Read'] }));
+  });
+
+  it('the AWS data pipeline role reaches the GCP project owner through the workload identity pool (conditional on the pool provider)', async () => {
+    const br = JSON.parse((await run(['blast', DEMO, '--from', 'arn:aws:iam::210987654321:role/data-pipeline', '--json'])).out);
+    expect(br.admins).toContainEqual(expect.objectContaining({ provider: 'gcp', scope: 'northwind-analytics', conditional: true }));
+  });
+});
+
 describe('blastmap exit codes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'blastmap-cli-'));
   const good = join(dir, 'users.json');

@@ -21,6 +21,14 @@ export interface FederationNote {
 
 type Name = IssuedToken['names'][number];
 
+/** How each federation technique reads in a path. */
+const TECHNIQUE_NAMES: Record<string, string> = {
+  'eks-irsa': 'EKS IAM role for service accounts',
+  'gke-workload-identity': 'GKE workload identity',
+  'gcp-workload-identity-federation': 'GCP workload identity federation',
+};
+const techniqueName = (t: string) => TECHNIQUE_NAMES[t] ?? t;
+
 function grantsFor(providers: readonly ProviderAnalysis[], t: IssuedToken, n: Name): FederationGrant[] {
   return providers.flatMap((p) => (n.via === 'web-identity' ? (t.issuer ? (p.acceptWebIdentity?.(t.issuer, t.claims, n.target) ?? []) : []) : n.member ? (p.acceptMember?.(n.member, n.target) ?? []) : []));
 }
@@ -37,7 +45,7 @@ export function linkWorkloadTokens(graph: BlastGraph, providers: readonly Provid
         const [grant] = grantsFor(providers, t, n);
         const described = graph.hasNode(n.target) && !graph.getNodeAttribute(n.target, 'placeholder');
         if (grant) {
-          federationEdge(graph, t.from, { ...grant, evidence: [n.evidence, ...grant.evidence] }, n.technique, n.technique, `${graph.getNodeAttribute(t.from, 'name')} is configured to become ${n.target} and its side admits the token (${claimText(t, n)})`);
+          federationEdge(graph, t.from, { ...grant, evidence: [n.evidence, ...grant.evidence] }, n.technique, techniqueName(n.technique), `${graph.getNodeAttribute(t.from, 'name')} is configured to become ${n.target} and its side admits the token (${claimText(t, n)})`);
         } else if (described) {
           notes.push({ from: t.from, to: n.target, technique: n.technique, status: 'rejected', reason: `configured by ${n.evidence.file} (${n.evidence.location}), but ${graph.getNodeAttribute(n.target, 'name')} does not admit it (${claimText(t, n)})` });
         } else {
@@ -56,7 +64,7 @@ export function linkWorkloadTokens(graph: BlastGraph, providers: readonly Provid
   for (const p of providers) {
     for (const f of p.foreignMembers?.() ?? []) {
       const from = resolve(f.from);
-      if (from) federationEdge(graph, from, f.grant, f.technique, f.technique, f.why);
+      if (from) federationEdge(graph, from, f.grant, f.technique, techniqueName(f.technique), f.why);
       else notes.push({ from: f.from.id ?? `${f.from.provider} ${f.from.kind} ${f.from.account ?? ''}/${f.from.name}`, to: f.grant.target, technique: f.technique, status: 'unverified', reason: `${f.why}; that identity is not in the exports` });
     }
   }
@@ -83,7 +91,7 @@ function dangling(graph: BlastGraph, t: IssuedToken, n: Name): void {
   if (graph.hasEdge(key)) return;
   graph.addEdgeWithKey(key, t.from, n.target, {
     kind: 'federatesTo',
-    attributes: { technique: n.technique, techniqueName: n.technique, conditional: true, unverified: true, notes: ['the other side is not in the exports: the link is only claimed by the workload'] },
+    attributes: { technique: n.technique, techniqueName: techniqueName(n.technique), conditional: true, unverified: true, notes: ['the other side is not in the exports: the link is only claimed by the workload'] },
     evidence: [{ ...n.evidence, note: `unverified: ${n.target} is not described by any export, so whether it admits the token (${claimText(t, n)}) is unknown` }],
   });
 }

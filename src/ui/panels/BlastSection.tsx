@@ -69,9 +69,9 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
           {blastMode ? 'Show whole graph' : 'Show on graph'}
         </button>
       </h3>
-      {blast.adminOf.length > 0 && (
+      {blast.admins.length > 0 && (
         <p className="error" data-testid="blast-admin">
-          Reaches administrator of account {blast.adminOf.join(', ')}
+          Reaches {blast.admins.map((x) => `${x.name.charAt(0).toLowerCase()}${x.name.slice(1)}${x.conditional ? ' (conditionally)' : ''}`).join(', ')}
         </p>
       )}
       <p data-testid="blast-identities">
