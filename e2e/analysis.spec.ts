@@ -4,11 +4,14 @@ import { test, expect, hasPublicCorpus, publicPath } from './fixtures';
 const A = '210987654321';
 const KEY = `arn:aws:iam::${A}:user/service/svc-jenkins-deploy#access-key-1`;
 
-test('the demo shows its admins and who can become admin', async ({ workbench, page }) => {
+test('the demo shows its admins and who can become admin, in every provider', async ({ workbench, page }) => {
   await workbench.openDemo();
   await page.getByRole('tab', { name: 'Analysis' }).click();
-  await expect(page.getByTestId('admin-count')).toHaveText('6 admin-equivalent');
-  await expect(page.getByTestId('escalate-count')).toHaveText('1 can become admin');
+  // Six in AWS, two in GCP (the project owner and the Terraform service account).
+  await expect(page.getByTestId('admin-count')).toHaveText('8 admin-equivalent');
+  // The Jenkins key in AWS; the data pipeline role and two developers who may assume it reach the GCP project owner.
+  await expect(page.getByTestId('escalate-count')).toHaveText('5 can become admin');
+  await expect(page.getByTestId('analysis-panel')).toContainText('terraform-gcp@northwind-analytics.iam.gserviceaccount.com');
   await expect(page.getByTestId('analysis-panel')).toContainText('svc-jenkins-deploy');
 });
 
@@ -17,7 +20,7 @@ test('a leaked CI access key: blast radius reaches admin, and the path is explai
   await workbench.clickNode(KEY);
   const blast = page.getByTestId('blast-section');
   await expect(page.getByTestId('blast-score')).toHaveText('100');
-  await expect(page.getByTestId('blast-admin')).toHaveText(`Reaches administrator of account ${A}`);
+  await expect(page.getByTestId('blast-admin')).toHaveText(`Reaches administrator of account ${A}, administrator of project northwind-analytics (conditionally)`);
   const path = blast.getByTestId('admin-path').first();
   await expect(path).toContainText('2 hop(s)');
   const steps = path.getByTestId('path-step');

@@ -3,12 +3,14 @@ import { test, expect } from './fixtures';
 
 const A = '210987654321';
 
-test('opens the demo environment on first start, with every file imported', async ({ workbench, page }) => {
+test('opens the demo environment on first start, with every file imported, counted by provider', async ({ workbench, page }) => {
   await workbench.openDemo();
   await expect(workbench.count('user')).toHaveText('9 users');
-  await expect(workbench.count('role')).toHaveText('12 roles');
+  await expect(workbench.count('role')).toHaveText('13 roles');
   await expect(workbench.count('secret')).toHaveText('5 secrets');
-  await expect(page.getByTestId('file-report')).toHaveCount(14);
+  await expect(page.getByTestId('counts-kubernetes')).toContainText('4 Kubernetes service accounts');
+  await expect(page.getByTestId('counts-gcp')).toContainText('2 service accounts');
+  await expect(page.getByTestId('file-report')).toHaveCount(21);
   await expect(page.locator('[data-testid="file-report"][data-status="rejected"]')).toHaveCount(0);
 });
 

@@ -23,9 +23,10 @@ export const workspacesQuery = queryOptions({
 });
 
 /** Import files into the worker, with progress in the store. */
-export async function importWithProgress(files: File[]) {
+/** `showFiles`: new files (show their results); false when a workspace reopens its own. */
+export async function importWithProgress(files: File[], showFiles = true) {
   const ws = useWorkspace.getState();
-  ws.startImport(files.length);
+  ws.startImport(files.length, showFiles);
   try {
     const snapshot = await analysisClient().importFiles(files, {
       onReading: (_i, _t, file) => useWorkspace.getState().reading(file),
@@ -123,7 +124,7 @@ export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   useWorkspace.getState().setSnapshot(snapshot);
   const files = await db.loadFiles(meta.id);
   await db.touchWorkspace(meta.id);
-  if (files.length) await importWithProgress(files);
+  if (files.length) await importWithProgress(files, false);
 }
 
 /** A new workspace, opened, optionally with files; in memory only if storage fails. */

@@ -56,7 +56,8 @@ export interface WorkspaceState {
   openedWorkspace(id: string | null, name: string): void;
   failStorage(message: string): void;
   setSnapshot(s: Snapshot): void;
-  startImport(total: number): void;
+  /** `showFiles`: switch the left column to the per-file results (new files, not a reopen). */
+  startImport(total: number, showFiles?: boolean): void;
   reading(file: string): void;
   fileDone(report: FileReport): void;
   failImport(message: string): void;
@@ -102,7 +103,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   closePath: () => set({ pathFrom: null, pathTo: null }),
   setSnapshot: (snapshot) =>
     set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),
-  startImport: (total) => set({ progress: { total, done: 0 }, liveReports: [], error: null, leftTab: 'Files' }),
+  startImport: (total, showFiles = true) => set((s) => ({ progress: { total, done: 0 }, liveReports: [], error: null, leftTab: showFiles ? 'Files' : s.leftTab })),
   reading: (file) => set((s) => ({ progress: s.progress ? { ...s.progress, current: file } : s.progress })),
   fileDone: (report) => set((s) => ({ liveReports: [...s.liveReports, report], progress: s.progress ? { ...s.progress, done: s.progress.done + 1 } : s.progress })),
   // A failed import keeps the snapshot already loaded: nothing the analyst had is lost.

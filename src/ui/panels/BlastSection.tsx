@@ -1,6 +1,6 @@
 /** The selected node's blast radius and its shortest paths to admin, from the worker. */
 import { useQuery } from '@tanstack/react-query';
-import { ACCESS_LEVELS, type PathStep, type PrivilegePath, type Snapshot } from '../../core';
+import { providerLabel, kindInfo, ACCESS_LEVELS, type PathStep, type PrivilegePath, type Snapshot } from '../../core';
 import { blastQuery } from '../../queries/blast';
 import { useWorkspace } from '../../state/workspace-store';
 
@@ -84,7 +84,9 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
             <button type="button" className="link" onClick={() => select(i.id)}>
               {i.name}
             </button>{' '}
-            <span className="muted">{i.kind}</span>
+            <span className="muted">
+              {kindInfo(i.kind).label} · {providerLabel(i.provider)}
+            </span>
             {i.conditional && <span className="cond-marker"> conditional</span>}
           </li>
         ))}
