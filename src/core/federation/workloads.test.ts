@@ -65,6 +65,26 @@ describe('EKS IRSA', () => {
   });
 });
 
+describe('EKS Pod Identity', () => {
+  const files = ['kubernetes/eks-describe-cluster.json', 'kubernetes/prod-eks.rbac.json', 'federation/prod-eks-irsa-roles.json', 'federation/prod-eks.pod-identity.ledger.json', 'federation/prod-eks.pod-identity.reports.json'];
+
+  it('links the associated service account when the role trusts pods.eks.amazonaws.com for AssumeRole and TagSession', async () => {
+    const a = await analysed(files);
+    const [edge] = federatesTo(a, SA('prod-eks', 'payments', 'ledger'));
+    expect(edge).toMatchObject({ to: ROLE('ledger-pod-identity'), attributes: { technique: 'eks-pod-identity', techniqueName: 'EKS Pod Identity', conditional: false } });
+    expect(edge!.evidence.map((e) => [e.file, e.location])).toEqual([
+      ['prod-eks.pod-identity.ledger.json', 'association.roleArn'],
+      ['prod-eks-irsa-roles.json', 'RoleDetailList[3].AssumeRolePolicyDocument.Statement[0]'],
+    ]);
+  });
+
+  it('refuses the association whose role trust lacks sts:TagSession', async () => {
+    const a = await analysed(files);
+    expect(federatesTo(a, SA('prod-eks', 'payments', 'reports'))).toEqual([]);
+    expect(a.federation.find((f) => f.from === SA('prod-eks', 'payments', 'reports'))).toMatchObject({ to: ROLE('reports-pod-identity'), status: 'rejected', reason: expect.stringMatching(/service pods\.eks\.amazonaws\.com/) });
+  });
+});
+
 describe('GKE workload identity', () => {
   const files = ['federation/gke-describe-cluster.acme-gke.json', 'federation/acme-gke.rbac.json', 'gcp/service-accounts.json', 'gcp/app@acme-prod.iam.gserviceaccount.com.iam.json'];
   const GSA = 'serviceAccount:app@acme-prod.iam.gserviceaccount.com';

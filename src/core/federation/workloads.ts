@@ -25,15 +25,21 @@ type Name = IssuedToken['names'][number];
 const TECHNIQUE_NAMES: Record<string, string> = {
   'eks-irsa': 'EKS IAM role for service accounts',
   'gke-workload-identity': 'GKE workload identity',
+  'eks-pod-identity': 'EKS Pod Identity',
   'gcp-workload-identity-federation': 'GCP workload identity federation',
 };
 const techniqueName = (t: string) => TECHNIQUE_NAMES[t] ?? t;
 
 function grantsFor(providers: readonly ProviderAnalysis[], t: IssuedToken, n: Name): FederationGrant[] {
-  return providers.flatMap((p) => (n.via === 'web-identity' ? (t.issuer ? (p.acceptWebIdentity?.(t.issuer, t.claims, n.target) ?? []) : []) : n.member ? (p.acceptMember?.(n.member, n.target) ?? []) : []));
+  return providers.flatMap((p) => {
+    if (n.via === 'web-identity') return t.issuer ? (p.acceptWebIdentity?.(t.issuer, t.claims, n.target) ?? []) : [];
+    if (n.via === 'service') return n.service ? (p.acceptService?.(n.service, n.target) ?? []) : [];
+    return n.member ? (p.acceptMember?.(n.member, n.target) ?? []) : [];
+  });
 }
 
 function claimText(t: IssuedToken, n: Name): string {
+  if (n.via === 'service') return `service ${n.service}`;
   return n.via === 'web-identity' ? `issuer ${t.issuer ? issuerKey(t.issuer) : '(unknown: no cluster description imported)'}, ${Object.entries(t.claims).map(([k, v]) => `${k}=${v}`).join(', ')}` : `member ${n.member}`;
 }
 

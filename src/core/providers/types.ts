@@ -58,6 +58,8 @@ export interface ProviderAnalysis {
    * can act as through this provider's bindings (`only`: just this identity).
    */
   acceptMember?(member: string, only?: string): FederationGrant[];
+  /** Federation, inbound by a cloud service: does `target`'s trust admit `service` (e.g. EKS Pod Identity)? */
+  acceptService?(service: string, target: string): FederationGrant[];
   /**
    * Federation, inbound from another provider's identities: bindings whose member names an
    * identity of another provider (a workload identity pool's `attribute.aws_role/<role ARN>`).
@@ -87,10 +89,15 @@ export interface IssuedToken {
   issuer?: string;
   claims: Readonly<Record<string, string>>;
   names: readonly {
-    /** `web-identity`: the target's trust decides on issuer and claims; `iam-member`: the target's provider decides on `member`. */
-    via: 'web-identity' | 'iam-member';
+    /**
+     * `web-identity`: the target's trust decides on issuer and claims; `iam-member`: the target's
+     * provider decides on `member`; `service`: the target's trust must admit the cloud service
+     * `service` that hands out the credentials (EKS Pod Identity's `pods.eks.amazonaws.com`).
+     */
+    via: 'web-identity' | 'iam-member' | 'service';
     target: string;
     member?: string;
+    service?: string;
     technique: string;
     /** The annotation (file, location) that names the target. */
     evidence: Evidence;

@@ -99,6 +99,20 @@ export function webIdentityCapabilities(graph: BlastGraph, model: AwsModel) {
       }
       return out;
     },
+    /**
+     * A cloud service handing out a role's credentials (EKS Pod Identity: `pods.eks.amazonaws.com`
+     * needs sts:AssumeRole and sts:TagSession in the role's trust).
+     */
+    acceptService(service: string, role: string): FederationGrant[] {
+      if (!graph.hasNode(role)) return [];
+      const values = new Map<string, string[]>([['aws:currenttime', [new Date(model.asOf).toISOString()]]]);
+      const pp: PrincipalPolicies = { id: service, facts: { arn: service, type: 'AWSService' }, ctx: { values, absent: new Set(), completePrefixes: [] }, identity: [], scps: [], scpLevels: [], scpExempt: true, missing: [] };
+      const trust = model.resourceSide('sts:AssumeRole', role);
+      const ds = ['sts:AssumeRole', 'sts:TagSession'].map((action) => evaluate(pp, action, role, trust));
+      if (ds.some((d) => d.decision !== 'allowed' && d.decision !== 'conditional')) return [];
+      const d = ds.find((x) => x.decision === 'conditional') ?? ds[0]!;
+      return [{ target: role, decision: d.decision as 'allowed' | 'conditional', evidence: trustEvidence(graph, role, d), notes: d.notes }];
+    },
     trustedIssuers() {
       return [...trusts()].flatMap(([issuer, roles]) => [...roles].map((target) => ({ issuer, target, subjectPatterns: subjectPatterns(graph, target, issuer) })));
     },

@@ -24,7 +24,9 @@ export function issuedTokens(graph: BlastGraph, model: K8sModel): IssuedToken[] 
     const annotations = (a.attributes.annotations ?? {}) as Record<string, unknown>;
     const role = str(annotations[IRSA]);
     const gsa = str(annotations[GKE]);
-    if (!role && !gsa) continue;
+    const podIdentity = a.attributes.podIdentity as { roleArn?: unknown; file?: unknown; location?: unknown } | undefined;
+    const podRole = str(podIdentity?.roleArn);
+    if (!role && !gsa && !podRole) continue;
     const cluster = a.account ? graph.hasNode(clusterId(a.account)) ? graph.getNodeAttributes(clusterId(a.account)).attributes : undefined : undefined;
     const file = str(a.attributes.sourceFile) ?? 'kubectl export';
     const at = (key: string) => ({ file, location: `ServiceAccount ${sa.namespace}/${sa.name} metadata.annotations["${key}"]` });
@@ -32,6 +34,11 @@ export function issuedTokens(graph: BlastGraph, model: K8sModel): IssuedToken[] 
     const arn = role ? /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(role) : null;
     if (role) names.push({ via: 'web-identity', target: role, technique: 'eks-irsa', evidence: at(IRSA), placeholder: arn ? { provider: 'aws', kind: 'role', name: arn[2]!, account: arn[1] } : undefined });
     const pool = str(cluster?.workloadPool);
+    const podArn = podRole ? /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(podRole) : null;
+    if (podRole) {
+      const evidence = { file: str(podIdentity?.file) ?? file, location: str(podIdentity?.location) ?? 'association.roleArn' };
+      names.push({ via: 'service', service: 'pods.eks.amazonaws.com', target: podRole, technique: 'eks-pod-identity', evidence, placeholder: podArn ? { provider: 'aws', kind: 'role', name: podArn[2]!, account: podArn[1] } : undefined });
+    }
     const project = /@([^.]+)\.iam\.gserviceaccount\.com$/.exec(gsa ?? '')?.[1];
     if (gsa) names.push({ via: 'iam-member', target: `serviceAccount:${gsa}`, member: pool ? `serviceAccount:${pool}[${sa.namespace}/${sa.name}]` : undefined, technique: 'gke-workload-identity', evidence: at(GKE), placeholder: { provider: 'gcp', kind: 'gcp.serviceAccount', name: gsa, account: project } });
     out.push({

@@ -11,6 +11,7 @@ export type PrincipalMatch = 'exact' | 'account' | 'public' | 'none';
 
 function matchOne(ref: PrincipalRef, p: PrincipalFacts): PrincipalMatch {
   if (ref.type === '*' || ref.value === '*') return 'public';
+  if (ref.type === 'Service') return p.type === 'AWSService' && ref.value.toLowerCase() === p.arn.toLowerCase() ? 'exact' : 'none';
   if (ref.type === 'Federated') return p.federated !== undefined && federatedMatches(ref.value, p.federated) ? 'exact' : 'none';
   if (ref.type !== 'AWS') return 'none';
   const v = ref.value;

@@ -3,6 +3,7 @@ import type { JsonImporter, TextImporter } from '../../../importers/types';
 import { aksShowImporter, eksDescribeClusterImporter, gkeDescribeClusterImporter } from './clusters';
 import { accessPoliciesImporter, describeAccessEntryImporter, listAccessEntriesImporter } from './access-entries';
 import { kubectlJsonImporter, kubectlYamlImporter } from './kubectl';
+import { describePodIdentityImporter, listPodIdentityImporter } from './pod-identity';
 
 export { prescanClusters } from './clusters';
 
@@ -13,6 +14,8 @@ export const K8S_IMPORTERS: readonly JsonImporter[] = [
   describeAccessEntryImporter,
   accessPoliciesImporter,
   listAccessEntriesImporter,
+  describePodIdentityImporter,
+  listPodIdentityImporter,
   kubectlJsonImporter,
 ];
 
