@@ -48,6 +48,28 @@ await click(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/api/postgres-9fK2
 await page.getByText('Who can reach this').click();
 await page.getByTestId('who-can-count').waitFor();
 await shot('who-can-reach');
+// Federation: what a GitHub Actions token of the api repository reaches, across AWS, EKS and back.
+await page.getByRole('tab', { name: 'Analysis' }).click();
+await page.getByTestId('token-reach').locator('summary').click();
+await page.getByLabel('Token issuer').fill('token.actions.githubusercontent.com');
+await page.getByLabel('Token subject').fill('repo:northwind-parcel/api:ref:refs/heads/main');
+await page.getByRole('button', { name: 'Show its blast radius' }).click();
+await page.getByTestId('blast-score').waitFor();
+await idle();
+await shot('token-reach');
+const url = new URL(page.url());
+url.searchParams.set('view', 'path');
+url.searchParams.set('from', 'oidc:token.actions.githubusercontent.com:repo:northwind-parcel/api:ref:refs/heads/main');
+url.searchParams.set('to', `arn:aws:iam::${A}:role/payments-api-irsa`);
+await page.goto(url.toString());
+await page.getByRole('region', { name: 'Paths' }).getByTestId('admin-path').first().waitFor();
+await idle();
+await shot('federation-path');
+// The smaller laptop screen.
+await page.setViewportSize({ width: 1280, height: 720 });
+await page.goto(base);
+await idle();
+await shot('explore-1280x720');
 await browser.close();
 stop();
 process.exit(0);

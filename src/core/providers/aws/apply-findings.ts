@@ -5,10 +5,10 @@
  */
 import type { BlastGraph } from '../../graph/graph';
 import type { Evidence } from '../../model/types';
-import { edgeKey } from '../../model/fragment';
 import type { TechniqueResults } from './techniques/analyze';
 import type { EscalationFinding, PermissionCheck } from './techniques/types';
 import { ensureAdminNode } from '../types';
+import { addEscalation, addIdentitySet, markAdmins } from '../derived-writes';
 
 /** The file an imported node came from: the first evidence of any edge touching it. */
 export function sourceFileOf(graph: BlastGraph, node: string): string {
@@ -42,26 +42,22 @@ export function applyFindings(graph: BlastGraph, results: TechniqueResults): voi
       ensureAdminNode(graph, 'aws', account, `Administrator of account ${account}`);
     }
     const set = results.sets.get(f.target);
-    if (set && !graph.hasNode(f.target)) graph.addNode(f.target, { kind: 'identitySet', provider: 'aws', name: set.name, account: set.account, attributes: { members: set.members }, placeholder: false });
-    if (!graph.hasNode(f.target)) return;
-    const key = edgeKey('escalatesTo', f.source, f.target, `${f.technique.id}${f.via ? `|${f.via}` : ''}`);
-    if (graph.hasEdge(key)) return;
-    graph.addEdgeWithKey(key, f.source, f.target, {
-      kind: 'escalatesTo',
+    if (set) addIdentitySet(graph, 'aws', { id: f.target, ...set });
+    addEscalation(graph, {
+      source: f.source,
+      target: f.target,
+      technique: f.technique,
+      qualifier: `${f.technique.id}${f.via ? `|${f.via}` : ''}`,
+      conditional: f.conditional,
+      evidence: f.checks.flatMap((c) => checkEvidence(graph, c, f.technique.id)),
       attributes: {
-        technique: f.technique.id,
-        techniqueName: f.technique.name,
         category: f.technique.category,
         via: f.via,
-        conditional: f.conditional,
         permissions: f.checks.map((c) => ({ action: c.action, resource: c.resource, decision: c.decision.decision })),
         notes: f.notes.length ? f.notes : undefined,
       },
-      evidence: f.checks.flatMap((c) => checkEvidence(graph, c, f.technique.id)),
     });
   };
   results.findings.forEach(add);
-  for (const [p, f] of results.admins) {
-    if (graph.hasNode(p)) graph.mergeNodeAttributes(p, { attributes: { ...graph.getNodeAttribute(p, 'attributes'), admin: f.conditional ? 'conditional' : true } });
-  }
+  markAdmins(graph, results.admins);
 }

@@ -6,6 +6,7 @@
  * `resourcemanager.projects.setIamPolicy` on a folder or organization reaches the administrator of
  * every project below it through one set as well.
  */
+import type { TechniqueDescription } from '../derived-writes';
 import type { Evidence } from '../../model/types';
 import type { PotentialFinding } from '../types';
 import { adminNodeId } from '../types';
@@ -13,11 +14,8 @@ import { edgeKey } from '../../model/fragment';
 import type { Binding, GcpModel } from './evaluate';
 import { customRoleParent, hierarchyId, hierarchyShort, projectNodeId, scopeOfShort } from './names';
 
-export interface GcpTechnique {
-  id: string;
-  name: string;
-  description: string;
-}
+/** How each technique is listed (CLI, README). */
+export type GcpTechnique = TechniqueDescription;
 
 export const GCP_TECHNIQUES: readonly GcpTechnique[] = [
   { id: 'gcp-set-iam-policy', name: 'Set an IAM policy', description: 'setIamPolicy on a project, folder or organization makes its holder administrator of it (it can grant itself roles/owner); on a service account, it can grant itself the right to impersonate it. An administrator of a folder or organization administers everything below it.' },

@@ -12,6 +12,7 @@ import type { Evidence } from '../../model/types';
 import { edgeKey } from '../../model/fragment';
 import { pushTo } from '../../io/multimap';
 import { ensureAdminNode, type ProviderAnalysis, type ProviderAnalyzeOptions } from '../types';
+import { addEscalation, addIdentitySet } from '../derived-writes';
 import { addBindingCaps, type HolderCaps } from './capabilities';
 import { accessOf, decide, fullAccess, objectRef } from './access';
 import { K8sModel, type Binding } from './model';
@@ -108,24 +109,16 @@ export async function analyzeKubernetes(graph: BlastGraph, opts: ProviderAnalyze
 
 function writeFindings(graph: BlastGraph, sinks: Map<string, FindingSink>): void {
   for (const [cluster, sink] of sinks) {
-    for (const set of sink.sets.values()) {
-      if (!graph.hasNode(set.id)) graph.addNode(set.id, { kind: 'identitySet', provider: PROVIDER, name: set.name, account: cluster, attributes: { members: set.members }, placeholder: false });
-    }
+    for (const set of sink.sets.values()) addIdentitySet(graph, PROVIDER, { ...set, account: cluster });
     for (const f of sink.findings.values()) {
       const target = f.target === ADMIN ? ensureAdminNode(graph, PROVIDER, cluster, `Administrator of cluster ${cluster}`) : f.target;
-      if (!graph.hasNode(f.source) || !graph.hasNode(target)) continue;
-      const key = edgeKey('escalatesTo', f.source, target, f.technique);
-      if (graph.hasEdge(key)) continue;
-      graph.addEdgeWithKey(key, f.source, target, {
-        kind: 'escalatesTo',
-        attributes: {
-          technique: f.technique,
-          techniqueName: techniqueName(f.technique),
-          conditional: f.conditional,
-          permissions: f.permissions,
-          ...(f.notes.length ? { notes: f.notes } : {}),
-        },
-        evidence: f.evidence.length ? f.evidence : [{ file: 'analysis', location: f.technique }],
+      addEscalation(graph, {
+        source: f.source,
+        target,
+        technique: { id: f.technique, name: techniqueName(f.technique) },
+        conditional: f.conditional,
+        evidence: f.evidence,
+        attributes: { permissions: f.permissions, ...(f.notes.length ? { notes: f.notes } : {}) },
       });
     }
   }

@@ -4,16 +4,14 @@
  * behind each; `resourceNames` limit targets exactly; what depends on facts the exports cannot
  * settle (a Kubernetes version, an object to modify) is kept, marked conditional, with a note.
  */
+import type { TechniqueDescription } from '../derived-writes';
 import type { Evidence } from '../../model/types';
 import { allows, addBindingCaps, capsOfRole, CONTROLLER_RESOURCES, Scope, WORKLOAD_RESOURCES, type HolderCaps, type Source, type Use } from './capabilities';
 import type { ClusterIndex, CompiledRole, K8sModel, ServiceAccountInfo, TokenInfo, WorkloadInfo } from './model';
 import { groupId, MASTERS, parseSaUser, saId, userId } from './ids';
 
-export interface K8sTechnique {
-  id: string;
-  name: string;
-  description: string;
-}
+/** How each technique is listed (CLI, README). */
+export type K8sTechnique = TechniqueDescription;
 
 export const K8S_TECHNIQUES: readonly K8sTechnique[] = [
   { id: 'k8s-cluster-admin', name: 'Cluster administrator', description: 'Holds * on * in every API group cluster-wide (cluster-admin), or is in system:masters, which bypasses RBAC' },
