@@ -41,6 +41,9 @@ const cloudsplaining = resolve(root, '../shared/fixtures/public/cloudsplaining/e
 if (existsSync(cloudsplaining)) report('Cloudsplaining example.json (real IAM Vulnerable GAAD), median of 5', cloudsplaining, measure(cloudsplaining, 5));
 else console.log('NOTICE: ../shared/fixtures/public not found; Cloudsplaining figure skipped');
 
+const demo = resolve(root, 'public/demo');
+report('The demo environment (AWS account, EKS cluster, GCP project: 21 files), median of 5', join(demo, 'iam-get-account-authorization-details.json'), measure(demo, 5));
+
 const dir = mkdtempSync(join(tmpdir(), 'blastmap-bench-'));
 const big = join(dir, 'synthetic-gaad.json');
 execFileSync(process.execPath, [bin, 'generate', '--out', big, '--users', '5000', '--roles', '5000', '--policies', '20000'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -10,6 +10,7 @@ import { categoryOf, isActorKind, kindInfo } from '../model/kinds';
 import { providerOf, type Analysis } from './analysis';
 import { bfs } from './reach-index';
 import { blastScore } from './scoring';
+import { pushTo } from '../io/multimap';
 
 export interface ReachedIdentity {
   id: string;
@@ -107,10 +108,7 @@ function reachableResources(a: Analysis, actors: string[], admins: ReachedAdmin[
   const out: ReachedResource[] = [];
   const adminOf = new Map(admins.map((x) => [`${x.provider}|${x.scope}`, x]));
   const actorsByProvider = new Map<string, string[]>();
-  for (const actor of actors) {
-    const p = a.graph.getNodeAttribute(actor, 'provider');
-    actorsByProvider.set(p, [...(actorsByProvider.get(p) ?? []), actor]);
-  }
+  for (const actor of actors) pushTo(actorsByProvider, a.graph.getNodeAttribute(actor, 'provider'), actor);
   a.graph.forEachNode((id, n) => {
     const category = kindInfo(n.kind).category;
     if (category !== 'resource' && category !== 'secret') return;

@@ -65,7 +65,10 @@ export const awsPlugin: ProviderPlugin = {
   importers: AWS_IMPORTERS,
   textImporters: [credentialReportCsvImporter],
   async analyze(graph, { asOf }) {
-    const [catalogue, managed] = await Promise.all([loadAwsCatalogue(), loadManagedPolicies()]);
+    // The bundled managed-policy documents (3.6 MB) load only when an export references one
+    // without its document.
+    const referencedOnly = graph.someNode((id, n) => n.kind === 'managedPolicy' && n.attributes.document === undefined && id.includes(':iam::aws:policy/'));
+    const [catalogue, managed] = await Promise.all([loadAwsCatalogue(), referencedOnly ? loadManagedPolicies() : undefined]);
     const model = new AwsModel(graph, { asOf, managed });
     const techniques = detectTechniques(model, catalogue);
     applyFindings(graph, techniques);
