@@ -11,7 +11,9 @@ test('the analysis date is shown, changeable, applied to every age judgement, an
   await workbench.openDemo();
   const asOf = page.getByTestId('as-of');
   await expect(asOf.getByTestId('as-of-date')).toHaveText('2026-11-22');
-  await expect(asOf.getByTestId('as-of-source')).toHaveText("(the credential report's GeneratedTime of iam-get-credential-report.json)");
+  await expect(asOf.getByTestId('as-of-source')).toHaveText('(from the exports)');
+  await expect(asOf.getByTestId('as-of-source')).toHaveAttribute('data-detail', "the credential report's GeneratedTime of iam-get-credential-report.json");
+  await expect(asOf).toHaveAttribute('title', /as of 2026-11-22T08:05:00.000Z: the credential report's GeneratedTime of iam-get-credential-report.json/);
 
   await page.getByRole('tab', { name: 'Inventory' }).click();
   const inv = page.getByRole('region', { name: 'Inventory' });

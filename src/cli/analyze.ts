@@ -1,6 +1,6 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { adminReport, ageReport, isNodeKind, kindInfo, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { adminReport, ageReport, isNodeKind, countOf, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
 import { expandPaths } from './files';
 import { UsageError } from './args';
 import { asOfLine, loadWorkspace, type Flags } from './workspace';
@@ -71,7 +71,7 @@ const AGE_ISSUES = [
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
-    .map(([k, v]) => `${v} ${isNodeKind(k) ? (v === 1 ? kindInfo(k).label.toLowerCase() : kindInfo(k).plural) : k}`)
+    .map(([k, v]) => (isNodeKind(k) ? countOf(v, k) : `${v} ${k}`))
     .join(', ');
 }
 

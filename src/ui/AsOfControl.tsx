@@ -7,6 +7,9 @@ import { parseAsOf } from '../core';
 import { useWorkspace } from '../state/workspace-store';
 import { setAnalysisDate } from '../queries/workspaces';
 
+/** Short words for where the date came from; the full detail is in the tooltip. */
+const SOURCE = { analyst: 'set by you', export: 'from the exports', 'newest-timestamp': 'newest date in the exports', 'import-time': 'import time' } as const;
+
 export function AsOfControl() {
   const asOf = useWorkspace((s) => s.snapshot?.asOf);
   const [editing, setEditing] = useState<string | null>(null);
@@ -46,7 +49,10 @@ export function AsOfControl() {
   return (
     <div className="as-of" data-testid="as-of" title={`Every age judgement (credential age, last use, rotation, expiry, aws:CurrentTime) is made as of ${asOf.time}: ${asOf.detail}.`}>
       <span>
-        As of <strong data-testid="as-of-date">{day}</strong> <span className="muted small" data-testid="as-of-source">({asOf.source === 'analyst' ? 'set by you' : asOf.detail})</span>
+        As of <strong data-testid="as-of-date">{day}</strong>{' '}
+        <span className="muted small" data-testid="as-of-source" data-detail={asOf.detail}>
+          ({SOURCE[asOf.source]})
+        </span>
       </span>
       <button type="button" onClick={() => setEditing(day)}>
         Change

@@ -105,5 +105,12 @@ export function edgeKindInfo(kind: string): EdgeKindInfo {
   return isEdgeKind(kind) ? edgeKinds[kind]! : { ...UNKNOWN_EDGE, label: kind };
 }
 
+/** How many of a kind, in words: `1 access key`, `3 Kubernetes service accounts` (proper nouns kept). */
+export function countOf(n: number, kind: string): string {
+  const info = kindInfo(kind);
+  if (n !== 1) return `${n} ${info.plural}`;
+  return `1 ${/^(Kubernetes|Google|GCP|AWS|OIDC|KMS|IAM)\b/.test(info.label) ? info.label : info.label.charAt(0).toLowerCase() + info.label.slice(1)}`;
+}
+
 export const categoryOf = (kind: string): NodeCategory => kindInfo(kind).category;
 export const isActorKind = (kind: string): boolean => kindInfo(kind).actor === true;

@@ -1,10 +1,10 @@
 /** Per-file results: status, detected format, what was read, warnings and errors. */
-import { kindInfo, formatBytes, isNodeKind, type FileReport } from '../../core';
+import { countOf, formatBytes, isNodeKind, type FileReport } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
-    .map(([k, v]) => `${v} ${isNodeKind(k) ? (v === 1 ? kindInfo(k).label.toLowerCase() : kindInfo(k).plural) : k}`)
+    .map(([k, v]) => (isNodeKind(k) ? countOf(v, k) : `${v} ${k}`))
     .join(', ');
 }
 

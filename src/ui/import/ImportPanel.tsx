@@ -36,7 +36,7 @@ export function ImportPanel() {
         <button type="button" onClick={() => input.current?.click()}>
           Import exports
         </button>{' '}
-        or drop AWS exports here (GAAD, credential report, secrets, bucket/key policies, SCPs, resource inventories)
+        or drop exports here: AWS (GAAD, credential report, secrets, policies, SCPs, inventories), Kubernetes (kubectl JSON/YAML, cluster descriptions), GCP (IAM policies, asset inventory, service accounts)
       </p>
       <input
         ref={input}

@@ -1,8 +1,8 @@
 /** Counts by kind of what the graph holds, grouped by provider: described nodes, then nodes only referenced. */
-import { NODE_KINDS, kindInfo, providerLabel, type GraphStats } from '../../core';
+import { NODE_KINDS, countOf, kindInfo, providerLabel, type GraphStats } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 
-const countText = (n: number, kind: string) => `${n === 1 ? kindInfo(kind).label.toLowerCase() : kindInfo(kind).plural}`;
+const countText = (n: number, kind: string) => countOf(n, kind).replace(/^\d+ /, '');
 
 /** Kinds with a count, by provider in registry order (the core's own kinds last). */
 function byProvider(counts: GraphStats['nodesByKind']): [string, string[]][] {
