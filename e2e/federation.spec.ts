@@ -62,3 +62,21 @@ test('in the app, a chain across three providers: workflow token → AWS deploy 
   await expect(chain.getByTestId('path-step').nth(2)).toContainText('k8s-create-workload');
   await expect(chain.getByTestId('path-step').nth(3)).toContainText('payments/payments-api → payments-api-irsa');
 });
+
+test('the analyst renames a cluster: its objects move to the new name, kept with the workspace', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await page.getByRole('combobox', { name: 'Search' }).fill('northwind-prod');
+  await page.getByRole('option', { name: /Kubernetes cluster/ }).first().click();
+  await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod');
+  await page.getByTestId('rename-cluster').click();
+  await page.getByLabel('Cluster name').fill('northwind-prod-eu');
+  await page.getByRole('button', { name: 'Save cluster name' }).click();
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Search' }).fill('payments/payments-api');
+  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
+  await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod-eu:ServiceAccount:payments/payments-api');
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Search' }).fill('payments/payments-api');
+  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
+  await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod-eu:ServiceAccount:payments/payments-api');
+});

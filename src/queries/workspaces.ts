@@ -49,7 +49,8 @@ export async function cancelImport(): Promise<void> {
   analysisClient().cancel();
   const id = useWorkspace.getState().workspaceId;
   const files = id ? await db.loadFiles(id).catch(() => []) : [];
-  await analysisClient().reset(useWorkspace.getState().asOfSettings);
+  const meta = id ? await db.getWorkspace(id).catch(() => undefined) : undefined;
+  await analysisClient().reset(useWorkspace.getState().asOfSettings, clusterFacts(meta?.clusterNames));
   let snapshot = await analysisClient().setStarts(useWorkspace.getState().starts);
   if (files.length) snapshot = await analysisClient().importFiles(files);
   useWorkspace.getState().setSnapshot(snapshot);
@@ -88,6 +89,27 @@ export async function askTokenReach(start: OidcStart): Promise<string> {
   return oidcNodeId(start.issuer, start.subject);
 }
 
+/** The analyst's cluster renames as session facts (`old=new`). */
+const clusterFacts = (names: Record<string, string> = {}): [string, string[]][] => [['k8s.clusterAlias', Object.entries(names).map(([from, to]) => `${from}=${to}`)]];
+
+/**
+ * Rename a cluster (kubectl output names none, so Blastmap's name may be wrong): kept with the
+ * workspace, whose files are imported again under the new name.
+ */
+export async function renameCluster(current: string, name: string): Promise<void> {
+  const id = useWorkspace.getState().workspaceId;
+  if (!id) return;
+  const meta = await db.getWorkspace(id);
+  if (!meta) return;
+  // A cluster already renamed keeps its original key: rename the original, not the alias.
+  const names = { ...(meta.clusterNames ?? {}) };
+  const original = Object.keys(names).find((k) => names[k] === current) ?? current;
+  if (original === name) delete names[original];
+  else names[original] = name;
+  await db.saveClusterNames(id, names);
+  await openWorkspace({ ...meta, clusterNames: names });
+}
+
 /** The analyst sets the analysis date (epoch ms), or clears it (undefined) to use the exports'. */
 export async function setAnalysisDate(override: number | undefined): Promise<void> {
   const s = useWorkspace.getState();
@@ -115,7 +137,7 @@ export async function persistFiles(files: File[], importedAt: number): Promise<v
 
 export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   const asOf = { override: meta.asOf, importTime: meta.importedAt ?? meta.created };
-  await analysisClient().reset(asOf);
+  await analysisClient().reset(asOf, clusterFacts(meta.clusterNames));
   const snapshot = await analysisClient().setStarts(meta.starts ?? []);
   useWorkspace.getState().setAsOfSettings(asOf);
   useWorkspace.getState().setStarts(meta.starts ?? []);

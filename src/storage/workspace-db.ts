@@ -18,6 +18,8 @@ export interface WorkspaceMeta {
   asOf?: number;
   /** When files were first imported: the analysis date when the exports carry none. */
   importedAt?: number;
+  /** Clusters the analyst renamed: the name the exports gave → the analyst's. */
+  clusterNames?: Record<string, string>;
   /** Tokens the analyst asked about ("what could this token reach?"). */
   starts?: { issuer: string; subject: string; audience?: string }[];
 }
@@ -82,6 +84,12 @@ export async function saveAsOf(id: string, asOf: number | undefined): Promise<vo
   const d = await db();
   const ws = await d.get('workspaces', id);
   if (ws) await d.put('workspaces', { ...ws, asOf });
+}
+
+export async function saveClusterNames(id: string, clusterNames: Record<string, string>): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, clusterNames });
 }
 
 export async function saveStarts(id: string, starts: WorkspaceMeta['starts']): Promise<void> {

@@ -65,8 +65,8 @@ export class AnalysisClient {
   }
 
   /** Empty the workspace; `asOf` says how the next workspace's analysis date is chosen. */
-  reset(asOf: AsOfSettings): Promise<Replies['reset']> {
-    return this.request({ type: 'reset', asOf }, {}) as Promise<Replies['reset']>;
+  reset(asOf: AsOfSettings, facts: [string, string[]][] = []): Promise<Replies['reset']> {
+    return this.request({ type: 'reset', asOf, facts }, {}) as Promise<Replies['reset']>;
   }
 
   /** Change the analysis date (the analysis re-runs against it). */

@@ -50,6 +50,7 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
       return importIntoEngine(engine, msg.files, progress);
     case 'reset':
       engine.reset(msg.asOf);
+      for (const [kind, values] of msg.facts ?? []) engine.setFacts(kind, values);
       return engine.snapshot();
     case 'setAsOf':
       engine.setAsOf(msg.asOf);

@@ -3,7 +3,7 @@ import type { AsOfSettings, OidcStart, BlastView, FileReport, PrivilegePath, Ran
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
-  | { type: 'reset'; requestId: number; asOf: AsOfSettings }
+  | { type: 'reset'; requestId: number; asOf: AsOfSettings; facts?: [string, string[]][] }
   | { type: 'setAsOf'; requestId: number; asOf: AsOfSettings }
   | { type: 'setStarts'; requestId: number; starts: OidcStart[] }
   | { type: 'blast'; requestId: number; node: string }

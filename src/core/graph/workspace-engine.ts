@@ -45,6 +45,15 @@ export class WorkspaceEngine {
     return this.session.addFiles(inputs, onFile);
   }
 
+  /**
+   * Facts the analyst states (e.g. `k8s.clusterAlias` = `old=new`: a cluster renamed), applied to
+   * every file imported after (reopen the workspace to re-import its files with them).
+   */
+  setFacts(kind: string, values: readonly string[]): void {
+    this.session.facts.set(kind, new Set(values));
+    this.analysis = undefined;
+  }
+
   /** Session facts from the beginnings of files about to be added one by one. */
   prescan(inputs: FileInput[]): void {
     this.session.prescan(inputs);

@@ -6,6 +6,7 @@ import { EdgeList } from './EdgeList';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
 import { AgeSection } from './AgeSection';
+import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
@@ -67,6 +68,7 @@ export function DetailsPanel() {
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
           Path to admin from here
         </button>
+        {node.kind === 'k8s.cluster' && <ClusterRename name={node.name} />}
         <button type="button" data-testid="toggle-jewel" onClick={() => void updateJewels(jewel ? jewels.filter((j) => j !== node.id) : [...jewels, node.id], rules)}>
           {jewel ? 'Unmark crown jewel' : 'Mark as crown jewel'}
         </button>

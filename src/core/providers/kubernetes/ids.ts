@@ -9,6 +9,17 @@ import type { ImportContext } from '../../importers/types';
 export const PROVIDER = 'kubernetes';
 /** Session fact kind: the names of clusters described by some file of the session. */
 export const CLUSTER_FACT = 'k8s.cluster';
+/** The analyst's renames, as `old=new` session facts (kept with the workspace). */
+export const ALIAS_FACT = 'k8s.clusterAlias';
+
+/** The cluster's name after the analyst's rename, if any. */
+export function renamedCluster(facts: ImportContext['facts'], name: string): string {
+  for (const alias of facts.get(ALIAS_FACT) ?? []) {
+    const eq = alias.indexOf('=');
+    if (eq > 0 && alias.slice(0, eq) === name && alias.slice(eq + 1)) return alias.slice(eq + 1);
+  }
+  return name;
+}
 
 export const clusterId = (cluster: string): string => `k8s:${cluster}`;
 export const namespacedId = (cluster: string, kind: string, namespace: string, name: string): string => `k8s:${cluster}:${kind}:${namespace}/${name}`;

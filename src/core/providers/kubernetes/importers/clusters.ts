@@ -8,7 +8,7 @@
  */
 import { isRecord, own, ownString } from '../../../io/safe-object';
 import type { ImportContext, JsonImporter } from '../../../importers/types';
-import { CLUSTER_FACT, clusterId, PROVIDER } from '../ids';
+import { CLUSTER_FACT, clusterId, PROVIDER, renamedCluster } from '../ids';
 import { isoTime } from '../meta';
 
 const NAME = '[A-Za-z0-9][A-Za-z0-9_.-]{0,99}';
@@ -16,7 +16,9 @@ const EKS_ARN = new RegExp(`^arn:aws[a-z-]*:eks:([a-z0-9-]+):(\\d{12}):cluster/(
 const GKE_LINK = new RegExp(`container\\.googleapis\\.com/v1(?:beta1)?/projects/([^/"\\s]+)/(?:zones|locations)/([^/"\\s]+)/clusters/(${NAME})$`);
 const AKS_ID = new RegExp(`^/subscriptions/([^/]+)/resource[gG]roups/([^/]+)/providers/Microsoft\\.ContainerService/managedClusters/(${NAME})$`, 'i');
 
-function clusterNode(ctx: ImportContext, name: string, attributes: Record<string, unknown>): void {
+function clusterNode(ctx: ImportContext, described: string, attributes: Record<string, unknown>): void {
+  const name = renamedCluster(ctx.facts, described);
+  if (name !== described) ctx.b.note(`cluster ${JSON.stringify(described)} renamed ${JSON.stringify(name)} by the analyst`);
   const clean: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attributes)) if (v !== undefined) clean[k] = v;
   ctx.b.node({ id: clusterId(name), kind: 'k8s.cluster', name, account: name, attributes: clean });

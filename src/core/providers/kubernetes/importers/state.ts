@@ -6,7 +6,7 @@
  */
 import type { ImportContext } from '../../../importers/types';
 import type { Evidence } from '../../../model/types';
-import { clusterId, clusterOf, groupId, parseSaUser, roleId, saId, userId } from '../ids';
+import { clusterId, clusterOf, groupId, parseSaUser, roleId, saId, userId, renamedCluster } from '../ids';
 
 export interface ReadState {
   ctx: ImportContext;
@@ -24,8 +24,10 @@ export function newState(ctx: ImportContext): ReadState {
 }
 
 /** The state of a file that names its cluster itself (EKS access entries). */
-export function newStateFor(ctx: ImportContext, cluster: string, why?: string): ReadState {
+export function newStateFor(ctx: ImportContext, named: string, why?: string): ReadState {
+  const cluster = renamedCluster(ctx.facts, named);
   if (why) ctx.b.note(`cluster ${JSON.stringify(cluster)}: ${why}`);
+  if (cluster !== named) ctx.b.note(`cluster ${JSON.stringify(named)} renamed ${JSON.stringify(cluster)} by the analyst`);
   ctx.b.node({ id: clusterId(cluster), kind: 'k8s.cluster', name: cluster, account: cluster, placeholder: true, attributes: {} });
   return { ctx, cluster, skipped: new Map(), droppedValues: 0, secretsWithValues: 0, bindingsWithoutSubjects: 0, defaultedNamespaces: 0 };
 }
