@@ -52,10 +52,23 @@ export function federationEdge(graph: BlastGraph, from: string, g: FederationGra
   });
 }
 
+/**
+ * Claims an issuer's subject format implies: a GitHub Actions subject `repo:OWNER/REPO:...` tells
+ * `repository` and `repository_owner` (and `ref` for branch and tag subjects), which trusts and
+ * pool conditions test.
+ */
+function impliedClaims(issuer: string, subject: string): Record<string, string> {
+  if (issuerKey(issuer) !== 'token.actions.githubusercontent.com') return {};
+  const m = /^repo:([^/:]+)\/([^:]+):(.*)$/.exec(subject);
+  if (!m) return {};
+  const ref = /^ref:(refs\/.+)$/.exec(m[3]!)?.[1];
+  return { repository: `${m[1]}/${m[2]}`, repository_owner: m[1]!, ...(ref ? { ref } : {}) };
+}
+
 /** Link a token start point to every identity whose trust admits it. Returns its node id. */
 export function linkOidcStart(graph: BlastGraph, providers: Iterable<ProviderAnalysis>, start: OidcStart): string {
   const id = ensureTokenNode(graph, start.issuer, start.subject);
-  const claims = { sub: start.subject, aud: start.audience ?? DEFAULT_AUDIENCE };
+  const claims = { ...impliedClaims(start.issuer, start.subject), sub: start.subject, aud: start.audience ?? DEFAULT_AUDIENCE };
   for (const p of providers) {
     for (const g of p.acceptWebIdentity?.(start.issuer, claims) ?? []) {
       federationEdge(graph, id, g, 'oidc-web-identity', 'web-identity federation', `a token of ${issuerKey(start.issuer)} with sub=${claims.sub}, aud=${claims.aud} satisfies the trust`);

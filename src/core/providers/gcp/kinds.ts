@@ -34,6 +34,7 @@ export const GCP_NODE_KINDS: Record<string, NodeKindInfo> = {
   'gcp.role': { label: 'IAM role', plural: 'IAM roles', category: 'policy', shape: 'rectangle', description: 'GCP role (basic, predefined or custom): a set of permissions granted by bindings' },
   'gcp.secret': { label: 'Secret', plural: 'secrets', category: 'secret', shape: 'round-triangle', description: 'Secret Manager secret; its value never enters Blastmap' },
   'gcp.bucket': { label: 'Bucket', plural: 'buckets', category: 'resource', shape: 'barrel', description: 'Cloud Storage bucket' },
+  'gcp.poolProvider': { label: 'Workload identity pool provider', plural: 'workload identity pool providers', category: 'principal', shape: 'diamond', description: 'An OIDC, AWS or SAML provider of a workload identity pool: the issuer it trusts, how token claims map to pool attributes, the condition tokens must meet' },
   'gcp.resource': { label: 'Resource', plural: 'resources', category: 'resource', shape: 'round-rectangle', description: 'Other GCP resource (dataset, topic, key ring, instance...): its asset type is kept' },
 };
 

@@ -1,4 +1,5 @@
 /** GCP importers, in detection order: the most specific shapes first. */
+import { poolProvidersImporter } from '../pool-providers';
 import type { JsonImporter, TextImporter } from '../../../importers/types';
 import { caiCommentedImporter, caiImporter, iamSearchImporter } from './cai';
 import { iamPolicyImporter, iamPolicyYamlImporter } from './policy';
@@ -22,6 +23,7 @@ export const GCP_IMPORTERS: readonly JsonImporter[] = [
   rolesImporter,
   projectsImporter,
   foldersImporter,
+  poolProvidersImporter,
 ];
 
 export const GCP_TEXT_IMPORTERS: readonly TextImporter[] = [caiCommentedImporter, iamPolicyYamlImporter];
