@@ -71,11 +71,14 @@ test('the analyst renames a cluster: its objects move to the new name, kept with
   await page.getByTestId('rename-cluster').click();
   await page.getByLabel('Cluster name').fill('northwind-prod-eu');
   await page.getByRole('button', { name: 'Save cluster name' }).click();
-  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // The workspace is imported again under the new name: wait until the renamed node is drawn.
+  const renamed = 'k8s:northwind-prod-eu:ServiceAccount:payments/payments-api';
+  await page.waitForFunction((id) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(id) !== null, renamed);
   await page.getByRole('combobox', { name: 'Search' }).fill('payments/payments-api');
   await page.getByRole('combobox', { name: 'Search' }).press('Enter');
   await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod-eu:ServiceAccount:payments/payments-api');
   await page.reload();
+  await page.waitForFunction((id) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(id) !== null, renamed);
   await page.getByRole('combobox', { name: 'Search' }).fill('payments/payments-api');
   await page.getByRole('combobox', { name: 'Search' }).press('Enter');
   await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod-eu:ServiceAccount:payments/payments-api');
