@@ -74,12 +74,14 @@ test('the analyst renames a cluster: its objects move to the new name, kept with
   // The workspace is imported again under the new name: wait until the renamed node is drawn.
   const renamed = 'k8s:northwind-prod-eu:ServiceAccount:payments/payments-api';
   await page.waitForFunction((id) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(id) !== null, renamed);
+  // The Deployment has the same name: pick the service account.
   await page.getByRole('combobox', { name: 'Search' }).fill('payments/payments-api');
-  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
-  await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod-eu:ServiceAccount:payments/payments-api');
+  await page.getByRole('option', { name: /payments\/payments-api.*Kubernetes service account/ }).click();
+  await expect(page.getByTestId('details-id')).toHaveText(renamed);
   await page.reload();
   await page.waitForFunction((id) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(id) !== null, renamed);
+  // The Deployment has the same name: pick the service account.
   await page.getByRole('combobox', { name: 'Search' }).fill('payments/payments-api');
-  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
-  await expect(page.getByTestId('details-id')).toHaveText('k8s:northwind-prod-eu:ServiceAccount:payments/payments-api');
+  await page.getByRole('option', { name: /payments\/payments-api.*Kubernetes service account/ }).click();
+  await expect(page.getByTestId('details-id')).toHaveText(renamed);
 });
