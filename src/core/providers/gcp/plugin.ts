@@ -17,7 +17,7 @@ import { applyFindings } from './apply';
 import { prescanProjects } from './prescan';
 import { CRM, IAM, serviceOfName } from './names';
 import { acceptMember, foreignMembers } from './federation';
-import { acceptPoolWebIdentity, poolTrustedIssuers } from './pool-providers';
+import { poolCapabilities } from './pool-providers';
 
 export { GCP_TECHNIQUES } from './techniques';
 
@@ -66,8 +66,7 @@ export function gcpAnalysis(graph: BlastGraph, model: GcpModel, techniques: Tech
     decide: (principal, permission, resource) => model.decide(principal, permission, resource),
     acceptMember: (member, only) => acceptMember(graph, member, only),
     foreignMembers: () => foreignMembers(graph),
-    acceptWebIdentity: (issuer, claims, only) => acceptPoolWebIdentity(graph, issuer, claims, only),
-    trustedIssuers: () => poolTrustedIssuers(graph),
+    ...poolCapabilities(graph),
   };
 }
 

@@ -12,9 +12,9 @@ import type { JsonImporter } from '../../importers/types';
 import { isRecord, own, ownString, toArray } from '../../io/safe-object';
 import type { FederationGrant } from '../types';
 import { acceptMember } from './federation';
+import { issuerKey } from '../../federation/oidc';
 
 const PROVIDER_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
-const issuerKey = (issuer: string): string => issuer.replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
 
 export const poolProvidersImporter: JsonImporter = {
   format: 'gcp.workload-identity-pool-providers',
@@ -98,9 +98,9 @@ function poolProviders(graph: BlastGraph): PoolProvider[] {
 }
 
 /** The pool members a token becomes, and what they can act as (FederationGrant per target). */
-export function acceptPoolWebIdentity(graph: BlastGraph, issuer: string, claims: Readonly<Record<string, string>>, only?: string): FederationGrant[] {
+function acceptPoolWebIdentity(graph: BlastGraph, providers: readonly PoolProvider[], issuer: string, claims: Readonly<Record<string, string>>, only?: string): FederationGrant[] {
   const out: FederationGrant[] = [];
-  for (const p of poolProviders(graph)) {
+  for (const p of providers) {
     if (p.issuer !== issuerKey(issuer)) continue;
     const attributes: Record<string, string> = {};
     const unknown: string[] = [];
@@ -132,9 +132,19 @@ export function acceptPoolWebIdentity(graph: BlastGraph, issuer: string, claims:
 }
 
 /** Pool providers without an attribute condition admit any subject of their issuer. */
-export function poolTrustedIssuers(graph: BlastGraph): { issuer: string; target: string; subjectPatterns: string[] }[] {
-  return poolProviders(graph)
+function poolTrustedIssuers(graph: BlastGraph, providers: readonly PoolProvider[]): { issuer: string; target: string; subjectPatterns: string[] }[] {
+  return providers
     .filter((p) => !p.condition?.trim())
     .map((p) => ({ issuer: p.issuer, target: `principalSet://${p.pool.replace(/^\/\//, '')}/*`, subjectPatterns: [] }))
     .filter((t) => graph.hasNode(t.target));
+}
+
+/** GCP's web-identity capabilities; the pool providers are read from the graph once per analysis. */
+export function poolCapabilities(graph: BlastGraph) {
+  let providers: PoolProvider[] | undefined;
+  const list = () => (providers ??= poolProviders(graph));
+  return {
+    acceptWebIdentity: (issuer: string, claims: Readonly<Record<string, string>>, only?: string) => acceptPoolWebIdentity(graph, list(), issuer, claims, only),
+    trustedIssuers: () => poolTrustedIssuers(graph, list()),
+  };
 }

@@ -17,6 +17,12 @@ const GKE = 'iam.gke.io/gcp-service-account';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
+/** How to draw an IAM role no export describes: its name and account, from its ARN. */
+function rolePlaceholder(arn: string): IssuedToken['names'][number]['placeholder'] {
+  const m = /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m ? { provider: 'aws', kind: 'role', name: m[2]!, account: m[1] } : undefined;
+}
+
 export function issuedTokens(graph: BlastGraph, model: K8sModel): IssuedToken[] {
   const out: IssuedToken[] = [];
   for (const sa of model.serviceAccounts.values()) {
@@ -31,13 +37,11 @@ export function issuedTokens(graph: BlastGraph, model: K8sModel): IssuedToken[] 
     const file = str(a.attributes.sourceFile) ?? 'kubectl export';
     const at = (key: string) => ({ file, location: `ServiceAccount ${sa.namespace}/${sa.name} metadata.annotations["${key}"]` });
     const names: IssuedToken['names'][number][] = [];
-    const arn = role ? /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(role) : null;
-    if (role) names.push({ via: 'web-identity', target: role, technique: 'eks-irsa', evidence: at(IRSA), placeholder: arn ? { provider: 'aws', kind: 'role', name: arn[2]!, account: arn[1] } : undefined });
+    if (role) names.push({ via: 'web-identity', target: role, technique: 'eks-irsa', evidence: at(IRSA), placeholder: rolePlaceholder(role) });
     const pool = str(cluster?.workloadPool);
-    const podArn = podRole ? /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(podRole) : null;
     if (podRole) {
       const evidence = { file: str(podIdentity?.file) ?? file, location: str(podIdentity?.location) ?? 'association.roleArn' };
-      names.push({ via: 'service', service: 'pods.eks.amazonaws.com', target: podRole, technique: 'eks-pod-identity', evidence, placeholder: podArn ? { provider: 'aws', kind: 'role', name: podArn[2]!, account: podArn[1] } : undefined });
+      names.push({ via: 'service', service: 'pods.eks.amazonaws.com', target: podRole, technique: 'eks-pod-identity', evidence, placeholder: rolePlaceholder(podRole) });
     }
     const project = /@([^.]+)\.iam\.gserviceaccount\.com$/.exec(gsa ?? '')?.[1];
     if (gsa) names.push({ via: 'iam-member', target: `serviceAccount:${gsa}`, member: pool ? `serviceAccount:${pool}[${sa.namespace}/${sa.name}]` : undefined, technique: 'gke-workload-identity', evidence: at(GKE), placeholder: { provider: 'gcp', kind: 'gcp.serviceAccount', name: gsa, account: project } });
