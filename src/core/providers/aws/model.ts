@@ -21,6 +21,8 @@ export class AwsModel {
   private readonly compiled = new Map<string, CompiledPolicy | null>();
   private readonly principalCache = new Map<string, PrincipalPolicies>();
   private readonly decisionCache = new Map<string, Decision>();
+  /** Interned share keys: principals whose decisions are provably the same share one. */
+  private readonly shareKeys = new Map<string, string>();
   readonly asOf: number;
   private readonly managed: ManagedPolicies | undefined;
 
@@ -107,6 +109,7 @@ export class AwsModel {
     const accountNode = facts.account ? `arn:aws:iam::${facts.account}:root` : undefined;
     const scpLevels = accountNode && this.graph.hasNode(accountNode) ? this.scpLevels(accountNode) : [];
     const scps = scpLevels.flat();
+    const scpExempt = typeof a?.attributes.path === 'string' && a.attributes.path.startsWith('/aws-service-role/');
     const pp: PrincipalPolicies = {
       id,
       facts,
@@ -115,11 +118,34 @@ export class AwsModel {
       boundary,
       scps,
       scpLevels,
-      scpExempt: typeof a?.attributes.path === 'string' && a.attributes.path.startsWith('/aws-service-role/'),
+      scpExempt,
       missing,
+      identityKey: this.intern(`${identity.map((c) => c.id).join('\u0001')}\u0002${missing.join('\u0001')}`),
     };
+    pp.shareKey = this.shareKeyOf(pp, boundary);
     this.principalCache.set(id, pp);
     return pp;
+  }
+
+  private intern(text: string): string {
+    let k = this.shareKeys.get(text);
+    if (k === undefined) this.shareKeys.set(text, (k = `#${this.shareKeys.size}`));
+    return k;
+  }
+
+  /**
+   * Principals with the same policies, account and type get the same decision on any request a
+   * resource policy does not decide (a resource policy matches principals by name), unless their
+   * policies read the principal itself (policy variables, aws:Principal* / aws:username keys):
+   * then the values read are part of the key. Hundreds of roles sharing one attachment set are
+   * evaluated once.
+   */
+  private shareKeyOf(pp: PrincipalPolicies, boundary: CompiledPolicy | undefined): string {
+    let reads = 0;
+    for (const pol of [...pp.identity, ...(boundary ? [boundary] : []), ...pp.scps]) reads |= readsPrincipal(pol);
+    const who = reads & READS_ARN ? pp.id : '';
+    const tags = reads & READS_TAGS ? JSON.stringify(pp.facts.tags ?? []) : '';
+    return this.intern(`${pp.facts.type}|${pp.facts.account ?? ''}|${pp.scpExempt}|${pp.identityKey}|${boundary?.id ?? ''}|${who}|${tags}`);
   }
 
   private readonly sideCache = new Map<string, ResourceSide | undefined>();
@@ -209,16 +235,17 @@ export class AwsModel {
   /** Can this principal perform `action` on `resource`? Cached; explained. */
   can(principal: string, action: string, resource: string, context: Record<string, string[]> = {}): Decision {
     const ctxKey = Object.keys(context).length ? JSON.stringify(context) : '';
-    const key = `${principal}\u0000${action.toLowerCase()}\u0000${resource}\u0000${ctxKey}`;
-    const hit = this.decisionCache.get(key);
-    if (hit) return hit;
     let pp = this.principalPolicies(principal);
+    const side = this.resourceSide(action, resource);
+    // A resource policy names principals: its decisions are the principal's own.
+    const key = `${side?.policy ? principal : pp.shareKey}\u0000${action.toLowerCase()}\u0000${resource}\u0000${ctxKey}`;
+    const hit = this.decisionCache.get(key);
+    if (hit) return hit.principal === principal ? hit : { ...hit, principal };
     if (ctxKey) {
       const values = new Map(pp.ctx.values);
       for (const [k, v] of Object.entries(context)) values.set(k.toLowerCase(), v);
       pp = { ...pp, ctx: { ...pp.ctx, values } };
     }
-    const side = this.resourceSide(action, resource);
     let d = evaluate(pp, action, resource, side);
     if (d.decision !== 'allowed' && pp.facts.type === 'User' && this.mentionsTokenIssueTime(pp)) d = this.withSessionCredentials(pp, action, resource, d);
     // Decisions no statement touched are cheap to recompute: caching them would hold
@@ -226,4 +253,24 @@ export class AwsModel {
     if (d.allowedBy.length || d.deniedBy.length || d.notes.length) this.decisionCache.set(key, d);
     return d;
   }
+}
+
+const READS_ARN = 1;
+const READS_TAGS = 2;
+const principalReads = new WeakMap<CompiledPolicy, number>();
+
+/** Which facts of the principal a policy's decisions read: its name/ARN, its tags, or neither. */
+function readsPrincipal(pol: CompiledPolicy): number {
+  let v = principalReads.get(pol);
+  if (v === undefined) {
+    v = 0;
+    for (const st of pol.statements) {
+      const text = [st.ref.condition ?? '', ...(st.resources ?? []), ...(st.notResources ?? [])].join('\n').toLowerCase();
+      if (text.includes('aws:principaltag')) v |= READS_TAGS;
+      const rest = text.replace(/aws:principaltag/g, '').replace(/\$\{[*?$]\}/g, '');
+      if (rest.includes('aws:principal') || rest.includes('aws:user') || rest.includes('${')) v |= READS_ARN;
+    }
+    principalReads.set(pol, v);
+  }
+  return v;
 }

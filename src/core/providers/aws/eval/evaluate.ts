@@ -27,6 +27,10 @@ export interface PrincipalPolicies {
   scpExempt: boolean;
   /** Policies attached to the principal whose documents are not in the export. */
   missing: string[];
+  /** Same for principals with the same identity policies (and missing documents). */
+  identityKey?: string;
+  /** Same for principals whose decisions are provably the same (see AwsModel). */
+  shareKey?: string;
 }
 
 export interface ResourceSide {

@@ -4,11 +4,12 @@
  */
 import type { ActionCatalogue } from '../catalogue/catalogue';
 import type { AwsModel } from '../model';
-import type { Decision } from '../eval/evaluate';
+import type { Decision, PrincipalPolicies } from '../eval/evaluate';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
 import { globMatch } from '../eval/wildcard';
 import type { PermissionCheck } from './types';
 import { pushTo } from '../../../io/multimap';
+import { IamTargets, type Candidates, type IamType } from './targets';
 
 /**
  * Could a Resource pattern match some ARN starting with `prefix`? Compares the pattern's literal
@@ -37,12 +38,14 @@ export const usable = (d: Decision): boolean => d.decision === 'allowed' || d.de
 
 export class TechniqueContext {
   private readonly byAccount = new Map<string, { users: string[]; roles: string[]; groups: string[] }>();
-  private readonly mayCache = new Map<string, boolean>();
+  private readonly mayCache = new Map<string, Map<string, boolean>>();
   /** Roles by who their trust policies name: a principal ARN, an account, or anyone. */
   private readonly trustedBy = new Map<string, string[]>();
   private readonly trustedByAccount = new Map<string, string[]>();
   private readonly trustedByAnyone: string[] = [];
   private readonly plainTrustCache = new Map<string, string[]>();
+  private readonly policiesByAccount = new Map<string, string[]>();
+  readonly targets = new IamTargets((account, type) => (type === 'policy' ? this.customerPolicies(account) : (this.byAccount.get(account)?.[`${type}s`] ?? [])));
 
   constructor(
     readonly model: AwsModel,
@@ -50,6 +53,7 @@ export class TechniqueContext {
   ) {
     model.graph.forEachNode((id, a) => {
       if (a.provider !== 'aws' || a.placeholder || !a.account) return;
+      if (a.kind === 'managedPolicy' && a.attributes.awsManaged !== true) pushTo(this.policiesByAccount, a.account, id);
       if (a.kind !== 'user' && a.kind !== 'role' && a.kind !== 'group') return;
       let e = this.byAccount.get(a.account);
       if (!e) this.byAccount.set(a.account, (e = { users: [], roles: [], groups: [] }));
@@ -85,6 +89,16 @@ export class TechniqueContext {
     return [...out];
   }
 
+  /** Customer-managed policies of an account (described by the export), in graph order. */
+  customerPolicies(account: string | undefined): string[] {
+    return (account && this.policiesByAccount.get(account)) || [];
+  }
+
+  /** Targets of `type` the principal's Allow statements can name for `action` (a superset). */
+  candidates(principal: string, action: string, type: IamType): Candidates {
+    return this.targets.candidates(this.model.principalPolicies(principal), action, type);
+  }
+
   users(account: string | undefined): string[] {
     return (account && this.byAccount.get(account)?.users) || [];
   }
@@ -100,25 +114,34 @@ export class TechniqueContext {
    * action at all? If not, no resource needs checking (cost grows with grants, not targets).
    */
   mayAllow(principal: string, action: string, resourcePrefix?: string): boolean {
-    const key = `${principal}\u0000${action}\u0000${resourcePrefix ?? ''}`;
-    let v = this.mayCache.get(key);
-    if (v === undefined) {
-      const pp = this.model.principalPolicies(principal);
-      const service = action.slice(0, action.indexOf(':')).toLowerCase();
-      const a = action.toLowerCase();
-      v =
-        pp.missing.length > 0 ||
-        pp.identity.some((pol) =>
-          statementsFor(pol, service).some(
-            (st) =>
-              st.effect === 'Allow' &&
-              (st.actions ? st.actions.some((p) => globMatch(p, a, true)) : !st.notActions!.some((p) => globMatch(p, a, true))) &&
-              (!resourcePrefix || !st.resources || st.resources.some((r) => prefixCompatible(r, resourcePrefix))),
-          ),
-        );
-      this.mayCache.set(key, v);
-    }
-    return v;
+    // Depends on the identity policies alone: principals sharing them share the answer. The
+    // action alone first: most answers are "no", whatever the resource.
+    const pp = this.model.principalPolicies(principal);
+    let answers = this.mayCache.get(pp.identityKey!);
+    if (!answers) this.mayCache.set(pp.identityKey!, (answers = new Map()));
+    let v = answers.get(action);
+    if (v === undefined) answers.set(action, (v = this.computeMay(pp, action)));
+    if (!v || !resourcePrefix) return v;
+    const key = `${action}\u0000${resourcePrefix}`;
+    let w = answers.get(key);
+    if (w === undefined) answers.set(key, (w = this.computeMay(pp, action, resourcePrefix)));
+    return w;
+  }
+
+  private computeMay(pp: PrincipalPolicies, action: string, resourcePrefix?: string): boolean {
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    const a = action.toLowerCase();
+    return (
+      pp.missing.length > 0 ||
+      pp.identity.some((pol) =>
+        statementsFor(pol, service).some(
+          (st) =>
+            st.effect === 'Allow' &&
+            (st.actions ? st.actions.some((p) => globMatch(p, a, true)) : !st.notActions!.some((p) => globMatch(p, a, true))) &&
+            (!resourcePrefix || !st.resources || st.resources.some((r) => prefixCompatible(r, resourcePrefix))),
+        ),
+      )
+    );
   }
 
   check(principal: string, action: string, resource: string, context?: Record<string, string[]>): PermissionCheck {
@@ -231,6 +254,32 @@ export class TechniqueContext {
   rolesTrustingService(service: string): string[] {
     const id = `service:${service}`;
     return this.trustedBy.get(id) ?? [];
+  }
+
+  private readonly passCache = new Map<string, PermissionCheck[]>();
+
+  /**
+   * Roles of the principal's account that trust `service` and that it may pass to it
+   * (iam:PassRole with iam:PassedToService), each with its check. Roles no Allow statement can
+   * name are not evaluated; principals with the same policies share the answer (a role has no
+   * resource policy for iam:PassRole).
+   */
+  passableRoles(principal: string, service: string): PermissionCheck[] {
+    const pp = this.model.principalPolicies(principal);
+    const key = `${pp.shareKey}|${service}`;
+    let checks = this.passCache.get(key);
+    if (!checks) {
+      checks = [];
+      const account = pp.facts.account;
+      const named = this.candidates(principal, 'iam:PassRole', 'role');
+      for (const role of this.rolesTrustingService(service)) {
+        if (this.model.node(role)?.account !== account || (named !== 'all' && !named.has(role))) continue;
+        const pass = this.check(principal, 'iam:PassRole', role, { 'iam:PassedToService': [service] });
+        if (usable(pass.decision)) checks.push(pass);
+      }
+      this.passCache.set(key, checks);
+    }
+    return checks.map((c) => (c.decision.principal === principal ? c : { ...c, decision: { ...c.decision, principal } }));
   }
 
   /** The best of several checks of one action: allowed beats conditional beats the rest. */

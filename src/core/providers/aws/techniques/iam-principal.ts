@@ -5,6 +5,7 @@
  */
 import type { TechniqueContext } from './context';
 import { usable } from './context';
+import { intersect, NONE, union, type Candidates } from './targets';
 import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, usersByPasswordId, type EscalationFinding, type PermissionCheck, type TechniqueInfo, techniqueOf } from './types';
 
 const T = techniqueOf('principal-access');
@@ -77,9 +78,10 @@ type May = (...actions: string[]) => boolean;
 const ALL_USERS_NOTE = 'covers every user of the account (one edge to the set instead of one per user)';
 
 function detectUserAccess(tc: TechniqueContext, p: string, account: string, admin: string, push: Push, may: May): void {
-  const users = tc.users(account).filter((u) => u !== p);
-  if (!users.length || !(may('iam:CreateAccessKey') || may('iam:CreateLoginProfile') || may('iam:UpdateLoginProfile'))) return;
-  const rep = users[0];
+  if (!(may('iam:CreateAccessKey') || may('iam:CreateLoginProfile') || may('iam:UpdateLoginProfile'))) return;
+  const users = tc.users(account);
+  const rep = users[0] === p ? users[1] : users[0];
+  if (!rep) return;
   // One edge to every user only if it holds for every user: a user already holding two keys
   // also needs iam:DeleteAccessKey, so then the set is used only with uniform DeleteAccessKey.
   const anyFullUser = tc.someUserWith(account, 'two-keys', (y) => keyCount(tc, y) === 2);
@@ -112,7 +114,11 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   const doPut = may('iam:PutUserPolicy');
   const doLogin = !u.login && may('iam:CreateLoginProfile');
   const doUpdate = !u.update && may('iam:UpdateLoginProfile');
-  for (const y of users) {
+  // Only the users some Allow statement can name are evaluated (a policy scoped to
+  // user/${aws:username} names the principal alone).
+  const named = (action: string, yes: boolean) => (yes ? tc.candidates(p, action, 'user') : NONE);
+  const loop = union(named('iam:CreateAccessKey', doKey), named('iam:CreateLoginProfile', doLogin), named('iam:UpdateLoginProfile', doUpdate));
+  for (const y of tc.targets.inOrder(account, 'user', loop, p)) {
     if (doKey) {
       const create = tc.check(p, 'iam:CreateAccessKey', y);
       if (usable(create.decision)) {
@@ -138,8 +144,8 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
 }
 
 function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admin: string, push: Push, may: May): void {
-  const roles = tc.roles(account).filter((r) => r !== p);
-  const rep = roles[0];
+  const roles = tc.roles(account);
+  const rep = roles[0] === p ? roles[1] : roles[0];
   // sts:AssumeRole: the roles trusting the whole account as one set when our permission is uniform.
   const assumeAll = tc.uniform(p, 'sts:AssumeRole', 'role', tc.rolesTrustingAccount(account).find((r) => r !== p));
   const hubMembers = new Set(assumeAll ? tc.rolesTrustingAccount(account) : []);
@@ -162,15 +168,21 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
   if (u.trust && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putRolePolicyTrust, admin, [u.put, u.trust], 'any role of the account'));
   const firstHub = [...hubMembers][0];
   // CreatePolicyVersion on every customer policy: any role we can take over becomes admin.
-  const customerPolicy = tc.model.graph.findNode((_, a) => a.kind === 'managedPolicy' && a.account === account && a.attributes.awsManaged !== true && !a.placeholder);
+  const customerPolicy = tc.customerPolicies(account)[0];
   const cpvAll = tc.uniform(p, 'iam:CreatePolicyVersion', 'policy', customerPolicy);
   if (cpvAll && (assumeAll || u.trust)) push(finding(p, assumeAll ? PRINCIPAL_TECHNIQUES.createPolicyVersionAssume : PRINCIPAL_TECHNIQUES.createPolicyVersionTrust, admin, [cpvAll, (assumeAll ?? u.trust)!], assumeAll ? firstHub : 'any role of the account'));
   if (assumeAll && firstHub && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachRolePolicyAssume, admin, [u.attach, assumeAll], firstHub));
   if (assumeAll && firstHub && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putRolePolicyAssume, admin, [u.put, assumeAll], firstHub));
 
   const perRole = (!u.trust && may('iam:UpdateAssumeRolePolicy')) || (!u.attach && may('iam:AttachRolePolicy')) || (!u.put && may('iam:PutRolePolicy')) || (!cpvAll && may('iam:CreatePolicyVersion'));
-  // Roles of other accounts are out of reach of IAM write actions made from this account.
-  for (const r of perRole ? roles : []) {
+  if (!perRole) return;
+  // Roles of other accounts are out of reach of IAM write actions made from this account. Only
+  // roles we can gain (assume, or rewrite the trust of) and change are evaluated.
+  const named = (action: string, yes: boolean) => (yes && may(action) ? tc.candidates(p, action, 'role') : NONE);
+  const trustable = named('iam:UpdateAssumeRolePolicy', !u.trust);
+  const gainable = u.trust ? 'all' : union(trustable, new Set(assumable.keys()), hubMembers);
+  const changeable = union(named('iam:AttachRolePolicy', !u.attach), named('iam:PutRolePolicy', !u.put), !cpvAll && may('iam:CreatePolicyVersion') ? rolesHolding(tc, tc.candidates(p, 'iam:CreatePolicyVersion', 'policy')) : NONE);
+  for (const r of tc.targets.inOrder(account, 'role', union(trustable, intersect(gainable, changeable)), p)) {
     const assume = assumable.get(r) ?? (hubMembers.has(r) ? assumeAll : undefined);
     const trust = u.trust ?? (may('iam:UpdateAssumeRolePolicy') ? tc.check(p, 'iam:UpdateAssumeRolePolicy', r) : undefined);
     if (!u.trust && trust) push(finding(p, PRINCIPAL_TECHNIQUES.updateAssumeRolePolicy, r, [trust]));
@@ -187,4 +199,16 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
       }
     }
   }
+}
+
+/** Roles holding one of these customer-managed policies. */
+function rolesHolding(tc: TechniqueContext, policies: Candidates): Candidates {
+  if (policies === 'all') return 'all';
+  const out = new Set<string>();
+  for (const pol of policies) {
+    tc.model.graph.forEachInEdge(pol, (_, a, source) => {
+      if (a.kind === 'hasPolicy' && a.attributes.via === 'managed' && tc.model.node(source)?.kind === 'role') out.add(source);
+    });
+  }
+  return out;
 }

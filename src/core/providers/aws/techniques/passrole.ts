@@ -55,16 +55,13 @@ const INFO = new Map(PASSROLE_TECHNIQUES.map((t) => [t.id, t]));
 
 export function detectPassRole(tc: TechniqueContext, p: string): EscalationFinding[] {
   if (!tc.mayAllow(p, 'iam:PassRole')) return [];
-  const account = tc.model.node(p)?.account;
   const out: EscalationFinding[] = [];
   for (const spec of SPECS) {
     const create = tc.checkCreateAll(p, spec.actions);
     if (!create) continue;
     for (const service of spec.services) {
-      for (const role of tc.rolesTrustingService(service)) {
-        if (tc.model.node(role)?.account !== account) continue;
-        const pass = tc.check(p, 'iam:PassRole', role, { 'iam:PassedToService': [service] });
-        if (!usable(pass.decision)) continue;
+      for (const pass of tc.passableRoles(p, service)) {
+        const role = pass.resource;
         const notes: string[] = [];
         let prerequisiteUnknown = false;
         if (spec.assumes) {
