@@ -7,7 +7,7 @@
 import type { AccessLevel, ResourceAccess } from '../model/access';
 import { levelsOf } from '../model/access';
 import { categoryOf, isActorKind, kindInfo } from '../model/kinds';
-import { providerOf, type Analysis } from './analysis';
+import type { Analysis } from './analysis';
 import { bfs } from './reach-index';
 import { blastScore } from './scoring';
 import { pushTo } from '../io/multimap';
@@ -104,39 +104,109 @@ export function blastRadius(a: Analysis, source: string, opts: { maxHops?: numbe
   return { source, identities, adminOf: admins.map((x) => x.scope), admins, resources, byAccessLevel, byService, score };
 }
 
+/** Resource and secret nodes by provider (and all of them under ALL), listed once per analysis. */
+const ALL = '\u0000all';
+const resourceLists = new WeakMap<Analysis, Map<string, string[]>>();
+
+function resourcesByProvider(a: Analysis): Map<string, string[]> {
+  let lists = resourceLists.get(a);
+  if (!lists) {
+    lists = new Map();
+    const l = lists;
+    a.graph.forEachNode((id, n) => {
+      const category = kindInfo(n.kind).category;
+      if (category !== 'resource' && category !== 'secret') return;
+      pushTo(l, n.provider, id);
+      pushTo(l, ALL, id);
+    });
+    resourceLists.set(a, lists);
+  }
+  return lists;
+}
+
+interface ActorGroup {
+  /** Members in breadth-first order: the first is the nearest. */
+  actors: string[];
+  /** Some member is reached by certain steps only. */
+  certain: boolean;
+}
+
+/**
+ * What the reached identities can do to resources. The attacker holds them all at once, so each
+ * resource gets the union of their access. Work is shared where the provider allows it: actors
+ * of one access group are evaluated once, and only on the resources their grants can name;
+ * resources whose own policy names principals are evaluated actor by actor.
+ */
 function reachableResources(a: Analysis, actors: string[], admins: ReachedAdmin[], hopsOf: (id: string) => number, viaConditional: (id: string) => boolean): ReachedResource[] {
-  const out: ReachedResource[] = [];
   const adminOf = new Map(admins.map((x) => [`${x.provider}|${x.scope}`, x]));
   const actorsByProvider = new Map<string, string[]>();
   for (const actor of actors) pushTo(actorsByProvider, a.graph.getNodeAttribute(actor, 'provider'), actor);
-  a.graph.forEachNode((id, n) => {
-    const category = kindInfo(n.kind).category;
-    if (category !== 'resource' && category !== 'secret') return;
-    const p = providerOf(a, id);
-    if (!p) return;
-    const base = { id, name: n.name, kind: n.kind, provider: n.provider, service: p.serviceOf(id) };
-    const scope = p.scopeOf(id);
-    const admin = scope === undefined ? undefined : adminOf.get(`${n.provider}|${scope}`);
-    if (admin) {
-      const access = p.fullAccess(id);
-      out.push({ ...base, hops: admin.hops + 1, access, levels: levelsOf(access), through: admin.id, conditionalOnly: admin.conditional });
-      return;
+  const order = new Map(actors.map((id, i) => [id, i]));
+  const found = new Map<string, { union: ResourceAccess; through: string }>();
+  const grant = (resource: string, actor: string, access: ResourceAccess, certain: boolean) => {
+    let f = found.get(resource);
+    if (!f) found.set(resource, (f = { union: { allowed: {}, conditional: {} }, through: actor }));
+    else if (order.get(actor)! < order.get(f.through)!) f.through = actor;
+    for (const [level, acts] of Object.entries(access.allowed) as [AccessLevel, string[]][]) mergeInto(certain ? f.union.allowed : f.union.conditional, level, acts);
+    for (const [level, acts] of Object.entries(access.conditional) as [AccessLevel, string[]][]) mergeInto(f.union.conditional, level, acts);
+  };
+  const results = new Map<string, ReachedResource>();
+  const lists = resourcesByProvider(a);
+  for (const [provider, ids] of lists) {
+    if (provider === ALL) continue;
+    const p = a.providers.get(provider);
+    if (!p) continue;
+    const base = (id: string) => {
+      const n = a.graph.getNodeAttributes(id);
+      return { id, name: n.name, kind: n.kind, provider: n.provider, service: p.serviceOf(id) };
+    };
+    // Resources in a scope whose administrator is reached: everything, through the admin.
+    const open: string[] = [];
+    for (const id of ids) {
+      const scope = p.scopeOf(id);
+      const admin = scope === undefined ? undefined : adminOf.get(`${provider}|${scope}`);
+      if (!admin) open.push(id);
+      else {
+        const access = p.fullAccess(id);
+        results.set(id, { ...base(id), hops: admin.hops + 1, access, levels: levelsOf(access), through: admin.id, conditionalOnly: admin.conditional });
+      }
     }
-    // The attacker holds every reached identity at once: union their access.
-    const union: ResourceAccess = { allowed: {}, conditional: {} };
-    let through: string | undefined;
-    for (const actor of actorsByProvider.get(n.provider) ?? []) {
-      const access = p.accessOf(actor, id);
-      if (!access) continue;
-      // Actors come in breadth-first order: the first one with access is the nearest.
-      through ??= actor;
-      const certain = !viaConditional(actor);
-      for (const [level, actions] of Object.entries(access.allowed) as [AccessLevel, string[]][]) mergeInto(certain ? union.allowed : union.conditional, level, actions);
-      for (const [level, actions] of Object.entries(access.conditional) as [AccessLevel, string[]][]) mergeInto(union.conditional, level, actions);
+    const members = actorsByProvider.get(provider) ?? [];
+    if (!open.length || !members.length) continue;
+    const groups = new Map<string, ActorGroup>();
+    for (const actor of members) {
+      const key = p.accessGroupOf?.(actor) ?? actor;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { actors: [], certain: false }));
+      g.actors.push(actor);
+      if (!viaConditional(actor)) g.certain = true;
     }
-    if (through) out.push({ ...base, hops: hopsOf(through) + 1, access: union, levels: levelsOf(union), through, conditionalOnly: Object.keys(union.allowed).length === 0 });
-  });
-  return out;
+    const openSet = new Set(open);
+    const byName = open.filter((id) => p.accessByName?.(id) ?? true);
+    const byNameSet = new Set(byName);
+    for (const g of groups.values()) {
+      const rep = g.actors[0]!;
+      const candidates = p.accessCandidates?.(rep);
+      for (const id of candidates ?? open) {
+        if (!openSet.has(id) || byNameSet.has(id)) continue;
+        const access = p.accessOf(rep, id);
+        // Certain when some member of the group is held by certain steps (the union's rule).
+        if (access) grant(id, rep, access, g.certain);
+      }
+    }
+    for (const id of byName) {
+      for (const actor of members) {
+        const access = p.accessOf(actor, id);
+        if (access) grant(id, actor, access, !viaConditional(actor));
+      }
+    }
+    for (const id of open) {
+      const f = found.get(id);
+      if (f) results.set(id, { ...base(id), hops: hopsOf(f.through) + 1, access: f.union, levels: levelsOf(f.union), through: f.through, conditionalOnly: Object.keys(f.union.allowed).length === 0 });
+    }
+  }
+  // In graph order, as listed before sharing existed.
+  return (lists.get(ALL) ?? []).flatMap((id) => results.get(id) ?? []);
 }
 
 function mergeInto(into: Partial<Record<AccessLevel, string[]>>, level: AccessLevel, actions: string[]): void {

@@ -37,7 +37,16 @@ export function whoCan(a: Analysis, target: string, action?: string): WhoCan {
   const resource = isResource(node.kind);
   const p = providerOf(a, target);
   if (resource && p) {
-    direct = p.principals().filter((pr) => (action ? p.decide(pr, action, target) !== 'no' : p.accessOf(pr, target) !== undefined));
+    const has = (pr: string) => (action ? p.decide(pr, action, target) !== 'no' : p.accessOf(pr, target) !== undefined);
+    // Without a resource policy naming principals, one answer per access group.
+    const perGroup = p.accessGroupOf && p.accessByName?.(target) === false ? new Map<string, boolean>() : undefined;
+    direct = p.principals().filter((pr) => {
+      if (!perGroup) return has(pr);
+      const g = p.accessGroupOf!(pr);
+      let v = perGroup.get(g);
+      if (v === undefined) perGroup.set(g, (v = has(pr)));
+      return v;
+    });
     const scope = p.scopeOf(target);
     const admins: string[] = [];
     a.graph.forEachNode((id, n) => {

@@ -42,6 +42,15 @@ export interface ProviderAnalysis {
   accessOf(principal: string, resource: string): ResourceAccess | undefined;
   /** Everything that can be done to `resource` (what its scope's administrator holds). */
   fullAccess(resource: string): ResourceAccess;
+  /**
+   * Sharing access work (optional): principals with the same group key have the same access to
+   * every resource for which `accessByName` is false (a resource policy, which names principals,
+   * makes it true). Blast radius and who-can then evaluate one principal per group.
+   */
+  accessGroupOf?(principal: string): string;
+  accessByName?(resource: string): boolean;
+  /** The resources `principal`'s own grants can name (a superset; undefined: any of them). */
+  accessCandidates?(principal: string): ReadonlySet<string> | undefined;
   /** One permission on one resource: for "who can do X to this". */
   decide(principal: string, action: string, resource: string): 'allowed' | 'conditional' | 'no';
   /**

@@ -15,6 +15,8 @@ import { applyFindings } from './apply-findings';
 import { accessOf, fullAccess, resourceArns } from './resource-access';
 import { parseArn } from './importers/arn';
 import { webIdentityCapabilities } from './web-identity';
+import { AwsResourceIndex } from './resource-index';
+import type { ResourceAccess } from '../../model/access';
 
 /** AWS's analysis, with the evaluator and technique results the AWS-specific commands use. */
 export interface AwsAnalysis extends ProviderAnalysis {
@@ -28,6 +30,10 @@ export function awsAnalysis(graph: BlastGraph, model: AwsModel, catalogue: Actio
   const accounts = new Set(model.principals().map((p) => model.node(p)?.account));
   const soleAccount = accounts.size === 1 ? [...accounts][0] : undefined;
   const principals = model.principals();
+  const resources = new AwsResourceIndex(graph, model);
+  const group = (p: string) => model.principalPolicies(p).shareKey ?? p;
+  // Principals of one group have the same access to a resource no resource policy decides.
+  const shared = new Map<string, ResourceAccess | undefined>();
   return {
     provider: 'aws',
     model,
@@ -41,7 +47,15 @@ export function awsAnalysis(graph: BlastGraph, model: AwsModel, catalogue: Actio
       return arn ? arn.account || (arn.service === 's3' ? soleAccount : undefined) : undefined;
     },
     serviceOf: (resource) => parseArn(resource)?.service ?? 'aws',
-    accessOf: (principal, resource) => accessOf(model, catalogue, principal, resource),
+    accessOf(principal, resource) {
+      if (resources.byName(resource)) return accessOf(model, catalogue, principal, resource);
+      const key = `${group(principal)}\u0000${resource}`;
+      if (!shared.has(key)) shared.set(key, accessOf(model, catalogue, principal, resource));
+      return shared.get(key);
+    },
+    accessGroupOf: group,
+    accessByName: (resource) => resources.byName(resource),
+    accessCandidates: (principal) => resources.candidates(model.principalPolicies(principal)),
     fullAccess: (resource) => fullAccess(model, catalogue, resource),
     ...webIdentityCapabilities(graph, model),
     decide(principal, action, resource) {

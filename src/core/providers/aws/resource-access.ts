@@ -21,6 +21,20 @@ function mentionsService(model: AwsModel, principal: string, service: string, re
   return side?.policy !== undefined;
 }
 
+const actionsCache = new WeakMap<ActionCatalogue, Map<string, ReturnType<ActionCatalogue['actionsOn']>>>();
+
+/** The catalogue's actions on one ARN, looked up once per ARN (every principal asks the same). */
+function actionsOn(catalogue: ActionCatalogue, service: string, arn: string): ReturnType<ActionCatalogue['actionsOn']> {
+  let byArn = actionsCache.get(catalogue);
+  if (!byArn) actionsCache.set(catalogue, (byArn = new Map()));
+  let actions = byArn.get(arn);
+  if (!actions) {
+    if (byArn.size > 500_000) byArn.clear();
+    byArn.set(arn, (actions = catalogue.actionsOn(service, arn)));
+  }
+  return actions;
+}
+
 export function accessOf(model: AwsModel, catalogue: ActionCatalogue, principal: string, resourceId: string): ResourceAccess | undefined {
   const node = model.node(resourceId);
   const arn = parseArn(resourceId);
@@ -29,7 +43,7 @@ export function accessOf(model: AwsModel, catalogue: ActionCatalogue, principal:
   let any = false;
   for (const target of resourceArns(resourceId, node.kind)) {
     if (!mentionsService(model, principal, arn.service, target)) continue;
-    for (const action of catalogue.actionsOn(arn.service, target)) {
+    for (const action of actionsOn(catalogue, arn.service, target)) {
       const d = model.can(principal, action.id, target).decision;
       if (d !== 'allowed' && d !== 'conditional') continue;
       const bucket = d === 'allowed' ? out.allowed : out.conditional;
