@@ -67,18 +67,34 @@ export function detectTechniques(model: AwsModel, catalogue: ActionCatalogue, pr
   const sets = new Map<string, IdentitySet>();
   for (const f of findings) {
     if (sets.has(f.target)) continue;
-    const m = /^(all-users|all-roles|roles-trusting|users-with-password|users-without-password):aws:(.+)$/.exec(f.target);
+    const defined = tc.sets.get(f.target);
+    if (defined) {
+      sets.set(f.target, defined);
+      continue;
+    }
+    const m = /^(all-users|all-roles|roles-trusting|users-with-password|users-without-password|service-roles):aws:(\d{12})(?::(.+))?$/.exec(f.target);
     if (!m) continue;
-    const [, type, account] = m as unknown as [string, string, string];
+    const [, type, account, service] = m as unknown as [string, string, string, string | undefined];
     const password = (enabled: boolean) => tc.users(account).filter((u) => model.node(u)?.attributes.passwordEnabled === enabled);
     const members =
-      type === 'all-users' ? tc.users(account) : type === 'all-roles' ? tc.roles(account) : type === 'users-with-password' ? password(true) : type === 'users-without-password' ? password(false) : tc.rolesTrustingAccount(account);
+      type === 'all-users'
+        ? tc.users(account)
+        : type === 'all-roles'
+          ? tc.roles(account)
+          : type === 'users-with-password'
+            ? password(true)
+            : type === 'users-without-password'
+              ? password(false)
+              : type === 'service-roles'
+                ? tc.serviceRoles(account, service!)
+                : tc.rolesTrustingAccount(account);
     const name = {
       'all-users': `Every user of account ${account}`,
       'all-roles': `Every role of account ${account}`,
       'roles-trusting': `Every role trusting account ${account}`,
       'users-with-password': `Users with a console password in account ${account}`,
       'users-without-password': `Users without a console password in account ${account}`,
+      'service-roles': `Every role of account ${account} that ${service} can assume`,
     }[type]!;
     sets.set(f.target, { name, account, members });
   }

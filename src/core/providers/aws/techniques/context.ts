@@ -7,6 +7,7 @@ import type { AwsModel } from '../model';
 import type { Decision, PrincipalPolicies } from '../eval/evaluate';
 import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
 import { globMatch } from '../eval/wildcard';
+import { substituteVariables } from '../eval/variables';
 import type { PermissionCheck } from './types';
 import { pushTo } from '../../../io/multimap';
 import { IamTargets, type Candidates, type IamType } from './targets';
@@ -178,32 +179,55 @@ export class TechniqueContext {
 
   /**
    * Is the principal's permission for `action` the same on every IAM user / role / policy of its
-   * account? True when an unconditional Allow covers `<type>/*` (identity, boundary and SCPs
-   * alike) and nothing denies the action at all. Then one edge to the identity set replaces an
-   * edge per target; otherwise each target is evaluated. Returns the check on a representative.
+   * account? True when every statement naming the action (identity, boundary and SCPs alike)
+   * either covers every name of the type or none of them, and no condition reads the target
+   * (resource tags). Then the decision on one representative holds for all of them (allowed, or
+   * conditional on the same keys) and one edge to the identity set replaces an edge per target;
+   * otherwise each target is evaluated. Returns the check on the representative when usable.
    */
-  uniform(principal: string, action: string, type: 'user' | 'role' | 'policy', representative: string | undefined): PermissionCheck | undefined {
+  uniform(principal: string, action: string, type: 'user' | 'role' | 'policy', representative: string | undefined, context?: Record<string, string[]>): PermissionCheck | undefined {
     if (!representative || !this.mayAllow(principal, action)) return undefined;
     const pp = this.model.principalPolicies(principal);
     if (pp.missing.length) return undefined;
     const service = action.slice(0, action.indexOf(':')).toLowerCase();
     const a = action.toLowerCase();
-    // A name no real resource has: only patterns that cover every name of the type match it.
-    const probe = `arn:aws:iam::${pp.facts.account}:${type}/\u0001`;
-    const names = (st: CompiledStatement) => (st.actions ? st.actions.some((x) => globMatch(x, a, true)) : !st.notActions!.some((x) => globMatch(x, a, true)));
-    const covers = (pol: CompiledPolicy) => statementsFor(pol, service).some((st) => st.effect === 'Allow' && !st.condition && names(st) && !!st.resources && st.resources.some((r) => globMatch(r, probe)));
-    // Denies that cannot touch this resource type (their Resource names something else) do not
-    // break uniformity; any other Deny of the action does.
     const typePrefix = `arn:aws:iam::${pp.facts.account}:${type}/`;
-    const denies = (pol: CompiledPolicy) =>
-      statementsFor(pol, service).some((st) => st.effect === 'Deny' && names(st) && (!st.resources || st.resources.some((r) => prefixCompatible(r, typePrefix))));
-    const all = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
-    if (all.some(denies) || !pp.identity.some(covers)) return undefined;
-    if (pp.boundary && !covers(pp.boundary)) return undefined;
-    const allowLevels = pp.scpExempt ? [] : pp.scpLevels.filter((level) => level.some((p) => p.statements.some((st) => st.effect === 'Allow')));
-    if (!allowLevels.every((level) => level.some(covers))) return undefined;
-    const check = this.check(principal, action, representative);
-    return check.decision.decision === 'allowed' ? check : undefined;
+    // A name no real resource has: only patterns that cover every name of the type match it.
+    const probe = `${typePrefix}\u0001`;
+    const names = (st: CompiledStatement) => (st.actions ? st.actions.some((x) => globMatch(x, a, true)) : !st.notActions!.some((x) => globMatch(x, a, true)));
+    const scope = (st: CompiledStatement): 'all' | 'none' | 'some' => {
+      const patterns = st.resources ?? st.notResources;
+      if (!patterns) return 'all';
+      let every = false;
+      let some = false;
+      for (const r of patterns) {
+        const pattern = substituteVariables(r, pp.ctx);
+        if (pattern === null) continue;
+        if (pattern === undefined) return 'some';
+        if (globMatch(pattern, probe)) every = true;
+        else if (prefixCompatible(pattern, typePrefix)) some = true;
+      }
+      if (some) return 'some';
+      return st.resources ? (every ? 'all' : 'none') : every ? 'none' : 'all';
+    };
+    const readsTarget = (st: CompiledStatement) => st.ref.condition !== undefined && /resource/i.test(st.ref.condition);
+    const covering = (pol: CompiledPolicy, plain: boolean) => statementsFor(pol, service).some((st) => st.effect === 'Allow' && names(st) && scope(st) === 'all' && !readsTarget(st) && (!plain || !st.condition));
+    // An Allow of some targets only is subsumed by an unconditional Allow of all of them (in the
+    // same kind of policy); a Deny of some targets, or a condition on the target, never is.
+    const uneven = (pol: CompiledPolicy, subsumed: boolean) =>
+      statementsFor(pol, service).some((st) => {
+        if (!names(st)) return false;
+        const s = scope(st);
+        if (s === 'all') return readsTarget(st);
+        return s === 'some' && (st.effect === 'Deny' || !subsumed);
+      });
+    const identityPlain = pp.identity.some((pol) => covering(pol, true));
+    const boundaryPlain = pp.boundary ? covering(pp.boundary, true) : true;
+    if (!pp.identity.some((pol) => covering(pol, false)) || (pp.boundary && !covering(pp.boundary, false))) return undefined;
+    if (pp.identity.some((pol) => uneven(pol, identityPlain)) || (pp.boundary && uneven(pp.boundary, boundaryPlain))) return undefined;
+    if (!pp.scpExempt && pp.scps.some((pol) => uneven(pol, covering(pol, true)))) return undefined;
+    const check = this.check(principal, action, representative, context);
+    return usable(check.decision) ? check : undefined;
   }
 
   private readonly passwordCache = new Map<string, boolean>();
@@ -256,30 +280,16 @@ export class TechniqueContext {
     return this.trustedBy.get(id) ?? [];
   }
 
-  private readonly passCache = new Map<string, PermissionCheck[]>();
+  private readonly serviceRoleCache = new Map<string, string[]>();
+  /** Identity sets the detectors defined with their members (pattern-scoped role sets). */
+  readonly sets = new Map<string, { name: string; account: string; members: string[] }>();
 
-  /**
-   * Roles of the principal's account that trust `service` and that it may pass to it
-   * (iam:PassRole with iam:PassedToService), each with its check. Roles no Allow statement can
-   * name are not evaluated; principals with the same policies share the answer (a role has no
-   * resource policy for iam:PassRole).
-   */
-  passableRoles(principal: string, service: string): PermissionCheck[] {
-    const pp = this.model.principalPolicies(principal);
-    const key = `${pp.shareKey}|${service}`;
-    let checks = this.passCache.get(key);
-    if (!checks) {
-      checks = [];
-      const account = pp.facts.account;
-      const named = this.candidates(principal, 'iam:PassRole', 'role');
-      for (const role of this.rolesTrustingService(service)) {
-        if (this.model.node(role)?.account !== account || (named !== 'all' && !named.has(role))) continue;
-        const pass = this.check(principal, 'iam:PassRole', role, { 'iam:PassedToService': [service] });
-        if (usable(pass.decision)) checks.push(pass);
-      }
-      this.passCache.set(key, checks);
-    }
-    return checks.map((c) => (c.decision.principal === principal ? c : { ...c, decision: { ...c.decision, principal } }));
+  /** Roles of an account that trust a service principal. */
+  serviceRoles(account: string | undefined, service: string): string[] {
+    const key = `${account}|${service}`;
+    let roles = this.serviceRoleCache.get(key);
+    if (!roles) this.serviceRoleCache.set(key, (roles = this.rolesTrustingService(service).filter((r) => this.model.node(r)?.account === account)));
+    return roles;
   }
 
   /** The best of several checks of one action: allowed beats conditional beats the rest. */

@@ -7,6 +7,7 @@
 import type { TechniqueContext } from './context';
 import { usable } from './context';
 import type { EscalationFinding, PermissionCheck, TechniqueInfo } from './types';
+import { passTargets } from './pass-targets';
 
 interface PassRoleSpec {
   id: string;
@@ -60,21 +61,26 @@ export function detectPassRole(tc: TechniqueContext, p: string): EscalationFindi
     const create = tc.checkCreateAll(p, spec.actions);
     if (!create) continue;
     for (const service of spec.services) {
-      for (const pass of tc.passableRoles(p, service)) {
-        const role = pass.resource;
-        const notes: string[] = [];
-        let prerequisiteUnknown = false;
-        if (spec.assumes) {
-          notes.push(`assumes ${spec.assumes}`);
-          prerequisiteUnknown = true;
+      const prerequisite = spec.assumes ? [`assumes ${spec.assumes}`] : [];
+      for (const t of passTargets(tc, p, service)) {
+        const notes = [...prerequisite, ...(t.note ? [t.note] : [])];
+        if (spec.instanceProfile) {
+          // EC2 runs a role through an instance profile: one must exist, or be made.
+          if (canMake(tc, p)) notes.push(t.members ? 'roles without an instance profile need one created (iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile)' : hasInstanceProfile(tc, t.target) ? '' : 'no instance profile holds the role: one must be created (iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile)');
+          else if (!t.members) {
+            if (!hasInstanceProfile(tc, t.target)) continue;
+          } else {
+            // Only the set's roles that already have an instance profile, one by one.
+            for (const role of t.members.filter((r) => hasInstanceProfile(tc, r))) {
+              const c = tc.check(p, 'iam:PassRole', role, { 'iam:PassedToService': [service] });
+              const checks = [c, ...create];
+              if (usable(c.decision)) out.push({ technique: INFO.get(spec.id)!, source: p, target: role, checks, conditional: spec.assumes !== undefined || checks.some((x) => x.decision.decision !== 'allowed'), notes: prerequisite });
+            }
+            continue;
+          }
         }
-        if (spec.instanceProfile && !hasInstanceProfile(tc, role)) {
-          const canMake = ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile'].every((a) => usable(tc.checkCreate(p, a)?.decision ?? noDecision));
-          if (!canMake) continue;
-          notes.push('no instance profile holds the role: one must be created (iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile)');
-        }
-        const checks = [pass, ...create];
-        out.push({ technique: INFO.get(spec.id)!, source: p, target: role, checks, conditional: prerequisiteUnknown || checks.some((c) => c.decision.decision !== 'allowed'), notes });
+        const checks = [t.check, ...create];
+        out.push({ technique: INFO.get(spec.id)!, source: p, target: t.target, checks, conditional: spec.assumes !== undefined || checks.some((c) => c.decision.decision !== 'allowed'), notes: notes.filter(Boolean) });
       }
     }
   }
@@ -82,6 +88,10 @@ export function detectPassRole(tc: TechniqueContext, p: string): EscalationFindi
 }
 
 const noDecision = { decision: 'not allowed' } as PermissionCheck['decision'];
+
+function canMake(tc: TechniqueContext, p: string): boolean {
+  return ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile'].every((a) => usable(tc.checkCreate(p, a)?.decision ?? noDecision));
+}
 
 function hasInstanceProfile(tc: TechniqueContext, role: string): boolean {
   let found = false;

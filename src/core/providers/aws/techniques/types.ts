@@ -50,6 +50,8 @@ export const allUsersId = (account: string): string => `all-users:aws:${account}
 export const allRolesId = (account: string): string => `all-roles:aws:${account}`;
 /** Every role whose trust policy lets the whole account assume it, unconditionally. */
 export const accountTrustingRolesId = (account: string): string => `roles-trusting:aws:${account}`;
+/** Every role of an account whose trust lets a service (lambda.amazonaws.com...) assume it. */
+export const serviceRolesId = (account: string, service: string): string => `service-roles:aws:${account}:${service}`;
 /** Users of an account with (or without) a console password, per the credential report. */
 export const usersByPasswordId = (account: string, withPassword: boolean): string => `${withPassword ? 'users-with-password' : 'users-without-password'}:aws:${account}`;
 
