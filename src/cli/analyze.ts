@@ -1,8 +1,8 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { adminReport, ageReport, isNodeKind, countOf, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
-import { expandPaths } from './files';
+import { adminReport, ageReport, isNodeKind, countOf, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, rejectedReport, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { decodeFile, expandPaths, readHead, readRegularFile } from './files';
 import { UsageError } from './args';
+import { jsonText, textLines } from './terminal-safe';
 import { asOfLine, loadWorkspace, type Flags } from './workspace';
 
 export interface Output {
@@ -10,33 +10,46 @@ export interface Output {
   err: (s: string) => void;
 }
 
-export function loadSession(paths: readonly string[]): ImportSession {
-  if (paths.length === 0) throw new UsageError('give at least one export file or folder');
-  const { files, missing } = expandPaths(paths);
-  if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  const session = new ImportSession(() => performance.now());
-  session.prescan(files.filter((f) => f.bytes <= MAX_FILE_BYTES).map((f) => ({ name: f.path, path: f.path, text: readHead(f.path) })));
-  // The CLI names files by the path the user gave, so messages and evidence point at them.
-  for (const f of files) {
-    if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
-    else session.addFiles([{ name: f.path, path: f.path, text: readFileSync(f.path, 'utf8'), bytes: f.bytes }]);
-  }
-  return session;
+export interface LoadedSession {
+  session: ImportSession;
+  /** Paths skipped or unreadable ("<path>: named pipe...; skipped"): also in `session.files` as rejected. */
+  problems: string[];
 }
 
-/** The beginning of a file, for the session's prescan. */
-function readHead(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(PRESCAN_BYTES);
-    return buf.subarray(0, readSync(fd, buf, 0, PRESCAN_BYTES, 0)).toString('utf8');
-  } finally {
-    closeSync(fd);
+/** A path that was never read, as a rejected file of the session (so --json and the exit code show it). */
+function skipped(session: ImportSession, problems: string[], path: string, problem: string, bytes = 0): void {
+  const report = { ...rejectedReport(path, bytes, `${problem}; skipped`), formatLabel: 'not read' };
+  session.addReport(report);
+  problems.push(report.errors[0]!);
+}
+
+export function loadSession(paths: readonly string[]): LoadedSession {
+  if (paths.length === 0) throw new UsageError('give at least one export file or folder');
+  const found = expandPaths(paths);
+  const problems: string[] = [];
+  const session = new ImportSession(() => performance.now());
+  const readable = found.flatMap((f) => ('bytes' in f && f.bytes <= MAX_FILE_BYTES ? [f] : []));
+  session.prescan(readable.flatMap((f) => {
+    const head = readHead(f.path, PRESCAN_BYTES);
+    return head ? [{ name: f.path, path: f.path, text: decodeFile(head) }] : [];
+  }));
+  // The CLI names files by the path the user gave, so messages and evidence point at them.
+  for (const f of found) {
+    if ('problem' in f) skipped(session, problems, f.path, f.problem);
+    else if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
+    else {
+      const read = readRegularFile(f.path);
+      if ('bytes' in read) session.addFiles([{ name: f.path, path: f.path, text: decodeFile(read.bytes), bytes: read.bytes.length }]);
+      else if (read.tooLarge !== undefined) session.addReport(tooLargeReport(f.path, read.tooLarge));
+      else skipped(session, problems, f.path, read.problem, f.bytes);
+    }
   }
+  return { session, problems };
 }
 
 export async function runAnalyze(paths: readonly string[], flags: Flags, json: boolean, io: Output): Promise<number> {
-  const { session, asOf, analysis, importMillis: millis, analysisMillis } = await loadWorkspace(paths, flags);
+  const { session, problems, asOf, analysis, importMillis: millis, analysisMillis } = await loadWorkspace(paths, flags);
+  for (const p of problems) io.err(`blastmap: ${p}`);
   const report = adminReport(analysis, 1);
   const summary = {
     admins: report.admins,
@@ -49,13 +62,14 @@ export async function runAnalyze(paths: readonly string[], flags: Flags, json: b
   const snap = snapshotOf(session);
   const age = ageReport(snap.nodes, asOf.ms);
   if (json) {
-    io.out(JSON.stringify({ ...snap, asOf, analysis: summary, age, millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
+    io.out(jsonText({ ...snap, asOf, analysis: summary, age, millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, 2));
   } else {
-    io.out(summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis));
-    io.out(asOfLine(asOf));
-    io.out(`Age (threshold ${age.thresholds.staleDays} days): ${AGE_ISSUES.map(([k, label]) => `${age.counts[k] ?? 0} ${label}`).join(', ')}`);
-    for (const f of summary.federation) io.out(`Federation ${f.status}: ${f.from} → ${f.to} (${f.technique}): ${f.reason}`);
-    io.out(`Analysis (${Math.round(analysisMillis)} ms): ${summary.admins.length} admin-equivalent, ${summary.escalatesToAdmin.length} can escalate to admin, ${summary.escalationEdges} escalation edges, ${summary.needsInventory.length} paths need resource inventory`);
+    const lines = summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis);
+    lines.push(asOfLine(asOf));
+    lines.push(`Age (threshold ${age.thresholds.staleDays} days): ${AGE_ISSUES.map(([k, label]) => `${age.counts[k] ?? 0} ${label}`).join(', ')}`);
+    for (const f of summary.federation) lines.push(`Federation ${f.status}: ${f.from} → ${f.to} (${f.technique}): ${f.reason}`);
+    lines.push(`Analysis (${Math.round(analysisMillis)} ms): ${summary.admins.length} admin-equivalent, ${summary.escalatesToAdmin.length} can escalate to admin, ${summary.escalationEdges} escalation edges, ${summary.needsInventory.length} paths need resource inventory`);
+    io.out(textLines(lines));
   }
   return session.files.some((f) => f.status === 'rejected') ? 1 : 0;
 }
@@ -75,7 +89,7 @@ function countsText(counts: Record<string, number>): string {
     .join(', ');
 }
 
-function summaryTable(files: FileReport[], byKind: Partial<Record<NodeKind, number>>, referenced: Partial<Record<NodeKind, number>>, nodes: number, edges: number, warnings: string[], millis: number): string {
+function summaryTable(files: FileReport[], byKind: Partial<Record<NodeKind, number>>, referenced: Partial<Record<NodeKind, number>>, nodes: number, edges: number, warnings: string[], millis: number): string[] {
   const lines: string[] = [];
   const width = Math.min(60, Math.max(4, ...files.map((f) => f.file.length)));
   lines.push(`${'FILE'.padEnd(width)}  ${'STATUS'.padEnd(8)}  ${'FORMAT'.padEnd(40)}  READ`);
@@ -94,5 +108,5 @@ function summaryTable(files: FileReport[], byKind: Partial<Record<NodeKind, numb
   for (const w of warnings) lines.push(`  warning: ${w}`);
   const rejected = files.filter((f) => f.status === 'rejected').length;
   lines.push(`${files.length - rejected} of ${files.length} files imported${rejected ? `, ${rejected} rejected` : ''}`);
-  return lines.join('\n');
+  return lines;
 }

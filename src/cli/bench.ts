@@ -9,7 +9,7 @@ import { asOfFor, type Flags } from './workspace';
 
 export async function runBenchAnalysis(paths: string[], flags: Flags, io: Output): Promise<number> {
   const t0 = performance.now();
-  const session = loadSession(paths);
+  const { session } = loadSession(paths);
   const t1 = performance.now();
   const a = await analyze(session.graph, { asOf: asOfFor(session, flags).ms, timer: () => performance.now() });
   const t2 = performance.now();

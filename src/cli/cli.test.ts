@@ -137,7 +137,15 @@ describe('blastmap exit codes', () => {
     expect(doc.stats.nodesByKind.user).toBe(1);
   });
 
-  it.each([[[]], [['analyze']], [['frobnicate', good]], [['analyze', join(dir, 'missing.json')]]])('exits 2 on bad usage: %j', async (argv) => {
+  it('a missing path is reported and skipped, the others analysed (exit 1)', async () => {
+    const missing = join(dir, 'missing.json');
+    const r = await run(['analyze', missing, good]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`blastmap: ${missing}: no such file or folder; skipped`);
+    expect(r.out).toMatch(/1 of 2 files imported, 1 rejected/);
+  });
+
+  it.each([[[]], [['analyze']], [['frobnicate', good]], [['can', good, '--batch=']]])('exits 2 on bad usage: %j', async (argv) => {
     const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^blastmap: /);

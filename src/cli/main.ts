@@ -4,20 +4,24 @@ import { runAnalyze, type Output } from './analyze';
 import { runGenerate } from './generate';
 import { runBenchAnalysis } from './bench';
 import { runAdmins, runBlast, runCan, runPaths, runTechniques, runWhoCan } from './analysis-commands';
+import { safe, textLines } from './terminal-safe';
 
 const HELP = `blastmap: identity blast-radius analysis of cloud IAM exports, offline.
 
 Usage:
   blastmap analyze <files or folders...> [--json]   import exports, print a summary (or JSON)
   blastmap can <exports...> --principal ARN --action ACTION --resource ARN [--json]
-  blastmap can <exports...> --batch REQUESTS.ndjson      one NDJSON decision per request line
+  blastmap can <exports...> --batch REQUESTS.ndjson      one NDJSON line per request line (errors too)
   blastmap blast <exports...> --from ID [--json]          blast radius of an identity/credential/secret
   blastmap paths <exports...> --from ID --to ID|admin [--k N] [--json]
   blastmap who-can <exports...> --to ID [--action ACTION] [--json]
   blastmap admins <exports...> [--json]                   admins and who can become admin
   blastmap techniques [--json]                            modelled escalation techniques
+  blastmap generate --principals N [--seed N] [--account ID] [--plants N] [--decoys N] --out DIR
+                                                    write a realistic account with planted escalation paths and
+                                                    decoys: DIR/gaad.json, credential-report.json, expected.json
   blastmap generate --out FILE [--users N] [--roles N] [--policies N] [--seed N]
-                                                    write a synthetic account (GAAD format)
+                                                    write a synthetic benchmark account (GAAD format)
 
 --from also takes a token no export describes: oidc:<issuer host>:<subject> (e.g.
 oidc:token.actions.githubusercontent.com:repo:acme/web:ref:refs/heads/main; --audience sets its
@@ -28,11 +32,23 @@ date for every judgement of age and for aws:CurrentTime. Without it, the date th
 taken (the credential report's GeneratedTime, else their newest timestamp) is used; --json output
 carries the date used as "asOf".
 
-Exit codes: 0 every file imported, 1 some file rejected, 2 bad usage.`;
+A path that is missing, unreadable, a symlink loop or not a regular file (named pipe, socket,
+device), and a file over the size limit, is reported on stderr ("blastmap: <path>: ...; skipped")
+and listed as rejected; the other files are analysed.
 
-export async function main(argv: readonly string[], io: Output): Promise<number> {
+Exit codes: 0 every file imported; 1 some file rejected, missing or skipped (the analysis of the
+rest is still printed); 2 bad usage; 3 reserved (a future diff gate); 4 internal error
+("blastmap: internal error: ..."; BLASTMAP_DEBUG=1 adds the stack trace).`;
+
+/** Exit codes (documented in HELP and the README). */
+export const EXIT = { ok: 0, rejected: 1, usage: 2, internal: 4 } as const;
+
+export async function main(argv: readonly string[], rawIo: Output): Promise<number> {
+  // Every message on stderr is one line whose content may quote exports: made terminal-safe here.
+  // Standard output is made safe by each command (lines of text, or JSON).
+  const io: Output = { out: rawIo.out, err: (s) => rawIo.err(safe(s)) };
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;
@@ -64,9 +80,21 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`blastmap: ${e.message}\n\n${HELP}`);
-      return 2;
+      io.err(`blastmap: ${e.message}`);
+      rawIo.err(`\n${HELP}`);
+      return EXIT.usage;
     }
-    throw e;
+    reportInternalError(e, rawIo);
+    return EXIT.internal;
   }
+}
+
+/**
+ * A failure that is not the user's: one clean line (the stack only with BLASTMAP_DEBUG=1), and an
+ * exit code of its own so that a pipeline never mistakes it for "some file was rejected" (1).
+ */
+export function reportInternalError(e: unknown, io: Output): void {
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`blastmap: internal error: ${safe(message)}`);
+  if (process.env.BLASTMAP_DEBUG === '1' && e instanceof Error && e.stack) io.err(textLines(e.stack.split('\n')));
 }

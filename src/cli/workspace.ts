@@ -42,6 +42,8 @@ export function fromId(flags: Flags): string | undefined {
 
 export interface LoadedWorkspace {
   session: ImportSession;
+  /** Paths skipped or unreadable, one message each (also rejected files of the session). */
+  problems: string[];
   asOf: AsOf;
   analysis: Analysis;
   /** How long reading the files and the analysis took (ms). */
@@ -51,12 +53,12 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(paths: readonly string[], flags: Flags): Promise<LoadedWorkspace> {
   const started = performance.now();
-  const session = loadSession(paths);
+  const { session, problems } = loadSession(paths);
   const loaded = performance.now();
   const asOf = asOfFor(session, flags);
   const start = oidcStartOf(flags);
   const analysis = await analyze(session.graph, { asOf: asOf.ms, timer: () => performance.now(), starts: start ? [start] : [] });
-  return { session, asOf, analysis, importMillis: loaded - started, analysisMillis: performance.now() - loaded };
+  return { session, problems, asOf, analysis, importMillis: loaded - started, analysisMillis: performance.now() - loaded };
 }
 
 /** The as-of line of text output. */

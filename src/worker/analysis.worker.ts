@@ -8,6 +8,16 @@ declare const self: DedicatedWorkerGlobalScope;
 const engine = newEngine();
 const post = (m: FromWorker) => self.postMessage(m);
 
+// A worker can die without an error event (closed, or killed for running out of memory). It holds
+// a Web Lock for its whole life; the client waits for that lock, and getting it means the worker died.
+if (navigator.locks) {
+  const lock = `blastmap-analysis-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  void navigator.locks.request(lock, () => {
+    post({ type: 'alive', lock });
+    return new Promise<never>(() => undefined);
+  });
+} else post({ type: 'alive' });
+
 // One job at a time, in order: a job that awaits (reading files, loading the catalogue) must not
 // interleave with the next (a new analysis date arriving mid-import would race the analyses).
 let queue: Promise<void> = Promise.resolve();

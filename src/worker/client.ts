@@ -1,6 +1,12 @@
 /**
  * The UI's handle on the analysis worker: typed requests, progress callbacks, and a main-thread
  * fallback where workers cannot start (the work is the same core code).
+ *
+ * A worker can crash on hostile or huge input (an uncaught error, a message that cannot be read, or
+ * dying outright, e.g. out of memory). The client then starts a fresh worker, rejects the requests
+ * in flight with WorkerCrashedError, and rebuilds the workspace in it by replaying the requests that
+ * built it (reset, analysis date, token start points, each imported batch), so the picture on screen
+ * stays true. Listeners (the UI's banner) hear about it.
  */
 import type { AsOfSettings, FileReport, OidcStart, WorkspaceEngine } from '../core';
 import type { FromWorker, Replies, ToWorker } from './protocol';
@@ -19,8 +25,24 @@ export class CancelledError extends Error {
   }
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; callbacks: JobCallbacks };
+export class WorkerCrashedError extends Error {
+  constructor(reason: string) {
+    super(`the analysis worker stopped (${reason}) and was restarted`);
+    this.name = 'WorkerCrashedError';
+  }
+}
+
+/** The last worker restart: `restoring` while the workspace is replayed, then `restored` or `lost`. */
+export interface WorkerRestart {
+  reason: string;
+  state: 'restoring' | 'restored' | 'lost';
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; callbacks: JobCallbacks; req: Request; record: boolean };
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
+
+/** Requests that change the workspace; queries (blast, paths, who-can) need no replay. */
+const BUILDS_WORKSPACE = new Set<Request['type']>(['reset', 'setAsOf', 'setStarts', 'import']);
 
 export class AnalysisClient {
   private worker: Worker | undefined;
@@ -29,19 +51,105 @@ export class AnalysisClient {
   private readonly pending = new Map<number, Pending>();
   /** Main-thread fallback jobs run one at a time, like the worker's. */
   private fallbackQueue: Promise<unknown> = Promise.resolve();
+  /** The completed requests that built the worker's workspace, in order (Files are handles, not copies). */
+  private journal: Request[] = [];
+  /** Set while a crashed worker's workspace is replayed: a second crash then gives up the replay. */
+  private restoring: symbol | undefined;
+  private restart: WorkerRestart | undefined;
+  /** The current worker said it is running (a worker that fails before that cannot start at all). */
+  private started = false;
+  private readonly listeners = new Set<() => void>();
 
   constructor() {
     this.spawn();
   }
 
   private spawn(): void {
+    let worker: Worker;
     try {
-      this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'blastmap-analysis' });
-      this.worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
-      this.worker.onerror = (ev) => this.failAll(`the analysis worker stopped: ${ev.message || 'unknown error'}`);
+      worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'blastmap-analysis' });
     } catch {
+      this.worker = undefined;
+      this.fallback = newEngine();
+      return;
+    }
+    this.worker = worker;
+    this.started = false;
+    // Events of a worker already replaced (terminated on purpose) are ignored.
+    worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+      if (this.worker !== worker) return;
+      if (ev.data.type === 'alive') {
+        this.started = true;
+        if (ev.data.lock) this.watch(worker, ev.data.lock);
+      } else this.receive(ev.data);
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      if (this.worker === worker) this.crashed(ev.message || 'an uncaught error');
+    };
+    worker.onmessageerror = () => {
+      if (this.worker === worker) this.crashed('a message it sent could not be read');
+    };
+  }
+
+  /** The worker holds `lock` while it lives: being granted it means the worker died. */
+  private watch(worker: Worker, lock: string): void {
+    void navigator.locks?.request(lock, () => {
+      if (this.worker === worker) this.crashed('it ended without an error: out of memory?');
+    });
+  }
+
+  private crashed(reason: string): void {
+    this.worker?.terminate();
+    const failure = new WorkerCrashedError(reason);
+    for (const p of this.pending.values()) p.reject(failure);
+    this.pending.clear();
+    if (this.started) this.spawn();
+    else {
+      // It could not even start (a blocked script...): restarting would loop. The main thread
+      // takes over, as where workers are unavailable.
+      this.worker = undefined;
       this.fallback = newEngine();
     }
+    if (this.restoring) {
+      // It crashed again while being rebuilt: the workspace itself may be what kills it.
+      this.restoring = undefined;
+      this.journal = [];
+      this.announce({ reason, state: 'lost' });
+      return;
+    }
+    const token = Symbol('restore');
+    this.restoring = token;
+    this.announce({ reason, state: 'restoring' });
+    // Posted before any later request, so the worker's queue rebuilds the workspace first.
+    const replay = this.journal.map((req) => this.request(req, {}, false));
+    Promise.all(replay).then(
+      () => this.restored(token, { reason, state: 'restored' }),
+      () => this.restored(token, { reason, state: 'lost' }),
+    );
+  }
+
+  private restored(token: symbol, status: WorkerRestart): void {
+    if (this.restoring !== token) return;
+    this.restoring = undefined;
+    if (status.state === 'lost') this.journal = [];
+    this.announce(status);
+  }
+
+  private announce(status: WorkerRestart): void {
+    this.restart = status;
+    for (const l of this.listeners) l();
+  }
+
+  /** The last worker restart, if any (a stable object until the next change). */
+  get lastRestart(): WorkerRestart | undefined {
+    return this.restart;
+  }
+
+  /** Be told when the worker restarts and when its workspace is restored (for useSyncExternalStore). */
+  subscribeRestarts(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /**
@@ -53,6 +161,8 @@ export class AnalysisClient {
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new CancelledError());
     this.pending.clear();
+    this.journal = [];
+    this.restoring = undefined;
     this.spawn();
   }
 
@@ -91,9 +201,9 @@ export class AnalysisClient {
     return this.request({ type: 'whoCan', target, action }, {}) as Promise<Replies['whoCan']>;
   }
 
-  private request(req: Request, callbacks: JobCallbacks): Promise<unknown> {
-    const msg = { ...req, requestId: this.next++ } as ToWorker;
+  private request(req: Request, callbacks: JobCallbacks, record = BUILDS_WORKSPACE.has(req.type)): Promise<unknown> {
     if (!this.worker) {
+      const msg = { ...req, requestId: this.next++ } as ToWorker;
       this.fallback ??= newEngine();
       const engine = this.fallback;
       const job = this.fallbackQueue.then(() =>
@@ -106,13 +216,19 @@ export class AnalysisClient {
       this.fallbackQueue = job.catch(() => undefined);
       return job;
     }
+    return this.post(req, callbacks, record);
+  }
+
+  /** Send to the worker; `record`: once done, the request joins the journal that rebuilds the workspace. */
+  private post(req: Request, callbacks: JobCallbacks, record: boolean): Promise<unknown> {
+    const msg = { ...req, requestId: this.next++ } as ToWorker;
     return new Promise((resolve, reject) => {
-      this.pending.set(msg.requestId, { resolve, reject, callbacks });
+      this.pending.set(msg.requestId, { resolve, reject, callbacks, req, record });
       this.worker!.postMessage(msg);
     });
   }
 
-  private receive(m: FromWorker): void {
+  private receive(m: Exclude<FromWorker, { type: 'alive' }>): void {
     const p = this.pending.get(m.requestId);
     if (!p) return;
     if (m.type === 'reading') p.callbacks.onReading?.(m.index, m.total, m.file);
@@ -120,13 +236,17 @@ export class AnalysisClient {
     else if (m.type === 'analysing') p.callbacks.onAnalysing?.();
     else {
       this.pending.delete(m.requestId);
-      if (m.type === 'done') p.resolve(m.payload);
-      else p.reject(new Error(m.message));
+      if (m.type === 'done') {
+        if (p.record) this.remember(p.req);
+        p.resolve(m.payload);
+      } else p.reject(new Error(m.message));
     }
   }
 
-  private failAll(message: string): void {
-    for (const p of this.pending.values()) p.reject(new Error(message));
-    this.pending.clear();
+  /** Keep the journal to what rebuilds the workspace: a reset starts it over; repeated settings collapse. */
+  private remember(req: Request): void {
+    if (req.type === 'reset') this.journal = [req];
+    else if (req.type !== 'import' && this.journal.at(-1)?.type === req.type) this.journal[this.journal.length - 1] = req;
+    else this.journal.push(req);
   }
 }

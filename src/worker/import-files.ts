@@ -3,6 +3,7 @@
  * unavailable: read each File (size checked first), import it, report progress, analyse.
  */
 import { MAX_FILE_BYTES, PRESCAN_BYTES, tooLargeReport, WorkspaceEngine, type FileReport } from '../core';
+import { decodeText } from '../core/io/decode';
 import type { Replies, ToWorker } from './protocol';
 
 export interface JobProgress {
@@ -13,7 +14,7 @@ export interface JobProgress {
 
 export async function importIntoEngine(engine: WorkspaceEngine, files: readonly File[], progress: JobProgress): Promise<Replies['import']> {
   // What files tell about each other (cluster names...), from their beginnings, before any import.
-  const heads = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.slice(0, PRESCAN_BYTES).text().catch(() => ''), bytes: f.size })));
+  const heads = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readText(f.slice(0, PRESCAN_BYTES)).catch(() => ''), bytes: f.size })));
   engine.prescan(heads);
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
@@ -25,7 +26,7 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
     } else {
       let text: string | undefined;
       try {
-        text = await file.text();
+        text = await readText(file);
       } catch (e) {
         report = { ...tooLargeReport(file.name, file.size), errors: [`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})`] };
         engine.addReport(report);
@@ -36,6 +37,14 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
   }
   progress.analysing();
   return engine.snapshot();
+}
+
+/**
+ * A file's text, decoded by its BOM (UTF-8, UTF-16, UTF-32) as the CLI does: File.text() would
+ * read a PowerShell (UTF-16) export as UTF-8 and reject it.
+ */
+async function readText(blob: Blob): Promise<string> {
+  return decodeText(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** The engine a worker (or the main-thread fallback) holds: the host's clock for durations and defaults. */

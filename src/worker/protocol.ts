@@ -26,4 +26,6 @@ export type FromWorker =
   | { type: 'reading'; requestId: number; index: number; total: number; file: string }
   | { type: 'analysing'; requestId: number }
   | { type: 'done'; requestId: number; payload: Replies[keyof Replies] }
-  | { type: 'failed'; requestId: number; message: string };
+  | { type: 'failed'; requestId: number; message: string }
+  /** The worker runs; `lock` (where Web Locks exist) is held for its whole life: its release tells the client it died. */
+  | { type: 'alive'; lock?: string };

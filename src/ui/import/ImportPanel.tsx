@@ -1,8 +1,34 @@
 /** Drag and drop or pick several files; progress while the worker reads them. */
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useImportFiles } from '../../queries/import-files';
 import { cancelImport } from '../../queries/workspaces';
 import { useWorkspace } from '../../state/workspace-store';
+import { analysisClient } from '../../queries/analysis-client';
+import type { WorkerRestart } from '../../worker/client';
+
+const RESTART_TEXT: Record<WorkerRestart['state'], string> = {
+  restoring: 'The analysis worker stopped (out of memory?) and was restarted; reloading your workspace into it…',
+  restored: 'The analysis worker stopped (out of memory?) and was restarted; your workspace is kept.',
+  lost: 'The analysis worker stopped (out of memory?) and was restarted, but your workspace could not be loaded into it again: reopen the workspace (its saved files are kept).',
+};
+
+const subscribeRestarts = (listener: () => void) => analysisClient().subscribeRestarts(listener);
+const lastRestart = () => analysisClient().lastRestart;
+
+/** Tells the analyst that the worker crashed and what became of the workspace (see AnalysisClient). */
+function WorkerRestartBanner() {
+  const restart = useSyncExternalStore(subscribeRestarts, lastRestart);
+  const [dismissed, setDismissed] = useState<WorkerRestart>();
+  if (!restart || restart === dismissed) return null;
+  return (
+    <p className="error" role="alert" data-testid="worker-restarted" data-state={restart.state}>
+      {RESTART_TEXT[restart.state]} <span className="muted">({restart.reason})</span>{' '}
+      <button type="button" onClick={() => setDismissed(restart)}>
+        Dismiss
+      </button>
+    </p>
+  );
+}
 
 export function ImportPanel() {
   const input = useRef<HTMLInputElement>(null);
@@ -63,6 +89,7 @@ export function ImportPanel() {
           {error === 'cancelled' ? 'Import cancelled' : `Import stopped: ${error}`}. What was loaded before is still here.
         </p>
       )}
+      <WorkerRestartBanner />
       <p className="privacy">Files are read in your browser only; nothing is uploaded anywhere.</p>
     </section>
   );
