@@ -84,7 +84,12 @@ export class TechniqueContext {
     if (this.mayAllow(principal, 'sts:AssumeRole', 'arn:aws:iam::')) {
       for (const r of this.trustedByAnyone) out.add(r);
       const account = this.model.node(principal)?.account;
-      for (const r of (account && this.trustedByAccount.get(account)) || []) out.add(r);
+      // A trust naming the account hands the decision to the principal's own policies: of its
+      // own account's roles, only those its statements can name need evaluating.
+      const named = this.candidates(principal, 'sts:AssumeRole', 'role');
+      for (const r of (account && this.trustedByAccount.get(account)) || []) {
+        if (named === 'all' || named.has(r) || this.model.node(r)?.account !== account) out.add(r);
+      }
     }
     out.delete(principal);
     return [...out];
@@ -189,6 +194,18 @@ export class TechniqueContext {
     if (!representative || !this.mayAllow(principal, action)) return undefined;
     const pp = this.model.principalPolicies(principal);
     if (pp.missing.length) return undefined;
+    // Whether the statements treat every target alike depends on the policies alone.
+    const key = `${pp.shareKey}\u0000${action}\u0000${type}`;
+    let even = this.evenCache.get(key);
+    if (even === undefined) this.evenCache.set(key, (even = this.treatsAllAlike(pp, action, type)));
+    if (!even) return undefined;
+    const check = this.check(principal, action, representative, context);
+    return usable(check.decision) ? check : undefined;
+  }
+
+  private readonly evenCache = new Map<string, boolean>();
+
+  private treatsAllAlike(pp: PrincipalPolicies, action: string, type: 'user' | 'role' | 'policy'): boolean {
     const service = action.slice(0, action.indexOf(':')).toLowerCase();
     const a = action.toLowerCase();
     const typePrefix = `arn:aws:iam::${pp.facts.account}:${type}/`;
@@ -223,11 +240,9 @@ export class TechniqueContext {
       });
     const identityPlain = pp.identity.some((pol) => covering(pol, true));
     const boundaryPlain = pp.boundary ? covering(pp.boundary, true) : true;
-    if (!pp.identity.some((pol) => covering(pol, false)) || (pp.boundary && !covering(pp.boundary, false))) return undefined;
-    if (pp.identity.some((pol) => uneven(pol, identityPlain)) || (pp.boundary && uneven(pp.boundary, boundaryPlain))) return undefined;
-    if (!pp.scpExempt && pp.scps.some((pol) => uneven(pol, covering(pol, true)))) return undefined;
-    const check = this.check(principal, action, representative, context);
-    return usable(check.decision) ? check : undefined;
+    if (!pp.identity.some((pol) => covering(pol, false)) || (pp.boundary && !covering(pp.boundary, false))) return false;
+    if (pp.identity.some((pol) => uneven(pol, identityPlain)) || (pp.boundary && uneven(pp.boundary, boundaryPlain))) return false;
+    return pp.scpExempt || !pp.scps.some((pol) => uneven(pol, covering(pol, true)));
   }
 
   private readonly passwordCache = new Map<string, boolean>();
