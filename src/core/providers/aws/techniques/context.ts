@@ -299,6 +299,22 @@ export class TechniqueContext {
   /** Identity sets the detectors defined with their members (pattern-scoped role sets). */
   readonly sets = new Map<string, { name: string; account: string; members: string[] }>();
 
+  private readonly trustKeys = new Map<string, string>();
+  private readonly trustDocs = new Map<string, string>();
+
+  /** Same for roles of one account with the same trust policy document. */
+  trustKey(role: string): string {
+    let k = this.trustKeys.get(role);
+    if (k === undefined) {
+      const a = this.model.node(role);
+      const doc = `${a?.account ?? ''}|${JSON.stringify(a?.attributes.trustPolicy ?? null)}`;
+      let id = this.trustDocs.get(doc);
+      if (id === undefined) this.trustDocs.set(doc, (id = `t${this.trustDocs.size}`));
+      this.trustKeys.set(role, (k = id));
+    }
+    return k;
+  }
+
   /** Roles of an account that trust a service principal. */
   serviceRoles(account: string | undefined, service: string): string[] {
     const key = `${account}|${service}`;

@@ -6,6 +6,7 @@
 import type { TechniqueContext } from './context';
 import { usable } from './context';
 import { intersect, NONE, union, type Candidates } from './targets';
+import { contentHash, groupTargets, SET_MIN } from './target-groups';
 import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, usersByPasswordId, type EscalationFinding, type PermissionCheck, type TechniqueInfo, techniqueOf } from './types';
 
 const T = techniqueOf('principal-access');
@@ -150,13 +151,24 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
   const assumeAll = tc.uniform(p, 'sts:AssumeRole', 'role', tc.rolesTrustingAccount(account).find((r) => r !== p));
   const hubMembers = new Set(assumeAll ? tc.rolesTrustingAccount(account) : []);
   if (assumeAll) push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, accountTrustingRolesId(account), [assumeAll], undefined, ['covers every role whose trust policy lets the whole account assume it']));
-  const assumable = new Map<string, PermissionCheck>();
-  for (const r of tc.assumeCandidates(p)) {
-    if (hubMembers.has(r)) continue;
-    const assume = tc.check(p, 'sts:AssumeRole', r);
-    if (!usable(assume.decision)) continue;
-    assumable.set(r, assume);
-    push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, r, [assume]));
+  // Roles reached by sts:AssumeRole; undefined: reached as a member of a set (checked on demand).
+  const assumable = new Map<string, PermissionCheck | undefined>();
+  const candidates = tc.assumeCandidates(p).filter((r) => !hubMembers.has(r));
+  for (const members of groupTargets(tc, p, 'sts:AssumeRole', candidates, (r) => tc.trustKey(r))) {
+    const set = members.length >= SET_MIN ? trustGroup(tc, members) : undefined;
+    if (set) {
+      const assume = tc.check(p, 'sts:AssumeRole', members[0]!);
+      if (!usable(assume.decision)) continue;
+      for (const r of members) assumable.set(r, undefined);
+      push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, set, [assume], undefined, [`covers the ${members.length} roles with the same trust policy that the principal's policies name alike (one edge to the set instead of one per role)`]));
+      continue;
+    }
+    for (const r of members) {
+      const assume = tc.check(p, 'sts:AssumeRole', r);
+      if (!usable(assume.decision)) continue;
+      assumable.set(r, assume);
+      push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, r, [assume]));
+    }
   }
   const u = {
     trust: tc.uniform(p, 'iam:UpdateAssumeRolePolicy', 'role', rep),
@@ -183,7 +195,7 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
   const gainable = u.trust ? 'all' : union(trustable, new Set(assumable.keys()), hubMembers);
   const changeable = union(named('iam:AttachRolePolicy', !u.attach), named('iam:PutRolePolicy', !u.put), !cpvAll && may('iam:CreatePolicyVersion') ? rolesHolding(tc, tc.candidates(p, 'iam:CreatePolicyVersion', 'policy')) : NONE);
   for (const r of tc.targets.inOrder(account, 'role', union(trustable, intersect(gainable, changeable)), p)) {
-    const assume = assumable.get(r) ?? (hubMembers.has(r) ? assumeAll : undefined);
+    const assume = assumable.has(r) ? (assumable.get(r) ?? tc.check(p, 'sts:AssumeRole', r)) : hubMembers.has(r) ? assumeAll : undefined;
     const trust = u.trust ?? (may('iam:UpdateAssumeRolePolicy') ? tc.check(p, 'iam:UpdateAssumeRolePolicy', r) : undefined);
     if (!u.trust && trust) push(finding(p, PRINCIPAL_TECHNIQUES.updateAssumeRolePolicy, r, [trust]));
     const gain = assume ?? (trust && usable(trust.decision) ? trust : undefined);
@@ -211,4 +223,17 @@ function rolesHolding(tc: TechniqueContext, policies: Candidates): Candidates {
     });
   }
   return out;
+}
+
+/**
+ * The identity set of roles sharing one trust policy (named by its members, so principals that
+ * reach the same roles share the node); undefined if that id already names other members.
+ */
+function trustGroup(tc: TechniqueContext, members: string[]): string | undefined {
+  const account = tc.model.node(members[0]!)?.account ?? 'unknown';
+  const id = `trust-group:aws:${account}:${members.length}-${contentHash(members.join(','))}`;
+  const known = tc.sets.get(id);
+  if (known) return known.members.length === members.length && known.members.every((m, i) => m === members[i]) ? id : undefined;
+  tc.sets.set(id, { name: `${members.length} roles of account ${account} with the trust policy of ${tc.model.node(members[0]!)?.name ?? members[0]}`, account, members });
+  return id;
 }

@@ -6,13 +6,11 @@
  * under role/app/analytics/ that lambda.amazonaws.com can assume") instead of an edge per role.
  * A CI deployer allowed to pass `role/app/<team>/*` thus costs one edge, not hundreds.
  */
-import { statementsFor, type CompiledStatement } from '../eval/compile';
-import { substituteVariables } from '../eval/variables';
-import { globMatch } from '../eval/wildcard';
 import type { TechniqueContext } from './context';
 import { usable } from './context';
 import type { PermissionCheck } from './types';
 import { serviceRolesId } from './types';
+import { allowPatterns, groupTargets, SET_MIN } from './target-groups';
 
 export interface PassTarget {
   /** A role, or an identity set of roles. */
@@ -22,9 +20,6 @@ export interface PassTarget {
   members?: string[];
   note?: string;
 }
-
-/** Groups smaller than this are drawn role by role. */
-export const SERVICE_SET_MIN = 10;
 
 const cache = new WeakMap<TechniqueContext, Map<string, PassTarget[]>>();
 
@@ -47,26 +42,12 @@ function compute(tc: TechniqueContext, principal: string, service: string): Pass
   if (!account || !roles.length) return [];
   const named = tc.candidates(principal, 'iam:PassRole', 'role');
   const candidates = named === 'all' ? roles : roles.filter((r) => named.has(r));
-  const statements = passStatements(tc, principal);
-  const groups = new Map<string, string[]>();
-  for (const role of candidates) {
-    let sig = '';
-    for (let i = 0; i < statements.length; i++) {
-      const st = statements[i]!;
-      if (!matches(st, role, pp.ctx)) continue;
-      // A condition on the role (its tags) can tell roles apart: no sharing then.
-      sig += st.ref.condition !== undefined && /resource/i.test(st.ref.condition) ? `${i}@${role},` : `${i},`;
-    }
-    const g = groups.get(sig);
-    if (g) g.push(role);
-    else groups.set(sig, [role]);
-  }
   const out: PassTarget[] = [];
-  for (const [sig, members] of groups) {
-    if (members.length >= SERVICE_SET_MIN && !sig.includes('@')) {
+  for (const members of groupTargets(tc, principal, 'iam:PassRole', candidates)) {
+    if (members.length >= SET_MIN) {
       const check = tc.check(principal, 'iam:PassRole', members[0]!, context);
       if (!usable(check.decision)) continue;
-      const patterns = [...new Set(sig.split(',').filter(Boolean).flatMap((i) => (statements[Number(i)]!.effect === 'Allow' ? (statements[Number(i)]!.resources ?? ['*']) : [])))];
+      const patterns = allowPatterns(tc, principal, 'iam:PassRole', members[0]!);
       const label = patterns.length === 1 && patterns[0] === '*' ? '' : `:${patterns.join(',')}`;
       const target = `${serviceRolesId(account, service)}${label}`;
       tc.sets.set(target, { name: `Roles of account ${account} that ${service} can assume${label ? `, named by ${patterns.join(', ')}` : ''}`, account, members });
@@ -79,21 +60,4 @@ function compute(tc: TechniqueContext, principal: string, service: string): Pass
     }
   }
   return out;
-}
-
-/** Statements that name iam:PassRole in the principal's identity policies, boundary and SCPs. */
-function passStatements(tc: TechniqueContext, principal: string): CompiledStatement[] {
-  const pp = tc.model.principalPolicies(principal);
-  const policies = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
-  return policies.flatMap((pol) => statementsFor(pol, 'iam').filter((st) => (st.actions ? st.actions.some((a) => globMatch(a, 'iam:passrole', true)) : !st.notActions!.some((a) => globMatch(a, 'iam:passrole', true)))));
-}
-
-function matches(st: CompiledStatement, role: string, ctx: Parameters<typeof substituteVariables>[1]): boolean {
-  const patterns = st.resources ?? st.notResources;
-  if (!patterns) return true;
-  const hit = patterns.some((r) => {
-    const p = substituteVariables(r, ctx);
-    return p !== null && p !== undefined && globMatch(p, role);
-  });
-  return st.resources ? hit : !hit;
 }

@@ -1,0 +1,72 @@
+/**
+ * Targets a principal's statements treat alike. Two targets named by exactly the same statements
+ * of the principal (identity policies, boundary, SCPs), with no condition reading the target,
+ * and alike on the target's side (`sideKey`: the same trust policy, for sts:AssumeRole) get the
+ * same decision: a group is evaluated once, and a large group becomes one identity set instead
+ * of an edge per target. Human users allowed to assume every `role/human/*` role behind an MFA
+ * trust thus cost one edge each, not hundreds.
+ */
+import { statementsFor, type CompiledStatement } from '../eval/compile';
+import type { RequestContext } from '../eval/context';
+import { substituteVariables } from '../eval/variables';
+import { globMatch } from '../eval/wildcard';
+import type { TechniqueContext } from './context';
+
+/** Groups smaller than this are drawn target by target. */
+export const SET_MIN = 10;
+
+/** Targets grouped by how the principal's statements (and `sideKey`) treat them; input order kept. */
+export function groupTargets(tc: TechniqueContext, principal: string, action: string, targets: readonly string[], sideKey?: (target: string) => string): string[][] {
+  const pp = tc.model.principalPolicies(principal);
+  const statements = statementsNaming(tc, principal, action);
+  const groups = new Map<string, string[]>();
+  for (const t of targets) {
+    let sig = sideKey ? `${sideKey(t)}|` : '';
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i]!;
+      if (!matches(st, t, pp.ctx)) continue;
+      // A condition on the target (its tags) can tell targets apart: no sharing then.
+      sig += st.ref.condition !== undefined && /resource/i.test(st.ref.condition) ? `${i}@${t},` : `${i},`;
+    }
+    const g = groups.get(sig);
+    if (g) g.push(t);
+    else groups.set(sig, [t]);
+  }
+  return [...groups.values()];
+}
+
+/** Resource patterns of the Allow statements that name the action and the target. */
+export function allowPatterns(tc: TechniqueContext, principal: string, action: string, target: string): string[] {
+  const pp = tc.model.principalPolicies(principal);
+  const out = new Set<string>();
+  for (const st of statementsNaming(tc, principal, action)) if (st.effect === 'Allow' && matches(st, target, pp.ctx)) for (const r of st.resources ?? ['*']) out.add(r);
+  return [...out];
+}
+
+function statementsNaming(tc: TechniqueContext, principal: string, action: string): CompiledStatement[] {
+  const pp = tc.model.principalPolicies(principal);
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  const a = action.toLowerCase();
+  const policies = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
+  return policies.flatMap((pol) => statementsFor(pol, service).filter((st) => (st.actions ? st.actions.some((x) => globMatch(x, a, true)) : !st.notActions!.some((x) => globMatch(x, a, true)))));
+}
+
+function matches(st: CompiledStatement, target: string, ctx: RequestContext): boolean {
+  const patterns = st.resources ?? st.notResources;
+  if (!patterns) return true;
+  const hit = patterns.some((r) => {
+    const p = substituteVariables(r, ctx);
+    return p !== null && p !== undefined && globMatch(p, target);
+  });
+  return st.resources ? hit : !hit;
+}
+
+/** A short stable hash (FNV-1a) of a text, for set ids named by content. */
+export function contentHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
