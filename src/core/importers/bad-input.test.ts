@@ -106,10 +106,14 @@ describe('bad input', () => {
     expect(JSON.stringify([...fragment.nodes.values()])).not.toContain('hunter2');
   });
 
-  it('survives deeply nested input', () => {
+  it('survives deeply nested input: the part deeper than 256 levels is dropped with a warning, the record is kept', () => {
     const deep = `{"UserDetailList": [{"UserName": "d", "Arn": "arn:aws:iam::${ACCT}:user/d", "X": ${'['.repeat(5000)}${']'.repeat(5000)}}]}`;
-    const { report } = importFile(textFile('deep.json', deep));
-    expect(report.status).toBe('imported');
+    const { report, fragment } = importFile(textFile('deep.json', deep));
+    expect(report.status).toBe('partial');
+    expect(report.counts.user).toBe(1);
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toMatch(/^UserDetailList\[0\]\.X\[0\]\[0\]\[0\].*…: nested deeper than 256 levels; the deeper part was dropped$/);
+    expect(() => JSON.stringify([...fragment.nodes.values()])).not.toThrow();
   });
 });
 

@@ -5,8 +5,9 @@
  */
 import { FragmentBuilder, type FileReport, type Fragment } from '../model/fragment';
 import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents';
-import { isRecord } from '../io/safe-object';
+import { isRecord, setOwn } from '../io/safe-object';
 import { scrubSecrets } from '../io/scrub-secrets';
+import { depthWarnings, limitDepth, MAX_DATA_DEPTH } from '../io/depth';
 import { RejectFile, type ImportContext, type JsonImporter, type SessionFacts } from './types';
 import { timed, type Timer } from '../model/timer';
 import { PROVIDERS } from '../providers';
@@ -51,8 +52,16 @@ export function tooLargeReport(file: string, bytes: number): FileReport {
 }
 
 export function importFile(input: FileInput, timer?: Timer, facts: SessionFacts = new Map()): FileImport {
-  const bytes = input.bytes ?? input.text.length;
-  const { value: result, millis } = timed(timer, () => importFileUnsafe(input, bytes, facts));
+  const { value: result, millis } = timed(timer, () => {
+    // Importers catch their own failures (see finish); this is the net under everything else,
+    // so that one file can never stop a batch, whatever it holds.
+    try {
+      return importFileUnsafe(input, input.bytes ?? input.text.length, facts);
+    } catch (e) {
+      const message = `could not be read: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
+      return { report: rejectedReport(input.name, input.bytes ?? 0, message), fragment: emptyFragment() };
+    }
+  });
   if (millis !== undefined) result.report.millis = Math.round(millis);
   return result;
 }
@@ -83,6 +92,8 @@ function importFileUnsafe(input: FileInput, bytes: number, facts: SessionFacts):
   if (bytes > MAX_FILE_BYTES) return { report: tooLargeReport(file, bytes), fragment: emptyFragment() };
   const text = stripBom(input.text);
   if (text.trim() === '') return { report: rejectedReport(file, bytes, 'the file is empty'), fragment: emptyFragment() };
+  // Hosts decode bytes by BOM (io/decode.ts); text that reached here another way is refused clearly.
+  if (looksMisdecoded(text)) return { report: rejectedReport(file, bytes, 'the file is UTF-16 or UTF-32 text that was read as UTF-8 (every other character is a NUL): save it as UTF-8 and import it again'), fragment: emptyFragment() };
   const b = new FragmentBuilder(file, 'any');
   const ctx: ImportContext = { file, path: input.path ?? file, b, facts, docPrefix: () => '' };
 
@@ -117,7 +128,10 @@ function importFileUnsafe(input: FileInput, bytes: number, facts: SessionFacts):
   b.provider = importer.provider;
   const places: string[] = [];
   docs.forEach((doc, i) => {
-    const scrub = scrubSecrets(doc, docs.length > 1 ? `document ${i + 1}` : '');
+    const base = docs.length > 1 ? `document ${i + 1}` : '';
+    // First, so that nothing after it (the scrub, importers, the UI) meets hostile depth.
+    for (const w of depthWarnings(limitDepth(doc, MAX_DATA_DEPTH, base), MAX_DATA_DEPTH)) b.warn(w);
+    const scrub = scrubSecrets(doc, base);
     b.droppedSecrets += scrub.dropped;
     places.push(...scrub.places);
   });
@@ -128,6 +142,14 @@ function importFileUnsafe(input: FileInput, bytes: number, facts: SessionFacts):
   return finish(b, bytes, importer.format, importer.label, errors, () => importer.read(docs, ctx));
 }
 
+/** UTF-16/32 bytes decoded as UTF-8 keep their ASCII, each followed or preceded by NULs. */
+function looksMisdecoded(text: string): boolean {
+  const head = text.slice(0, 64).replace(/^\uFFFD+/, '');
+  let nuls = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0) nuls++;
+  return head.length >= 4 && nuls * 3 >= head.length;
+}
+
 function finish(b: FragmentBuilder, bytes: number, format: string, label: string, errors: string[], run: () => void): FileImport {
   try {
     run();
@@ -136,8 +158,9 @@ function finish(b: FragmentBuilder, bytes: number, format: string, label: string
     return { report: rejectedReport(b.file, bytes, message, format), fragment: emptyFragment() };
   }
   const counts: Record<string, number> = {};
-  for (const n of b.fragment.nodes.values()) if (!n.placeholder) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
-  for (const [k, v] of Object.entries(b.counts)) counts[k] = v;
+  for (const n of b.fragment.nodes.values()) if (!n.placeholder) setOwn(counts, n.kind, (counts[n.kind] ?? 0) + 1);
+  // Count names can carry export text (`member of type …`): own properties only.
+  for (const [k, v] of Object.entries(b.counts)) setOwn(counts, k, v);
   const status = errors.length || b.warnings.length ? 'partial' : 'imported';
   return {
     report: {

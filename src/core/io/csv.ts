@@ -1,33 +1,82 @@
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, optional trailing newline. */
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF (or a lone CR), optional trailing newline.
+ * Fields are sliced out of the text rather than built a character at a time (which made a
+ * 100,000-row credential report take seconds), and a line without quotes is split natively.
+ */
+const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
+
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let nl = text.indexOf('\n', i);
+    if (nl === -1) nl = n;
+    const end = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    const line = text.slice(i, end);
+    if (!line.includes('"') && !line.includes('\r')) {
+      rows.push(line.split(','));
+      i = nl + 1;
+    } else {
+      const row: string[] = [];
+      i = readRecord(text, i, row);
       rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+    }
   }
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+/** One record from `i` (quoted fields may span lines) into `row`; returns where the next starts. */
+function readRecord(text: string, i: number, row: string[]): number {
+  const n = text.length;
+  for (;;) {
+    let field: string;
+    if (i < n && text.charCodeAt(i) === QUOTE) {
+      // Quoted: up to the closing quote; `""` is one quote. Text after the closing quote and
+      // before the separator is kept.
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1) {
+          parts.push(text.slice(from));
+          i = n;
+          break;
+        }
+        parts.push(text.slice(from, q));
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          parts.push('"');
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      const rest = unquotedEnd(text, i);
+      parts.push(text.slice(i, rest));
+      field = parts.join('');
+      i = rest;
+    } else {
+      const end = unquotedEnd(text, i);
+      field = text.slice(i, end);
+      i = end;
+    }
+    row.push(field);
+    const c = i < n ? text.charCodeAt(i) : -1;
+    if (c === COMMA) {
+      i++;
+      continue;
+    }
+    if (c === CR || c === LF) i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    return i;
+  }
+}
+
+/** Where an unquoted field (or a quoted field's trailing text) ends: at a comma or line break. */
+function unquotedEnd(text: string, i: number): number {
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === COMMA || c === LF || c === CR) return j;
+  }
+  return text.length;
 }

@@ -22,9 +22,36 @@ export interface JsonDocuments {
 }
 
 export function positionAt(text: string, offset: number): TextPosition {
+  return new LineCounter(text).at(offset);
+}
+
+/**
+ * Positions of increasing offsets, counting each newline once: asking `positionAt` afresh for
+ * each of 150,000 concatenated documents would rescan the text from the start every time.
+ */
+class LineCounter {
+  private line = 1;
+  private lineStart = 0;
+  /** Newlines before this offset are counted. */
+  private scanned = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): TextPosition {
+    const end = Math.min(offset, this.text.length);
+    if (end < this.scanned) return positionFromStart(this.text, end);
+    for (let i = this.text.indexOf('\n', this.scanned); i !== -1 && i < end; i = this.text.indexOf('\n', i + 1)) {
+      this.line++;
+      this.lineStart = i + 1;
+    }
+    this.scanned = end;
+    return { line: this.line, column: end - this.lineStart + 1 };
+  }
+}
+
+function positionFromStart(text: string, end: number): TextPosition {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(offset, text.length);
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
@@ -54,6 +81,7 @@ export function readJsonDocuments(input: string): JsonDocuments {
   }
   const docs: unknown[] = [];
   const startLines: number[] = [];
+  const lines = new LineCounter(text);
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -61,22 +89,20 @@ export function readJsonDocuments(input: string): JsonDocuments {
     if (i >= n) break;
     const start = i;
     const end = scanValueEnd(text, i);
+    const opened = lines.at(start);
     if (end.kind === 'truncated') {
-      const opened = positionAt(text, start);
+      const last = lines.at(n);
       return {
         docs,
         startLines,
-        error: {
-          message: `JSON ends unexpectedly at line ${positionAt(text, n).line} (the document that starts at line ${opened.line} is not closed)`,
-          position: positionAt(text, n),
-        },
+        error: { message: `JSON ends unexpectedly at line ${last.line} (the document that starts at line ${opened.line} is not closed)`, position: last },
       };
     }
     try {
       docs.push(JSON.parse(text.slice(start, end.offset)));
-      startLines.push(positionAt(text, start).line);
+      startLines.push(opened.line);
     } catch (e) {
-      return { docs, startLines, error: describeParseError(text, start, e) };
+      return { docs, startLines, error: describeParseError(lines, start, e) };
     }
     i = end.offset;
   }
@@ -129,11 +155,11 @@ function scanValueEnd(text: string, i: number): ScanEnd {
   return { kind: 'truncated' };
 }
 
-function describeParseError(text: string, start: number, e: unknown): JsonReadError {
+function describeParseError(lines: LineCounter, start: number, e: unknown): JsonReadError {
   const raw = e instanceof Error ? e.message : String(e);
   const m = /at position (\d+)/.exec(raw);
   const offset = start + (m ? Number(m[1]) : 0);
-  const pos = positionAt(text, offset);
+  const pos = lines.at(offset);
   // V8 quotes a piece of the (untrusted) input in some messages; keep only its own words.
   const reason = raw.replace(/,\s*".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
   const where = m ? `at line ${pos.line}, column ${pos.column}` : `in the document that starts at line ${pos.line}`;

@@ -4,6 +4,7 @@
  * these keys are removed from the parsed data before any importer sees it, and counted.
  */
 import { isRecord } from './safe-object';
+import { placeOf, rootFrame, type Frame } from './walk';
 
 const SECRET_KEYS = new Set(
   ['SecretString', 'SecretBinary', 'SecretAccessKey', 'SessionToken', 'PrivateKey', 'Password', 'secretText', 'privateKeyData', 'client_secret', 'clientSecret', 'token', 'secret_id'].map((k) => k.toLowerCase()),
@@ -13,24 +14,41 @@ export interface ScrubResult {
   dropped: number;
   /** Where each dropped value was (first 20). */
   places: string[];
+  /** The walk stopped after `budget` objects and lists: the rest was not scrubbed (the caller refuses the data). */
+  exhausted?: boolean;
 }
 
-export function scrubSecrets(value: unknown, path = ''): ScrubResult {
+/**
+ * Iterative, with places rendered only for what is dropped (see walk.ts). Parsed JSON is a tree no
+ * larger than its text; parsed YAML is a graph whose aliases can share one subtree a billion
+ * times, or contain themselves: a YAML caller passes a `budget` (of objects and lists visited)
+ * proportional to the text, and refuses the data when it is exhausted.
+ */
+export function scrubSecrets(value: unknown, path = '', budget = Infinity): ScrubResult {
   const result: ScrubResult = { dropped: 0, places: [] };
-  // Iterative walk: a hostile file may nest deeper than the call stack allows.
-  const stack: [unknown, string][] = [[value, path]];
+  if (typeof value !== 'object' || value === null) return result;
+  const stack: Frame[] = [rootFrame(value as Frame['value'])];
+  let visited = 0;
   while (stack.length) {
-    const [v, p] = stack.pop()!;
+    if (++visited > budget) {
+      result.exhausted = true;
+      return result;
+    }
+    const frame = stack.pop()!;
+    const v = frame.value;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${p}[${i}]`]);
+      for (let i = 0; i < v.length; i++) {
+        const child = v[i];
+        if (typeof child === 'object' && child !== null) stack.push({ value: child as Frame['value'], depth: frame.depth + 1, parent: frame, key: i });
+      }
     } else if (isRecord(v)) {
       for (const key of Object.keys(v)) {
         const child = v[key];
         if (SECRET_KEYS.has(key.toLowerCase()) && child !== null && child !== '' && typeof child !== 'boolean') {
           delete v[key];
           result.dropped++;
-          if (result.places.length < 20) result.places.push(p ? `${p}.${key}` : key);
-        } else if (typeof child === 'object' && child !== null) stack.push([child, p ? `${p}.${key}` : key]);
+          if (result.places.length < 20) result.places.push(placeOf(frame, key, path));
+        } else if (typeof child === 'object' && child !== null) stack.push({ value: child as Frame['value'], depth: frame.depth + 1, parent: frame, key });
       }
     }
   }

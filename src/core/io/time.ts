@@ -3,33 +3,93 @@
  * ISO `Z`, ISO with offset, Python `str(datetime)` with a space, local-zone ISO with
  * microseconds, epoch seconds as a number or string, and RFC3339 with nanoseconds.
  * All become UTC epoch milliseconds; anything else is `undefined` (the caller warns).
+ *
+ * Out-of-range values (`1e300`, month 99) are `undefined` too, never an Invalid Date: one bad
+ * field must cost its record a warning, not throw (`toISOString` throws) and reject the file.
  */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** Years 0000 to 9999: what four-digit timestamps can say, with room left for date arithmetic. */
+const MIN_MS = -62_167_219_200_000 - 86_400_000; // 0000-01-01T00:00:00Z (Date.UTC would read year 0 as 1900)
+const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 86_400_000;
+
 export function parseTimestamp(x: unknown): number | undefined {
-  if (typeof x === 'number') return Number.isFinite(x) ? epochToMs(x) : undefined;
+  if (typeof x === 'number') return Number.isFinite(x) ? inRange(epochToMs(x)) : undefined;
   if (typeof x !== 'string') return undefined;
   const s = x.trim();
-  if (/^\d{9,11}(\.\d+)?$/.test(s)) return epochToMs(Number(s));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
+  if (s.length > 64) return undefined;
+  const fast = plainIso(s);
+  if (fast !== undefined) return fast;
+  if (/^\d{9,11}(\.\d+)?$/.test(s)) return inRange(epochToMs(Number(s)));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return calendar(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10), 0, 0, 0, 0);
   const m = ISO.exec(s);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, sec, frac, zone] = m;
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-  let t = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, sec ? +sec : 0, ms);
+  let t = calendar(+y!, +mo!, +d!, +h!, +mi!, sec ? +sec : 0, ms);
+  if (t === undefined) return undefined;
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    t -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2, 4)) * 60_000;
+    const hours = +digits.slice(0, 2);
+    const minutes = +digits.slice(2, 4);
+    if (hours > 23 || minutes > 59) return undefined;
+    t -= sign * (hours * 60 + minutes) * 60_000;
   }
-  return Number.isFinite(t) ? t : undefined;
+  return inRange(t);
 }
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS` followed by `Z`, `+00:00` or nothing (UTC): the shape of nearly every
+ * timestamp in a credential report or GAAD, read without a RegExp (100,000-row reports hold
+ * several per row). Anything else is left to the general reader.
+ */
+function plainIso(s: string): number | undefined {
+  const n = s.length;
+  if (n !== 19 && n !== 20 && n !== 25) return undefined;
+  const tail = s.slice(19);
+  if (tail !== '' && tail !== 'Z' && tail !== '+00:00') return undefined;
+  const c = (i: number) => s.charCodeAt(i);
+  if (c(4) !== 45 || c(7) !== 45 || (c(10) !== 84 && c(10) !== 32) || c(13) !== 58 || c(16) !== 58) return undefined;
+  const num = (from: number, to: number): number => {
+    let v = 0;
+    for (let i = from; i < to; i++) {
+      const d = c(i) - 48;
+      if (d < 0 || d > 9) return NaN;
+      v = v * 10 + d;
+    }
+    return v;
+  };
+  const parts = [num(0, 4), num(5, 7), num(8, 10), num(11, 13), num(14, 16), num(17, 19)] as const;
+  if (parts.some(Number.isNaN)) return undefined;
+  return calendar(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0);
+}
+
+/** A calendar date and time that exists (no month 13, no 31 April, no 25 o'clock), as UTC ms. */
+function calendar(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | undefined {
+  // A leap second (:60) is read as the next second, and 24:00 as the next midnight, as Date.UTC does.
+  if (mo < 1 || mo > 12 || d < 1 || mi > 59 || s > 60 || h > 24 || (h === 24 && mi + s + ms > 0)) return undefined;
+  if (d > (mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!)) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (y >= 100) return inRange(t);
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
+  const date = new Date(t);
+  date.setUTCFullYear(y);
+  return inRange(date.getTime());
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+const inRange = (t: number): number | undefined => (Number.isFinite(t) && t >= MIN_MS && t <= MAX_MS ? t : undefined);
 
 /** Epoch seconds (AWS CLI v1 JSON-protocol services) vs milliseconds. */
 function epochToMs(n: number): number {
   return n < 1e11 ? Math.round(n * 1000) : Math.round(n);
 }
 
+/** ISO text of epoch ms; undefined for what no Date can show (rather than throwing). */
 export function toIso(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString();
+  return ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15 ? undefined : new Date(ms).toISOString();
 }

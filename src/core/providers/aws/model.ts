@@ -39,8 +39,13 @@ export class AwsModel {
     return this.graph.filterNodes((_, a) => (a.kind === 'user' || a.kind === 'role') && a.provider === 'aws' && !a.placeholder);
   }
 
+  private readonly nodes = new Map<string, NodeAttributes>();
+
+  /** A node's attributes (remembered: detectors ask for the same nodes millions of times). */
   node(id: string): NodeAttributes | undefined {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+    let a = this.nodes.get(id);
+    if (!a && this.graph.hasNode(id)) this.nodes.set(id, (a = this.graph.getNodeAttributes(id)));
+    return a;
   }
 
   /** A policy node's compiled document (cached: managed policies are shared by many principals). */

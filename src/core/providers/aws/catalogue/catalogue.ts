@@ -4,7 +4,7 @@
  * Used to expand wildcards (`s3:Get*`), to tell what access level an action gives, and which
  * actions apply to a given resource ARN.
  */
-import { globToRegExp } from '../eval/wildcard';
+import { globMatch } from '../eval/wildcard';
 
 import type { AccessLevel } from '../../../model/access';
 
@@ -29,7 +29,7 @@ export interface ActionInfo {
 interface ResourceType {
   key: string;
   format: string;
-  regex: RegExp;
+  matches: (arn: string) => boolean;
   /** More literal characters = more specific (an object ARN also matches the bucket pattern). */
   specificity: number;
 }
@@ -40,17 +40,75 @@ interface ServiceEntry {
   types: ResourceType[];
 }
 
-/** Turn `arn:${Partition}:s3:::${BucketName}/${ObjectName}` into a matcher. */
-function arnFormatRegex(format: string): ResourceType['regex'] {
-  const parts = format.split(/(\$\{[^}]+\})/);
-  const src = parts
-    .map((p) => {
-      if (!p.startsWith('${')) return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return /^\$\{(Partition|Region|Account)\}$/.test(p) ? '[^:]*' : '.+';
-    })
-    .join('');
-  return new RegExp(`^${src}$`);
+/** ARNs are at most 2048 characters; a longer "ARN" in an export is not one, and matches no type. */
+const MAX_ARN = 2048;
+
+/** A piece of an ARN format: literal text, `${Partition|Region|Account}` (no colon), or any other variable (one or more characters). */
+type FormatPart = string | { anyChars: boolean };
+
+/**
+ * Turn `arn:${Partition}:s3:::${BucketName}/${ObjectName}` into a matcher. Its variables were once
+ * `[^:]*` and `.+` in a RegExp, which backtracks polynomially on a hostile ARN with many `/`
+ * (`.+/x/.+/y/.+`). This matcher first rejects what lacks the format's literal pieces (most ARNs,
+ * at the cost of a substring search), then decides the same language as the RegExp by dynamic
+ * programming over the ARN's positions, part by part from the end: O(parts × ARN length).
+ */
+export function arnFormatMatcher(format: string): (arn: string) => boolean {
+  const parts: FormatPart[] = format
+    .split(/(\$\{[^}]+\})/)
+    .filter((p) => p !== '')
+    .map((p) => (p.startsWith('${') ? { anyChars: !/^\$\{(Partition|Region|Account)\}$/.test(p) } : p));
+  const first = parts[0];
+  const last = parts.at(-1);
+  const literals = parts.filter((p): p is string => typeof p === 'string').sort((a, b) => b.length - a.length);
+  return (arn) => {
+    if (arn.length > MAX_ARN) return false;
+    if (typeof first === 'string' && !arn.startsWith(first)) return false;
+    if (typeof last === 'string' && !arn.endsWith(last)) return false;
+    for (const literal of literals) if (!arn.includes(literal)) return false;
+    return matchParts(parts, arn);
+  };
 }
+
+/** Scratch rows for matchParts (one match at a time: the core is single-threaded). */
+const rowA = new Uint8Array(MAX_ARN + 1);
+const rowB = new Uint8Array(MAX_ARN + 1);
+
+function matchParts(parts: readonly FormatPart[], arn: string): boolean {
+  const n = arn.length;
+  // next[i]: the parts after the current one match arn[i..].
+  let next = rowA;
+  let cur = rowB;
+  next.fill(0, 0, n + 1);
+  next[n] = 1;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = parts[k]!;
+    cur.fill(0, 0, n + 1);
+    if (typeof part === 'string') {
+      for (let i = 0; i + part.length <= n; i++) if (next[i + part.length] && arn.startsWith(part, i)) cur[i] = 1;
+    } else if (part.anyChars) {
+      // One or more characters: some j > i where the rest matches.
+      let any = 0;
+      for (let i = n; i >= 0; i--) {
+        cur[i] = any;
+        any |= next[i]!;
+      }
+    } else {
+      // Any run without a colon: some j >= i, arn[i..j) colon-free, where the rest matches.
+      let any = 0;
+      for (let i = n; i >= 0; i--) {
+        any |= next[i]!;
+        cur[i] = any;
+        if (i > 0 && arn.charCodeAt(i - 1) === 58) any = 0;
+      }
+    }
+    [next, cur] = [cur, next];
+  }
+  return next[0] === 1;
+}
+
+/** Distinct Action patterns kept expanded; beyond this the cache starts again (hostile input can hold any number). */
+const EXPAND_CACHE_LIMIT = 20_000;
 
 export class ActionCatalogue {
   private readonly services = new Map<string, ServiceEntry>();
@@ -60,7 +118,7 @@ export class ActionCatalogue {
   constructor(data: CatalogueData) {
     this.source = data.source;
     for (const [svc, entry] of Object.entries(data.services)) {
-      const types = entry.r.map(([key, format]) => ({ key, format, regex: arnFormatRegex(format), specificity: format.replace(/\$\{[^}]+\}/g, '').length }));
+      const types = entry.r.map(([key, format]) => ({ key, format, matches: arnFormatMatcher(format), specificity: format.replace(/\$\{[^}]+\}/g, '').length }));
       const actions = entry.a.map(([name, level, rts]) => ({ id: `${svc}:${name}`, service: svc, name, level: LEVEL_OF[level] ?? 'Write', resourceTypes: rts.map((i) => entry.r[i]![0]) }));
       this.services.set(svc, { actions, byLower: new Map(actions.map((a) => [a.name.toLowerCase(), a])), types });
     }
@@ -98,10 +156,10 @@ export class ActionCatalogue {
       const colon = key.indexOf(':');
       const svcPattern = colon < 0 ? key : key.slice(0, colon);
       const namePattern = colon < 0 ? '*' : key.slice(colon + 1);
-      const svcs = /[*?]/.test(svcPattern) ? [...this.services.entries()].filter(([s]) => globToRegExp(svcPattern, true).test(s)) : this.services.has(svcPattern) ? [[svcPattern, this.services.get(svcPattern)!] as const] : [];
-      const nameRe = globToRegExp(namePattern, true);
-      out = svcs.flatMap(([, s]) => s.actions.filter((a) => nameRe.test(a.name)));
+      const svcs = /[*?]/.test(svcPattern) ? [...this.services.entries()].filter(([s]) => globMatch(svcPattern, s, true)) : this.services.has(svcPattern) ? [[svcPattern, this.services.get(svcPattern)!] as const] : [];
+      out = svcs.flatMap(([, s]) => s.actions.filter((a) => globMatch(namePattern, a.name, true)));
     }
+    if (this.expandCache.size >= EXPAND_CACHE_LIMIT) this.expandCache.clear();
     this.expandCache.set(key, out);
     return out;
   }
@@ -110,7 +168,7 @@ export class ActionCatalogue {
   resourceTypesOf(service: string, arn: string): string[] {
     const s = this.services.get(service.toLowerCase());
     if (!s) return [];
-    const matches = s.types.filter((t) => t.regex.test(arn));
+    const matches = s.types.filter((t) => t.matches(arn));
     if (!matches.length) return [];
     const best = Math.max(...matches.map((t) => t.specificity));
     return matches.filter((t) => t.specificity === best).map((t) => t.key);

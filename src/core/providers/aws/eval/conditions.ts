@@ -3,7 +3,7 @@
  * know make the result `unknown` and are listed, so the grant is shown as conditional with the
  * condition text rather than silently allowed or denied.
  */
-import { isRecord } from '../../../io/safe-object';
+import { hasOwn, isRecord } from '../../../io/safe-object';
 import { parseTimestamp } from '../../../io/time';
 import { keyState, type RequestContext } from './context';
 import { and, type Tri } from './tri';
@@ -82,7 +82,7 @@ const NEGATED: Record<string, string> = {
 
 function toStrings(v: unknown): string[] {
   const arr = Array.isArray(v) ? v : [v];
-  return arr.filter((x) => x !== null && x !== undefined).map((x) => String(x));
+  return arr.filter((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean').map((x) => String(x));
 }
 
 /** Evaluate one `{ Operator: { key: values } }` block: all keys of all operators must hold. */
@@ -91,7 +91,12 @@ export function evaluateConditions(block: unknown, ctx: RequestContext): Conditi
   let result: Tri = true;
   const unknownKeys: string[] = [];
   for (const [opRaw, entries] of Object.entries(block)) {
-    if (!isRecord(entries)) continue;
+    // Not a condition AWS would evaluate (the importer ignores such statements): never "no condition".
+    if (!isRecord(entries)) {
+      unknownKeys.push(opRaw);
+      result = and(result, 'unknown');
+      continue;
+    }
     for (const [key, raw] of Object.entries(entries)) {
       const r = evaluateOne(opRaw, key, toStrings(raw), ctx);
       if (r === 'unknown') unknownKeys.push(`${opRaw} ${key}`);
@@ -128,8 +133,10 @@ function evaluateOne(opRaw: string, key: string, policyValuesRaw: string[], ctx:
     if (state.kind === 'unknown') return 'unknown';
     return (state.kind === 'absent') === wantAbsent;
   }
-  const negatedOf = NEGATED[op];
-  const matcher = POSITIVE[negatedOf ?? op];
+  // Operator names come from the policy: `constructor` must not find Object.prototype's.
+  const negatedOf = hasOwn(NEGATED, op) ? NEGATED[op] : undefined;
+  const positive = negatedOf ?? op;
+  const matcher = hasOwn(POSITIVE, positive) ? POSITIVE[positive] : undefined;
   if (!matcher) return 'unknown';
   if (state.kind === 'unknown') return 'unknown';
   if (state.kind === 'absent') {
@@ -161,7 +168,7 @@ function evaluateOne(opRaw: string, key: string, policyValuesRaw: string[], ctx:
  */
 function dateRangeResult(op: string, [min, max]: readonly [number, number], policyValues: string[]): Tri {
   if (op === 'dateequals' || op === 'datenotequals') return 'unknown';
-  const matcher = POSITIVE[op];
+  const matcher = hasOwn(POSITIVE, op) ? POSITIVE[op] : undefined;
   if (!matcher) return 'unknown';
   const at = (t: number): Tri => {
     const iso = new Date(t).toISOString();

@@ -29,6 +29,8 @@ function resourceMatches(patterns: string[], resource: string, ctx: RequestConte
 
 export function statementApplies(st: CompiledStatement, action: string, resource: string, ctx: RequestContext): StatementMatch {
   const a = action.toLowerCase();
+  // A statement without Action or NotAction grants nothing (AWS refuses it; the importer ignores it).
+  if (!st.actions && !st.notActions) return { applies: false, unknownKeys: [] };
   if (st.actions && !actionMatches(st.actions, a)) return { applies: false, unknownKeys: [] };
   if (st.notActions && actionMatches(st.notActions, a)) return { applies: false, unknownKeys: [] };
   let applies: Tri = true;

@@ -5,6 +5,7 @@
  * conditional), and null when its key is known to be absent from the request (`${aws:username}` in
  * a role session's request): AWS then makes the element match nothing.
  */
+import { hasOwn } from '../../../io/safe-object';
 import { keyState, type RequestContext } from './context';
 
 /** `${*}` and `${?}` are literal characters: private-use code points the glob matcher reads as such. */
@@ -17,7 +18,8 @@ export function substituteVariables(text: string, ctx: RequestContext): string |
   let failed = false;
   let absent = false;
   const out = text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
-    if (name in LITERAL) return LITERAL[name]!;
+    // `in` would also find `${constructor}` and `${toString}` on Object.prototype.
+    if (hasOwn(LITERAL, name)) return LITERAL[name]!;
     const [key, fallback] = name.split(/,\s*'/);
     const state = keyState(ctx, key!.trim());
     if (state.kind === 'values' && state.values.length === 1) return state.values[0]!;

@@ -53,8 +53,10 @@ function decodeBase64(s: string): string | undefined {
 }
 
 /** Credential-report values: booleans, dates, and the tokens N/A, no_information, not_supported. */
+const NO_VALUE = new Set(['', 'N/A', 'no_information', 'not_supported']);
+
 function cell(v: string | undefined): { bool?: boolean; date?: string; text?: string } {
-  if (v === undefined || v === '' || v === 'N/A' || v === 'no_information' || v === 'not_supported') return { text: v };
+  if (v === undefined || NO_VALUE.has(v)) return { text: v };
   const lower = v.toLowerCase();
   if (lower === 'true' || lower === 'false') return { bool: lower === 'true' };
   const ms = parseTimestamp(v);
@@ -64,14 +66,22 @@ function cell(v: string | undefined): { bool?: boolean; date?: string; text?: st
 export function readCredentialReportCsv(text: string, ctx: ImportContext, prefix = ''): void {
   const rows = parseCsv(text);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const col = (name: string) => header.indexOf(name);
-  if (col('user') < 0 || col('arn') < 0) {
+  // Column positions looked up once, not per cell: reports have 100,000 rows.
+  const columns = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!columns.has(h)) columns.set(h, i);
+  });
+  if (!columns.has('user') || !columns.has('arn')) {
     ctx.b.warn(`${prefix}header has no "user" and "arn" columns; nothing read`);
     return;
   }
+  const extras = header.flatMap((h, i) => (KNOWN_COLUMN.test(h) ? [] : [[h, i] as const]));
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const get = (name: string) => (col(name) >= 0 ? row[col(name)] : undefined);
+    const get = (name: string) => {
+      const i = columns.get(name);
+      return i === undefined ? undefined : row[i];
+    };
     const where = `${prefix}line ${r + 1}`;
     const arn = get('arn');
     const user = get('user') ?? '';
@@ -79,74 +89,86 @@ export function readCredentialReportCsv(text: string, ctx: ImportContext, prefix
       ctx.b.warn(`${where}: no valid arn (${JSON.stringify((arn ?? '').slice(0, 60))}); row skipped`);
       continue;
     }
-    readRow(ctx, arn, user, get, `${where} (${user})`, extraColumns(header, row));
+    readRow(ctx, arn, user, get, `${where} (${user})`, extraColumns(extras, row));
   }
 }
 
 const KNOWN_COLUMN = /^(user|arn|user_creation_time|password_\w+|mfa_active|access_key_[12]_\w+|cert_[12]_\w+)$/;
 
 /** Columns a newer report may add are kept rather than dropped. */
-function extraColumns(header: string[], row: string[]): Record<string, string> | undefined {
+function extraColumns(extras: readonly (readonly [string, number])[], row: string[]): Record<string, string> | undefined {
+  if (extras.length === 0) return undefined;
   const extra: Record<string, string> = {};
-  header.forEach((h, i) => {
-    if (!KNOWN_COLUMN.test(h) && row[i] !== undefined && row[i] !== '') setOwn(extra, h, row[i]!);
-  });
+  for (const [h, i] of extras) if (row[i] !== undefined && row[i] !== '') setOwn(extra, h, row[i]!);
   return Object.keys(extra).length ? extra : undefined;
 }
 
 function readRow(ctx: ImportContext, arn: string, user: string, get: (c: string) => string | undefined, where: string, extra: Record<string, string> | undefined): void {
   const b = ctx.b;
   const isRoot = user === '<root_account>' || arn.endsWith(':root');
+  // A date cell that is no date (and none of the report's tokens) costs its value, with a warning once per cell.
+  const warned = new Set<string>();
+  const dateOf = (column: string): string | undefined => {
+    const v = get(column);
+    const c = cell(v);
+    if (c.date === undefined && c.bool === undefined && v !== undefined && !NO_VALUE.has(v) && !warned.has(column)) {
+      warned.add(column);
+      b.warn(`${where}: ${column} ${JSON.stringify(v.slice(0, 40))} is not a timestamp; ignored`);
+    }
+    return c.date;
+  };
   const attrs: Attributes = {
-    created: cell(get('user_creation_time')).date,
+    created: dateOf('user_creation_time'),
     passwordEnabled: cell(get('password_enabled')).bool,
-    passwordLastUsed: cell(get('password_last_used')).date,
+    passwordLastUsed: dateOf('password_last_used'),
     mfaActive: cell(get('mfa_active')).bool,
     credentialReport: true,
     ...(extra ? { credentialReportExtra: extra } : {}),
   };
+  // Parsed once per row: a report has 100,000 rows.
+  const account = accountOf(arn);
   let owner: string;
   if (isRoot) {
-    owner = accountNode(b, accountOf(arn) ?? 'unknown');
-    b.node({ id: owner, kind: 'account', name: `account ${accountOf(arn)}`, account: accountOf(arn), attributes: { rootUser: attrs } });
+    owner = accountNode(b, account ?? 'unknown');
+    b.node({ id: owner, kind: 'account', name: `account ${account}`, account, attributes: { rootUser: attrs } });
   } else {
     owner = arn;
-    b.node({ id: arn, kind: 'user', name: user || arnName(arn), account: accountOf(arn), attributes: attrs });
+    b.node({ id: arn, kind: 'user', name: user || arnName(arn), account, attributes: attrs });
   }
   const ev = { file: ctx.file, location: where, note: 'credential report' };
   if (attrs.passwordEnabled === true) {
-    credential(ctx, `${owner}#password`, 'password', `${user} console password`, owner, ev, {
-      lastUsed: cell(get('password_last_used')).date,
-      lastChanged: cell(get('password_last_changed')).date,
-      nextRotation: cell(get('password_next_rotation')).date,
+    credential(ctx, account, `${owner}#password`, 'password', `${user} console password`, owner, ev, {
+      lastUsed: dateOf('password_last_used'),
+      lastChanged: dateOf('password_last_changed'),
+      nextRotation: dateOf('password_next_rotation'),
       mfaActive: attrs.mfaActive,
     });
   }
   for (const slot of [1, 2]) {
     const active = cell(get(`access_key_${slot}_active`)).bool;
-    const rotated = cell(get(`access_key_${slot}_last_rotated`)).date;
+    const rotated = dateOf(`access_key_${slot}_last_rotated`);
     // An inactive key still exists when it has a rotation date; it can be re-enabled.
     if (active !== true && rotated === undefined) continue;
-    credential(ctx, `${owner}#access-key-${slot}`, 'accessKey', `${user} access key ${slot}`, owner, ev, {
+    credential(ctx, account, `${owner}#access-key-${slot}`, 'accessKey', `${user} access key ${slot}`, owner, ev, {
       slot,
       active: active === true,
       lastRotated: rotated,
-      lastUsed: cell(get(`access_key_${slot}_last_used_date`)).date,
+      lastUsed: dateOf(`access_key_${slot}_last_used_date`),
       lastUsedRegion: cell(get(`access_key_${slot}_last_used_region`)).text,
       lastUsedService: cell(get(`access_key_${slot}_last_used_service`)).text,
     });
   }
   for (const slot of [1, 2]) {
     const active = cell(get(`cert_${slot}_active`)).bool;
-    const rotated = cell(get(`cert_${slot}_last_rotated`)).date;
+    const rotated = dateOf(`cert_${slot}_last_rotated`);
     if (active !== true && rotated === undefined) continue;
-    credential(ctx, `${owner}#certificate-${slot}`, 'certificate', `${user} signing certificate ${slot}`, owner, ev, { slot, active: active === true, lastRotated: rotated });
+    credential(ctx, account, `${owner}#certificate-${slot}`, 'certificate', `${user} signing certificate ${slot}`, owner, ev, { slot, active: active === true, lastRotated: rotated });
   }
 }
 
-function credential(ctx: ImportContext, id: string, kind: NodeKind, name: string, owner: string, ev: { file: string; location: string; note: string }, attributes: Attributes): void {
+function credential(ctx: ImportContext, account: string | undefined, id: string, kind: NodeKind, name: string, owner: string, ev: { file: string; location: string; note: string }, attributes: Attributes): void {
   const clean: Attributes = {};
   for (const [k, v] of Object.entries(attributes)) if (v !== undefined) clean[k] = v;
-  ctx.b.node({ id, kind, name, account: accountOf(owner), attributes: clean });
+  ctx.b.node({ id, kind, name, account, attributes: clean });
   ctx.b.edge('credentialOf', id, owner, ev);
 }

@@ -7,7 +7,7 @@ import type { Attributes } from '../../../model/types';
 import { extraFields, isRecord, own, ownString, readTags, setOwn, toArray } from '../../../io/safe-object';
 import { parseTimestamp, toIso } from '../../../io/time';
 import { accountOf, arnName } from './arn';
-import { normalizePolicy, statementLocation } from './policy-document';
+import { normalizePolicy, statementLocation, warnPolicyProblems } from './policy-document';
 import { principalNodeId } from './principals';
 
 type Rec = Record<string, unknown>;
@@ -62,6 +62,7 @@ function readPrincipalPolicies(ctx: ImportContext, principal: string, rec: Rec, 
     const attributes: Attributes = { inlineOf: principal };
     if (parsed.ok) attributes.document = parsed.raw;
     else b.warn(`${loc} (${name}): ${parsed.reason}; its statements are not used`);
+    warnPolicyProblems((m) => b.warn(m), `${loc}.PolicyDocument`, parsed);
     b.node({ id, kind: 'inlinePolicy', name, account: accountOf(principal), attributes });
     b.edge('hasPolicy', principal, id, { file: ctx.file, location: loc, policy: id }, { via: 'inline' });
   });
@@ -126,6 +127,7 @@ export function readRole(ctx: ImportContext, rec: unknown, where: string): void 
     const parsed = normalizePolicy(trust);
     if (parsed.ok) attributes.trustPolicy = parsed.raw;
     else ctx.b.warn(`${where}.AssumeRolePolicyDocument: ${parsed.reason}; no trust edges for this role`);
+    warnPolicyProblems((m) => ctx.b.warn(m), `${where}.AssumeRolePolicyDocument`, parsed);
   }
   ctx.b.node({ id: arn, kind: 'role', name: ownString(rec, 'RoleName') ?? arnName(arn), account: accountOf(arn), attributes });
   if (attributes.trustPolicy) readTrust(ctx, arn, attributes.trustPolicy, `${where}.AssumeRolePolicyDocument`);

@@ -8,7 +8,7 @@ import type { Attributes } from '../../../model/types';
 import { extraFields, isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField, readGroup, readRole, readUser } from './gaad-records';
-import { normalizePolicy } from './policy-document';
+import { normalizePolicy, warnPolicyProblems } from './policy-document';
 
 const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList'] as const;
 const POLICY_KEYS = new Set(['PolicyName', 'PolicyId', 'Arn', 'Path', 'DefaultVersionId', 'AttachmentCount', 'PermissionsBoundaryUsageCount', 'IsAttachable', 'Description', 'CreateDate', 'UpdateDate', 'PolicyVersionList']);
@@ -62,6 +62,7 @@ export function readManagedPolicy(ctx: ImportContext, rec: unknown, where: strin
     const loc = `${where}.PolicyVersionList[${i}]`;
     const parsed = normalizePolicy(own(v, 'Document'));
     if (!parsed.ok) b.warn(`${loc} (${name}): ${parsed.reason}`);
+    warnPolicyProblems((m) => b.warn(m), `${loc}.Document`, parsed);
     const version: PolicyVersion = {
       versionId: ownString(v, 'VersionId'),
       isDefault: own(v, 'IsDefaultVersion') === true || (defaultId !== undefined && ownString(v, 'VersionId') === defaultId),

@@ -4,7 +4,7 @@ import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField, readRole, readUser } from './gaad-records';
 import { accountNode } from './principals';
-import { normalizePolicy } from './policy-document';
+import { normalizePolicy, warnPolicyProblems } from './policy-document';
 
 export const getRoleImporter: JsonImporter = {
   format: 'aws.iam.get-role',
@@ -113,6 +113,7 @@ export const bareDocumentImporter: JsonImporter = {
     docs.forEach((doc, d) => {
       const parsed = normalizePolicy(doc);
       if (!parsed.ok) return ctx.b.warn(`${ctx.docPrefix(d)}${parsed.reason}`);
+      warnPolicyProblems((m) => ctx.b.warn(`${ctx.docPrefix(d)}${m}`), '', parsed);
       const name = (ctx.file.split(/[\\/]/).pop() ?? ctx.file).replace(/\.json$/i, '');
       ctx.b.node({ id: `policy-document:${ctx.file}${d ? `#${d}` : ''}`, kind: 'managedPolicy', name, attributes: { standalone: true, document: parsed.raw } });
       ctx.b.note('a standalone policy document is attached to nothing; to use it as an SCP import `aws organizations describe-policy` and `list-targets-for-policy` output');

@@ -8,7 +8,7 @@
 import type { ImportContext, JsonImporter } from '../../../importers/types';
 import type { Attributes } from '../../../model/types';
 import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
-import { normalizePolicy } from './policy-document';
+import { normalizePolicy, warnPolicyProblems } from './policy-document';
 import { accountNode } from './principals';
 import { NamingError } from './bucket-key-policy';
 
@@ -32,6 +32,7 @@ function orgPolicyNode(ctx: ImportContext, summary: unknown, content: unknown, w
     const parsed = normalizePolicy(content);
     if (parsed.ok) attributes.document = parsed.raw;
     else ctx.b.warn(`${where}.Content: ${parsed.reason}; its statements are not used`);
+    warnPolicyProblems((m) => ctx.b.warn(m), `${where}.Content`, parsed);
   }
   ctx.b.node({ id: orgPolicyId(id), kind: 'scp', name: ownString(summary, 'Name') ?? id, provider: 'aws', attributes, placeholder });
   return orgPolicyId(id);

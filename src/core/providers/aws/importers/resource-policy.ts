@@ -5,7 +5,7 @@
  */
 import type { ImportContext } from '../../../importers/types';
 import { accountOf } from './arn';
-import { normalizePolicy, statementLocation } from './policy-document';
+import { normalizePolicy, statementLocation, warnPolicyProblems } from './policy-document';
 import { principalNodeId } from './principals';
 
 export function readResourcePolicy(ctx: ImportContext, resource: string, policy: unknown, where: string): boolean {
@@ -14,6 +14,7 @@ export function readResourcePolicy(ctx: ImportContext, resource: string, policy:
     ctx.b.warn(`${where}: ${parsed.reason}; no grants read`);
     return false;
   }
+  warnPolicyProblems((m) => ctx.b.warn(m), where, parsed);
   const policyId = `${resource}#resource-policy`;
   const denies = parsed.document.statements.filter((s) => s.effect === 'Deny').length;
   ctx.b.node({ id: policyId, kind: 'resourcePolicy', name: 'resource policy', account: accountOf(resource), attributes: { document: parsed.raw, resource, denyStatements: denies } });

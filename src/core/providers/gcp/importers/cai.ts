@@ -12,6 +12,7 @@
 import type { ImportContext, JsonImporter, TextImporter } from '../../../importers/types';
 import { RejectFile } from '../../../importers/types';
 import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
+import { depthWarnings, limitDepth, MAX_DATA_DEPTH } from '../../../io/depth';
 import { readJsonDocuments } from '../../../io/json-documents';
 import { scrubSecrets } from '../../../io/scrub-secrets';
 import { CRM, IAM, hierarchyKind, kindOfAssetType, parseServiceAccountName, shortName } from '../names';
@@ -164,6 +165,8 @@ export const caiCommentedImporter: TextImporter = {
       ctx.b.warn(`${read.error.message}; the ${read.docs.length} record(s) before it were imported`);
     }
     read.docs.forEach((doc, i) => {
+      // Read here rather than by importFile, so cut to depth here (see io/depth.ts).
+      for (const w of depthWarnings(limitDepth(doc, MAX_DATA_DEPTH, `line ${read.startLines[i]}`), MAX_DATA_DEPTH)) ctx.b.warn(w);
       const s = scrubSecrets(doc, `line ${read.startLines[i]}`);
       ctx.b.droppedSecrets += s.dropped;
     });

@@ -6,7 +6,7 @@
  */
 import type { JsonImporter } from '../../../importers/types';
 import { RejectFile } from '../../../importers/types';
-import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
+import { hasOwn, isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { parseMember } from '../names';
 import { GcpWriter, at, detectRecord, forEachItem, label } from './common';
 
@@ -32,7 +32,8 @@ export const groupMembershipsImporter: JsonImporter = {
         const key = ownString(own(rec, 'preferredMemberKey'), 'id');
         if (!key) return ctx.b.warn(`${label(where)}: membership without preferredMemberKey.id; skipped`);
         const type = ownString(rec, 'type') ?? (key.endsWith('.gserviceaccount.com') ? 'SERVICE_ACCOUNT' : 'USER');
-        const prefix = MEMBER_PREFIX[type];
+        // `type` comes from the export: `constructor` must not find Object.prototype's.
+        const prefix = hasOwn(MEMBER_PREFIX, type) ? MEMBER_PREFIX[type] : undefined;
         if (!prefix) return ctx.b.count(`member of type ${type} (not imported)`);
         const member = w.memberString(`${prefix}:${key}`, where);
         if (!member) return;

@@ -209,11 +209,13 @@ export const iamPolicyYamlImporter: TextImporter = {
   read(text, ctx) {
     let doc: unknown;
     try {
-      doc = load(text);
+      doc = load(text, { maxDepth: 64 });
     } catch (e) {
       throw new RejectFile(`invalid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
-    const scrub = scrubSecrets(doc);
+    // js-yaml shares aliased subtrees: a walk proportional to the text refuses a "billion laughs" file.
+    const scrub = scrubSecrets(doc, '', text.length * 2 + 10_000);
+    if (scrub.exhausted) throw new RejectFile('its YAML aliases (*name) expand to far more data than the file holds (a "billion laughs" document or an alias cycle)');
     ctx.b.droppedSecrets += scrub.dropped;
     readPolicyFile([doc], ctx);
   },
