@@ -32,6 +32,13 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
   }
   for (const [key, e] of fragment.edges) {
     if (UNSAFE_IDS.has(e.source) || UNSAFE_IDS.has(e.target)) continue;
+    // An importer's edge to a node no file described or referenced: refused, not thrown, so one
+    // odd record cannot abort the import of everything else.
+    const missing = [e.source, e.target].find((id) => !graph.hasNode(id));
+    if (missing !== undefined) {
+      refused.push(`a ${e.kind} edge to "${missing}" was not imported: no such node in the export`);
+      continue;
+    }
     if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
     else {
       const current = { ...graph.getEdgeAttributes(key), source: e.source, target: e.target };
