@@ -3,8 +3,11 @@
  * `npm run bench`: speed and memory of the core (the same code the worker runs), printed as
  * figures. Not a test: nothing here passes or fails on time.
  *  1. the Cloudsplaining example (824 KB, real IAM Vulnerable account): import + analysis;
- *  2. a generated account (5,000 users, 5,000 roles, 20,000 policies): import + analysis,
- *     blast radius of one node, who-can, admin report.
+ *  2. the demo environment;
+ *  3. realistic generated accounts of 1,000 / 10,000 / 100,000 principals (BLASTMAP_BENCH_SIZES
+ *     overrides): import beside JSON.parse of the same bytes, analysis, peak memory, blast radius
+ *     and shortest path beside a plain BFS over the same typed-array adjacency, who-can; and the
+ *     generator's planted paths and decoys checked against the analysis.
  * Each measurement runs in a fresh process (median of N runs).
  */
 import { execFileSync } from 'node:child_process';
@@ -29,10 +32,10 @@ function report(label, file, r) {
   const mb = statSync(file).size / 1024 / 1024;
   console.log(`\n${label}`);
   console.log(`  file ${mb.toFixed(1)} MB · ${r.nodes} nodes · ${r.edges} edges (after analysis) · ${r.principals} principals`);
-  console.log(`  import (parse + graph):          ${r.importMs} ms  (${(mb / (r.importMs / 1000)).toFixed(1)} MB/s)`);
+  console.log(`  import (parse + graph):          ${r.importMs} ms  (${(mb / (r.importMs / 1000)).toFixed(1)} MB/s; JSON.parse of the same bytes ${r.jsonParseMs} ms)`);
   console.log(`  analysis (catalogue + techniques + reach index): ${r.analysisMs} ms  (techniques ${r.techniquesMs} ms, reach index ${r.reachIndexMs} ms, ${r.reachEdges} reach edges)`);
   console.log(`  escalation edges: ${r.escalationEdges} · principals that can become admin: ${r.escalatesToAdmin}`);
-  console.log(`  blast radius of one principal:   ${r.blastRadiusMs} ms (${r.blastRadiusReached} identities reached)`);
+  console.log(`  blast radius of one principal:   ${r.blastRadiusMs} ms (${r.blastRadiusReached} identities, ${r.blastRadiusResources} resources reached; plain BFS ${r.plainBfsMs} ms)`);
   console.log(`  who-can of one identity:         ${r.whoCanMs} ms · admin report: ${r.adminReportMs} ms`);
   console.log(`  peak RSS ${r.peakRssMB} MB`);
 }
@@ -44,7 +47,31 @@ else console.log('NOTICE: ../shared/fixtures/public not found; Cloudsplaining fi
 const demo = resolve(root, 'public/demo');
 report('The demo environment (AWS account, EKS cluster, GCP project: 21 files), median of 5', join(demo, 'iam-get-account-authorization-details.json'), measure(demo, 5));
 
+// Scale: realistic generated accounts (policy mixes with conditions, NotAction power users with an
+// MFA deny, boundaries, group policies, account-root trusts, role chains) with planted escalation
+// paths and look-alike decoys, each checked against the generator's expected answers.
+const sizes = (process.env.BLASTMAP_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'blastmap-bench-'));
-const big = join(dir, 'synthetic-gaad.json');
-execFileSync(process.execPath, [bin, 'generate', '--out', big, '--users', '5000', '--roles', '5000', '--policies', '20000'], { stdio: ['ignore', 'ignore', 'inherit'] });
-report('Generated account: 5,000 users, 5,000 roles, 20,000 policies, median of 3', big, measure(big, 3));
+const rows = [];
+for (const n of sizes) {
+  const acct = join(dir, `account-${n}`);
+  execFileSync(process.execPath, [bin, 'generate', '--principals', String(n), '--seed', '7', '--out', acct], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const admins = join(acct, 'admins.json');
+  const r = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8000', bin, 'bench-analysis', join(acct, 'gaad.json'), join(acct, 'credential-report.json'), '--admins-out', admins], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
+  let check;
+  try {
+    check = execFileSync(process.execPath, [join(root, 'scripts', 'check-generated.mjs'), acct, '--admins', admins], { encoding: 'utf8' });
+  } catch (e) {
+    check = `${e.stdout ?? ''}FAILED`;
+  }
+  const verdict = check.split('\n').find((l) => l.startsWith('planted paths found')) ?? 'no verdict';
+  rows.push({ n, r, verdict: `${verdict}${check.includes('FAILED') || !check.includes('OK:') ? ' — CHECK FAILED' : ''}`, mb: (r.bytes / 1024 / 1024).toFixed(1) });
+}
+const x = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}x` : 'n/a');
+console.log('\nRealistic generated accounts (seed 7), one run each');
+console.log('| principals | input | JSON.parse | import (x parse) | analysis | peak RSS | escalation edges | blast radius (x plain BFS) | shortest path | who-can |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const { n, r, mb } of rows) {
+  console.log(`| ${n.toLocaleString('en')} | ${mb} MB | ${r.jsonParseMs} ms | ${r.importMs} ms (${x(r.importMs, r.jsonParseMs)}) | ${(r.analysisMs / 1000).toFixed(1)} s | ${(r.peakRssMB / 1024).toFixed(2)} GB | ${r.escalationEdges} | ${r.blastRadiusMs} ms vs ${r.plainBfsMs} ms (${x(r.blastRadiusMs, r.plainBfsMs)}), ${r.blastRadiusReached} identities | ${r.shortestPathMs} ms | ${r.whoCanMs} ms |`);
+}
+for (const { n, verdict } of rows) console.log(`  ${n.toLocaleString('en')} principals: ${verdict}`);

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const lenient = args.includes('--lenient');
-const dir = args.find((a) => !a.startsWith('--'));
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--admins');
 if (!dir || !existsSync(join(dir, 'expected.json'))) {
   console.error('usage: node scripts/check-generated.mjs DIR [--lenient]   (DIR written by `blastmap generate --principals N --out DIR`)');
   process.exit(2);
@@ -34,8 +34,10 @@ const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
 
 const started = Date.now();
 let report;
+// --admins FILE: a report already written (by `blastmap bench-analysis --admins-out FILE`).
+const given = args.indexOf('--admins');
 try {
-  const text = execFileSync(process.execPath, [bin, 'admins', join(dir, 'gaad.json'), join(dir, 'credential-report.json'), '--json'], { encoding: 'utf8', maxBuffer: 2 ** 30, stdio: ['ignore', 'pipe', 'inherit'] });
+  const text = given >= 0 ? readFileSync(args[given + 1], 'utf8') : execFileSync(process.execPath, [bin, 'admins', join(dir, 'gaad.json'), join(dir, 'credential-report.json'), '--json'], { encoding: 'utf8', maxBuffer: 2 ** 30, stdio: ['ignore', 'pipe', 'inherit'] });
   report = JSON.parse(text);
 } catch (e) {
   console.error(`blastmap admins failed: ${e.message}`);

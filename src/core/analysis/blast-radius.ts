@@ -81,7 +81,7 @@ export function blastRadius(a: Analysis, source: string, opts: { maxHops?: numbe
   const actors: string[] = [];
   for (const v of t.order) {
     const id = ix.ids[v]!;
-    const node = a.graph.getNodeAttributes(id);
+    const node = ix.attrs[v]!;
     if (node.kind === 'adminAccess' && node.account) admins.push({ id, name: node.name, provider: node.provider, scope: node.account, hops: t.hops[v]!, conditional: conditional[v] === 1 });
     if (!listed(node.kind)) continue;
     if (v !== start) identities.push({ id, name: node.name, kind: node.kind, provider: node.provider, hops: t.hops[v]!, firstEdge: t.via[v]! >= 0 ? ix.edges[t.via[v]!]!.key : undefined, conditional: conditional[v] === 1 });
@@ -138,9 +138,11 @@ interface ActorGroup {
  * resources whose own policy names principals are evaluated actor by actor.
  */
 function reachableResources(a: Analysis, actors: string[], admins: ReachedAdmin[], hopsOf: (id: string) => number, viaConditional: (id: string) => boolean): ReachedResource[] {
+  const lists = resourcesByProvider(a);
+  if (!lists.size) return [];
   const adminOf = new Map(admins.map((x) => [`${x.provider}|${x.scope}`, x]));
   const actorsByProvider = new Map<string, string[]>();
-  for (const actor of actors) pushTo(actorsByProvider, a.graph.getNodeAttribute(actor, 'provider'), actor);
+  for (const actor of actors) pushTo(actorsByProvider, a.reach.attrs[a.reach.index.get(actor)!]!.provider, actor);
   const order = new Map(actors.map((id, i) => [id, i]));
   const found = new Map<string, { union: ResourceAccess; through: string }>();
   const grant = (resource: string, actor: string, access: ResourceAccess, certain: boolean) => {
@@ -151,7 +153,6 @@ function reachableResources(a: Analysis, actors: string[], admins: ReachedAdmin[
     for (const [level, acts] of Object.entries(access.conditional) as [AccessLevel, string[]][]) mergeInto(f.union.conditional, level, acts);
   };
   const results = new Map<string, ReachedResource>();
-  const lists = resourcesByProvider(a);
   for (const [provider, ids] of lists) {
     if (provider === ALL) continue;
     const p = a.providers.get(provider);

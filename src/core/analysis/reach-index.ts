@@ -22,6 +22,8 @@ export interface ReachEdgeRef {
 
 export class ReachIndex {
   readonly ids: string[] = [];
+  /** Each node's attributes, by index: sweeps read them without a lookup per node. */
+  readonly attrs: NodeAttributes[] = [];
   readonly index = new Map<string, number>();
   /** Forward CSR: targets of node i are fwdTargets[fwdStart[i] .. fwdStart[i+1]). */
   fwdStart!: Uint32Array;
@@ -36,9 +38,10 @@ export class ReachIndex {
   edgeDst: number[] = [];
 
   constructor(readonly graph: BlastGraph) {
-    graph.forEachNode((id) => {
+    graph.forEachNode((id, a) => {
       this.index.set(id, this.ids.length);
       this.ids.push(id);
+      this.attrs.push(a);
     });
     const src: number[] = [];
     const dst: number[] = [];
