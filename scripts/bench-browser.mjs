@@ -18,6 +18,12 @@ const { base, stop } = await startPreview(4179);
 const dir = mkdtempSync(join(tmpdir(), 'blastmap-bench-browser-'));
 const big = join(dir, 'synthetic-gaad.json');
 execFileSync(process.execPath, [join(root, 'bin/blastmap.mjs'), 'generate', '--out', big, '--users', '5000', '--roles', '5000', '--policies', '20000'], { stdio: ['ignore', 'ignore', 'inherit'] });
+/** A realistic generated account of n principals: its GAAD and credential report. */
+function realistic(n) {
+  const out = join(dir, `account-${n}`);
+  execFileSync(process.execPath, [join(root, 'bin/blastmap.mjs'), 'generate', '--principals', String(n), '--seed', '7', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return [join(out, 'gaad.json'), join(out, 'credential-report.json')];
+}
 const cloudsplaining = resolve(root, '../shared/fixtures/public/cloudsplaining/examples/files/example.json');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -43,6 +49,17 @@ if (existsSync(cloudsplaining)) {
   const r = await dropToGraph(cloudsplaining);
   lines.push(`  Cloudsplaining: drop to first graph ${r.ms} ms; longest main-thread task ${r.longest} ms`);
   await r.page.close();
+}
+// Realistic accounts: drop to first graph (import and analysis in the worker) and the longest
+// main-thread task meanwhile, at each size (BLASTMAP_BENCH_BROWSER_SIZES overrides).
+for (const n of (process.env.BLASTMAP_BENCH_BROWSER_SIZES ?? '1000,10000,100000').split(',').map(Number)) {
+  try {
+    const r = await dropToGraph(realistic(n));
+    lines.push(`  realistic ${n.toLocaleString('en')}-principal account: drop to first graph ${r.ms} ms; longest main-thread task ${r.longest} ms`);
+    await r.page.close();
+  } catch (e) {
+    lines.push(`  realistic ${n.toLocaleString('en')}-principal account: did not finish (${String(e.message).split('\n')[0]})`);
+  }
 }
 for (const renderer of ['canvas', 'webgl']) {
   const r = await dropToGraph(big, `&draw=5000&renderer=${renderer}`);
