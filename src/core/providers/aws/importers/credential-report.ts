@@ -45,7 +45,9 @@ export const credentialReportJsonImporter: JsonImporter = {
 function decodeBase64(s: string): string | undefined {
   try {
     const bin = atob(s.replace(/\s+/g, ''));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    // A plain loop: Uint8Array.from with a mapping callback costs a call per byte (13 MB reports).
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     return new TextDecoder('utf-8').decode(bytes);
   } catch {
     return undefined;
