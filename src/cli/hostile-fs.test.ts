@@ -101,7 +101,12 @@ async function runUnprivileged(argv: string[]) {
   return { code: r.status, out: r.stdout.trimEnd(), err: r.stderr.trimEnd() };
 }
 
-describe.skipIf(isRoot && !built)(`permission denied${isRoot && !built ? ' (SKIPPED: running as root and the CLI is not built to run as another user)' : ''}`, () => {
+/** Whether user "nobody" can run the built command from where this checkout lives (a clone in a 0700 folder cannot). */
+const nobodyCanRun =
+  isRoot && built && spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(resolve(__dirname, '../../dist-cli/blastmap.mjs'))})`], { uid: 65534, gid: 65534 }).status === 0;
+const permissionSkip = isRoot && !nobodyCanRun;
+
+describe.skipIf(permissionSkip)(`permission denied${permissionSkip ? ' (SKIPPED: running as root, and user "nobody" cannot run the built CLI from this checkout)' : ''}`, () => {
   it.each([
     ['an unreadable file', 'locked.json'],
     ['an unreadable folder', 'locked-dir'],

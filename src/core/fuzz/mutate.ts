@@ -562,7 +562,15 @@ class RawText {
   }
   apply(text: string): string {
     if (!this.parts.length) return text;
-    return text.replace(/"?__FUZZ_RAW_(\d+)__"?/g, (_m, i: string) => this.parts[Number(i)] ?? '');
+    // A raw part duplicated thousands of times could pass V8's longest string: past the cap of a
+    // realized file, further copies become null.
+    let budget = MAX_TEXT - text.length;
+    return text.replace(/"?__FUZZ_RAW_(\d+)__"?/g, (_m, i: string) => {
+      const part = this.parts[Number(i)] ?? '';
+      if (part.length > budget) return 'null';
+      budget -= part.length;
+      return part;
+    });
   }
 }
 
@@ -717,10 +725,12 @@ function applyStruct(roots: unknown[], op: StructOp, raw: RawText, secrets: stri
     const s = arrays[op.pick % Math.max(1, arrays.length)];
     if (!s) return;
     const a = get(s) as unknown[];
-    // At most 20,000 elements and about 8 MB of JSON: big, not out of memory.
-    const size = raw.apply(JSON.stringify(a) ?? '').length || 1;
-    const times = Math.max(2, Math.min(op.times, Math.floor(20_000 / a.length), Math.floor(8_000_000 / size)));
-    put(s, Array.from({ length: times }, () => a).flat());
+    // At most 20,000 elements and about 8 MB of JSON: big, not out of memory. Copies, not shared
+    // references, so that a later op changes one element rather than thousands.
+    const json = JSON.stringify(a) ?? '[]';
+    const times = Math.min(op.times, Math.floor(20_000 / a.length), Math.floor(8_000_000 / (raw.apply(json).length || 1)));
+    if (times < 2) return;
+    put(s, Array.from({ length: times }, () => JSON.parse(json) as unknown[]).flat());
     return;
   }
   const s = all[op.pick % Math.max(1, all.length)];
@@ -982,7 +992,12 @@ function realizeMutation(plan: MutationPlan, seeds: readonly Seed[], done: (name
     if (parsed.format !== 'text' && plan.structural.length) {
       const raw = new RawText();
       for (const op of plan.structural) applyStruct(parsed.docs, op, raw, secrets);
-      text = serialize(parsed.format, parsed.docs, parsed.pretty, raw);
+      try {
+        text = serialize(parsed.format, parsed.docs, parsed.pretty, raw);
+      } catch {
+        // Too big to serialize (ops are bounded, but a harness must never die of its own input).
+        text = seed.text;
+      }
     }
     if (parsed.format === 'yaml') text = applyYaml(text, plan.yaml);
   }
