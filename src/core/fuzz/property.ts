@@ -91,7 +91,7 @@ export function fuzzSettings(env: Record<string, string | undefined>, defaults: 
     seed: num(env.BLASTMAP_FUZZ_SEED, defaults.seed),
     numRuns: num(env.BLASTMAP_FUZZ_RUNS, defaults.numRuns),
     budgetMs: num(env.BLASTMAP_FUZZ_BUDGET_MS, 5_000),
-    budgetPerMbMs: 1_500,
+    budgetPerMbMs: 3_000,
     asOf: Date.UTC(2026, 0, 15),
     timeLimitMs: num(env.BLASTMAP_FUZZ_TIME_LIMIT_MS, 240_000),
   };

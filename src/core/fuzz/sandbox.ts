@@ -179,7 +179,9 @@ export function nodeHost(p: NodeHostParts): SandboxHost {
     return code;
   };
   return {
-    spawn: () => new p.Worker(bundle(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: p.maxHeapMb ?? 2048 } }),
+    // A 1 MB stack, as V8 gives the CLI's main thread and (about) a browser worker: recursion too
+    // deep for the hosts fails here too.
+    spawn: () => new p.Worker(bundle(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: p.maxHeapMb ?? 2048, stackSizeMb: 1 } }),
     now: () => p.now(),
     setTimeout: (fn, ms) => p.setTimeout(fn, ms),
     clearTimeout: (h) => p.clearTimeout(h as never),
