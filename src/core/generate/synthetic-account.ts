@@ -4,6 +4,8 @@
  * attached around. Deterministic for a given seed, so figures can be compared run to run.
  */
 
+import { rng } from './rng';
+
 export interface SyntheticOptions {
   users: number;
   roles: number;
@@ -11,18 +13,6 @@ export interface SyntheticOptions {
   groups?: number;
   account?: string;
   seed?: number;
-}
-
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SERVICES = ['s3', 'ec2', 'lambda', 'dynamodb', 'sqs', 'sns', 'kms', 'secretsmanager', 'logs', 'ecs', 'iam', 'sts'];

@@ -5,6 +5,7 @@
  */
 import { normalizePolicy, type PolicyStatement, type PrincipalRef } from '../importers/policy-document';
 import { pushTo } from '../../../io/multimap';
+import { globMatch } from './wildcard';
 
 export interface StatementRef {
   /** Graph id of the policy node (or the role, for a trust policy). */
@@ -79,4 +80,13 @@ export function statementsFor(policy: CompiledPolicy, service: string): Compiled
   const own = policy.byService.get(service);
   if (!own) return policy.anyService;
   return policy.anyService.length ? [...own, ...policy.anyService] : own;
+}
+
+/**
+ * Does a statement's Action (or NotAction) name this action? `action` is lower-cased. A statement
+ * with neither names nothing (the import already warned about it).
+ */
+export function namesAction(st: CompiledStatement, action: string): boolean {
+  if (st.actions) return st.actions.some((p) => globMatch(p, action, true));
+  return st.notActions !== undefined && !st.notActions.some((p) => globMatch(p, action, true));
 }

@@ -5,7 +5,7 @@
 import type { ActionCatalogue } from '../catalogue/catalogue';
 import type { AwsModel } from '../model';
 import type { Decision, PrincipalPolicies } from '../eval/evaluate';
-import { statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
+import { namesAction, statementsFor, type CompiledPolicy, type CompiledStatement } from '../eval/compile';
 import { globMatch } from '../eval/wildcard';
 import { substituteVariables } from '../eval/variables';
 import type { PermissionCheck } from './types';
@@ -143,7 +143,7 @@ export class TechniqueContext {
         statementsFor(pol, service).some(
           (st) =>
             st.effect === 'Allow' &&
-            (st.actions ? st.actions.some((p) => globMatch(p, a, true)) : !st.notActions!.some((p) => globMatch(p, a, true))) &&
+            namesAction(st, a) &&
             (!resourcePrefix || !st.resources || st.resources.some((r) => prefixCompatible(r, resourcePrefix))),
         ),
       )
@@ -211,7 +211,7 @@ export class TechniqueContext {
     const typePrefix = `arn:aws:iam::${pp.facts.account}:${type}/`;
     // A name no real resource has: only patterns that cover every name of the type match it.
     const probe = `${typePrefix}\u0001`;
-    const names = (st: CompiledStatement) => (st.actions ? st.actions.some((x) => globMatch(x, a, true)) : !st.notActions!.some((x) => globMatch(x, a, true)));
+    const names = (st: CompiledStatement) => namesAction(st, a);
     const scope = (st: CompiledStatement): 'all' | 'none' | 'some' => {
       const patterns = st.resources ?? st.notResources;
       if (!patterns) return 'all';

@@ -6,7 +6,7 @@
  * of an edge per target. Human users allowed to assume every `role/human/*` role behind an MFA
  * trust thus cost one edge each, not hundreds.
  */
-import { statementsFor, type CompiledStatement } from '../eval/compile';
+import { namesAction, statementsFor, type CompiledStatement } from '../eval/compile';
 import type { RequestContext } from '../eval/context';
 import { substituteVariables } from '../eval/variables';
 import { globMatch } from '../eval/wildcard';
@@ -48,7 +48,7 @@ function statementsNaming(tc: TechniqueContext, principal: string, action: strin
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
   const a = action.toLowerCase();
   const policies = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
-  return policies.flatMap((pol) => statementsFor(pol, service).filter((st) => (st.actions ? st.actions.some((x) => globMatch(x, a, true)) : !st.notActions!.some((x) => globMatch(x, a, true)))));
+  return policies.flatMap((pol) => statementsFor(pol, service).filter((st) => namesAction(st, a)));
 }
 
 function matches(st: CompiledStatement, target: string, ctx: RequestContext): boolean {

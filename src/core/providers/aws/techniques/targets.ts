@@ -6,7 +6,7 @@
  * A superset: the evaluator decides each candidate exactly afterwards.
  */
 import type { CompiledPolicy } from '../eval/compile';
-import { statementsFor } from '../eval/compile';
+import { namesAction, statementsFor } from '../eval/compile';
 import type { PrincipalPolicies } from '../eval/evaluate';
 import { substituteVariables } from '../eval/variables';
 import { globMatch } from '../eval/wildcard';
@@ -64,7 +64,7 @@ export class IamTargets {
   private collect(pol: CompiledPolicy, service: string, action: string, pp: PrincipalPolicies, account: string, type: IamType, out: Set<string>): 'all' | undefined {
     for (const st of statementsFor(pol, service)) {
       if (st.effect !== 'Allow') continue;
-      if (st.actions ? !st.actions.some((p) => globMatch(p, action, true)) : st.notActions!.some((p) => globMatch(p, action, true))) continue;
+      if (!namesAction(st, action)) continue;
       if (!st.resources) return 'all';
       for (const r of st.resources) {
         const pattern = substituteVariables(r, pp.ctx);
