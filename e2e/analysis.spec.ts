@@ -22,7 +22,7 @@ test('a leaked CI access key: blast radius reaches admin, and the path is explai
   await expect(page.getByTestId('blast-score')).toHaveText('100');
   await expect(page.getByTestId('blast-admin')).toHaveText(`Reaches administrator of account ${A}, administrator of project northwind-analytics (conditionally)`);
   const path = blast.getByTestId('admin-path').first();
-  await expect(path).toContainText('2 hop(s)');
+  await expect(path).toContainText('2 steps');
   const steps = path.getByTestId('path-step');
   await expect(steps).toHaveCount(2);
   await expect(steps.nth(0)).toContainText('is a credential of svc-jenkins-deploy');
@@ -52,7 +52,7 @@ test.describe('IAM Vulnerable export', () => {
     await workbench.upload([publicPath('cloudsplaining/examples/files/example.json')]);
     await workbench.clickNode('arn:aws:iam::200611803367:role/privesc-AssumeRole-starting-role');
     const path = page.getByTestId('admin-path').first();
-    await expect(path).toContainText('3 hop(s)');
+    await expect(path).toContainText('3 steps');
     await expect(path.getByTestId('path-step').nth(0)).toContainText('sts-001');
     await expect(path.getByTestId('path-step').nth(0)).toContainText('trust policy statement');
   });
@@ -63,9 +63,9 @@ test('path view: from a developer to admin? none; from the Jenkins key to admin:
   await workbench.clickNode(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
   await page.getByTestId('path-to-admin').click();
   const panel = page.getByRole('region', { name: 'Paths' });
-  await expect(panel.getByTestId('admin-path').first()).toContainText('1 hop(s)');
+  await expect(panel.getByTestId('admin-path').first()).toContainText('1 step');
   await expect(panel.getByTestId('path-step').first()).toContainText('iam-001');
-  await expect(page.getByTestId('graph-notice')).toContainText('shortest path(s)');
+  await expect(page.getByTestId('graph-notice')).toContainText('shortest path');
   await page.waitForFunction(() => window.__blastmap?.idle() === true);
   expect(await page.evaluate(() => window.__blastmap!.nodeCount())).toBe(2);
   await expect(page).toHaveURL(/view=path/);
@@ -77,7 +77,7 @@ test('who can reach the customer database secret, standing non-human credentials
   await page.getByText('Who can reach this').click();
   await expect(page.getByTestId('who-can-count')).toContainText('identities and credentials can reach it');
   const first = page.getByTestId('who-can').locator('ol > li').first();
-  await expect(first).toContainText('1 hop(s)');
+  await expect(first).toContainText('1 step');
 });
 
 test('the inventory filters stale non-human credentials and sorts by column', async ({ workbench, page }) => {

@@ -34,7 +34,7 @@ test.describe('workspace session on the real Cloudsplaining export', () => {
     await expect(blast).toContainText('administrator reached: yes');
     await expect(blast.getByTestId('blast-score')).toHaveText('100');
     const path = blast.getByTestId('admin-path').first();
-    await expect(path).toContainText('3 hop(s)');
+    await expect(path).toContainText('3 steps');
     await expect(path.getByTestId('path-step')).toHaveCount(3);
     await expect(path.getByTestId('path-step').nth(1)).toContainText('privesc-AssumeRole-intermediate-role');
 

@@ -28,3 +28,7 @@ export { judgeAge, isStale, hasLifecycle, ageReport, type AgeReport, type AgeRep
 export type { Timer } from './model/timer';
 export type { AnalysisSummary, BlastView } from './analysis/summary';
 export { pushTo } from './io/multimap';
+export type { WorkspaceView, NodeRef, Scene, SceneNode, SceneEdge, OverviewRequest, NodeDetails, DetailEdge, EdgePage, InventoryRow, InventoryFilter, InventorySortKey, InventoryRequest, InventoryPage } from './explore/types';
+export type { ExploreQuery, ExploreAnswers, BlastPanel, PathsView, WhoCanPanel } from './explore/explorer';
+export type { DetailsRequest } from './explore/details';
+export { NO_FILTER } from './explore/inventory';

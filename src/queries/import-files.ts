@@ -8,9 +8,9 @@ export function useImportFiles() {
     mutationFn: async (files: File[]) => {
       // Saved only once imported: a cancelled batch leaves the stored workspace as it was.
       const importedAt = await stampFirstImport();
-      const snapshot = await importWithProgress(files);
+      const view = await importWithProgress(files);
       await persistFiles(files, importedAt);
-      return snapshot;
+      return view;
     },
   });
 }

@@ -28,13 +28,13 @@ export async function importWithProgress(files: File[], showFiles = true) {
   const ws = useWorkspace.getState();
   ws.startImport(files.length, showFiles);
   try {
-    const snapshot = await analysisClient().importFiles(files, {
+    const view = await analysisClient().importFiles(files, {
       onReading: (_i, _t, file) => useWorkspace.getState().reading(file),
       onFile: (_i, _t, report) => useWorkspace.getState().fileDone(report),
       onAnalysing: () => useWorkspace.getState().reading('analysing'),
     });
-    useWorkspace.getState().setSnapshot(snapshot);
-    return snapshot;
+    useWorkspace.getState().setView(view);
+    return view;
   } catch (e) {
     useWorkspace.getState().failImport(e instanceof CancelledError ? 'cancelled' : e instanceof Error ? e.message : String(e));
     throw e;
@@ -51,9 +51,9 @@ export async function cancelImport(): Promise<void> {
   const files = id ? await db.loadFiles(id).catch(() => []) : [];
   const meta = id ? await db.getWorkspace(id).catch(() => undefined) : undefined;
   await analysisClient().reset(useWorkspace.getState().asOfSettings, clusterFacts(meta?.clusterNames));
-  let snapshot = await analysisClient().setStarts(useWorkspace.getState().starts);
-  if (files.length) snapshot = await analysisClient().importFiles(files);
-  useWorkspace.getState().setSnapshot(snapshot);
+  let view = await analysisClient().setStarts(useWorkspace.getState().starts);
+  if (files.length) view = await analysisClient().importFiles(files);
+  useWorkspace.getState().setView(view);
 }
 
 /**
@@ -62,7 +62,7 @@ export async function cancelImport(): Promise<void> {
  */
 export async function stampFirstImport(): Promise<number> {
   const s = useWorkspace.getState();
-  if (s.snapshot && s.snapshot.files.length > 0) return s.asOfSettings.importTime;
+  if (s.view && s.view.files.length > 0) return s.asOfSettings.importTime;
   const settings = { ...s.asOfSettings, importTime: Date.now() };
   s.setAsOfSettings(settings);
   await analysisClient().setAsOf(settings);
@@ -78,7 +78,7 @@ export async function askTokenReach(start: OidcStart): Promise<string> {
   const key = (x: OidcStart) => `${issuerKey(x.issuer)}|${x.subject}|${x.audience ?? ''}`;
   const starts = [...s.starts.filter((x) => key(x) !== key(start)), start];
   s.setStarts(starts);
-  s.setSnapshot(await analysisClient().setStarts(starts));
+  s.setView(await analysisClient().setStarts(starts));
   if (s.workspaceId) {
     try {
       await db.saveStarts(s.workspaceId, starts);
@@ -115,7 +115,7 @@ export async function setAnalysisDate(override: number | undefined): Promise<voi
   const s = useWorkspace.getState();
   const settings = { ...s.asOfSettings, override };
   s.setAsOfSettings(settings);
-  s.setSnapshot(await analysisClient().setAsOf(settings));
+  s.setView(await analysisClient().setAsOf(settings));
   if (!s.workspaceId) return;
   try {
     await db.saveAsOf(s.workspaceId, override);
@@ -138,12 +138,12 @@ export async function persistFiles(files: File[], importedAt: number): Promise<v
 export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   const asOf = { override: meta.asOf, importTime: meta.importedAt ?? meta.created };
   await analysisClient().reset(asOf, clusterFacts(meta.clusterNames));
-  const snapshot = await analysisClient().setStarts(meta.starts ?? []);
+  const view = await analysisClient().setStarts(meta.starts ?? []);
   useWorkspace.getState().setAsOfSettings(asOf);
   useWorkspace.getState().setStarts(meta.starts ?? []);
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
   useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
-  useWorkspace.getState().setSnapshot(snapshot);
+  useWorkspace.getState().setView(view);
   const files = await db.loadFiles(meta.id);
   await db.touchWorkspace(meta.id);
   if (files.length) await importWithProgress(files, false);
@@ -163,7 +163,7 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
     useWorkspace.getState().setAsOfSettings(asOf);
     useWorkspace.getState().setStarts([]);
     useWorkspace.getState().openedWorkspace(null, name);
-    useWorkspace.getState().setSnapshot(await analysisClient().reset(asOf));
+    useWorkspace.getState().setView(await analysisClient().reset(asOf));
   }
   if (files.length) {
     await persistFiles(files, await stampFirstImport());

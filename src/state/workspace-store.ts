@@ -1,6 +1,6 @@
-/** UI state only: the last snapshot the worker sent, import progress, selection, view toggles. */
+/** UI state only: the last workspace summary the worker sent, import progress, selection, view toggles. */
 import { create } from 'zustand';
-import type { AsOfSettings, FileReport, OidcStart, Snapshot } from '../core';
+import type { AsOfSettings, FileReport, OidcStart, WorkspaceView } from '../core';
 
 export interface ImportProgressState {
   total: number;
@@ -9,9 +9,10 @@ export interface ImportProgressState {
 }
 
 export interface WorkspaceState {
-  snapshot: Snapshot | null;
+  /** The workspace as the worker summarised it after the last change (the graph stays in the worker). */
+  view: WorkspaceView | null;
   progress: ImportProgressState | null;
-  /** Reports of the batch being imported, shown live before the snapshot arrives. */
+  /** Reports of the batch being imported, shown live before the summary arrives. */
   liveReports: FileReport[];
   error: string | null;
   selectedId: string | null;
@@ -31,6 +32,9 @@ export interface WorkspaceState {
   storageError: string | null;
   /** Nodes the analyst hid from the explore view. */
   hidden: ReadonlySet<string>;
+  /** Groups the analyst opened in the overview and the blast view. */
+  expanded: ReadonlySet<string>;
+  expand(key: string): void;
   hide(id: string): void;
   unhideAll(): void;
   openBlast(id: string): void;
@@ -55,7 +59,7 @@ export interface WorkspaceState {
   markStarted(): void;
   openedWorkspace(id: string | null, name: string): void;
   failStorage(message: string): void;
-  setSnapshot(s: Snapshot): void;
+  setView(v: WorkspaceView): void;
   /** `showFiles`: switch the left column to the per-file results (new files, not a reopen). */
   startImport(total: number, showFiles?: boolean): void;
   reading(file: string): void;
@@ -66,7 +70,7 @@ export interface WorkspaceState {
 }
 
 export const useWorkspace = create<WorkspaceState>((set) => ({
-  snapshot: null,
+  view: null,
   progress: null,
   liveReports: [],
   error: null,
@@ -79,6 +83,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   started: false,
   leftTab: 'Files',
   hidden: new Set(),
+  expanded: new Set(),
+  expand: (key) => set((s) => ({ expanded: new Set([...s.expanded, key]) })),
   hide: (id) => set((s) => ({ hidden: new Set([...s.hidden, id]), selectedId: s.selectedId === id ? null : s.selectedId })),
   unhideAll: () => set({ hidden: new Set() }),
   focus: null,
@@ -94,19 +100,19 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   setJewels: (crownJewels, jewelRules) => set({ crownJewels, jewelRules }),
   setLeftTab: (leftTab) => set({ leftTab }),
   markStarted: () => set({ started: true }),
-  openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null }),
+  openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null, expanded: new Set(), hidden: new Set(), focus: null }),
   failStorage: (storageError) => set({ storageError }),
   toggleBlastMode: () => set((s) => ({ blastMode: !s.blastMode, pathFrom: null, pathTo: null })),
   pathFrom: null,
   pathTo: null,
   showPath: (pathFrom, pathTo) => set({ pathFrom, pathTo, blastMode: false }),
   closePath: () => set({ pathFrom: null, pathTo: null }),
-  setSnapshot: (snapshot) =>
-    set((s) => ({ snapshot, progress: null, liveReports: [], selectedId: s.selectedId && snapshot.nodes.some((n) => n.id === s.selectedId) ? s.selectedId : null })),
+  // The selection stays: the details panel says so when the node is gone from the new workspace.
+  setView: (view) => set({ view, progress: null, liveReports: [] }),
   startImport: (total, showFiles = true) => set((s) => ({ progress: { total, done: 0 }, liveReports: [], error: null, leftTab: showFiles ? 'Files' : s.leftTab })),
   reading: (file) => set((s) => ({ progress: s.progress ? { ...s.progress, current: file } : s.progress })),
   fileDone: (report) => set((s) => ({ liveReports: [...s.liveReports, report], progress: s.progress ? { ...s.progress, done: s.progress.done + 1 } : s.progress })),
-  // A failed import keeps the snapshot already loaded: nothing the analyst had is lost.
+  // A failed import keeps the workspace already loaded: nothing the analyst had is lost.
   failImport: (message) => set({ progress: null, error: message }),
   select: (selectedId) => set({ selectedId }),
   togglePolicies: () => set((s) => ({ showPolicies: !s.showPolicies })),

@@ -19,7 +19,7 @@ export function App() {
   useStartup();
   useUrlSync();
   const started = useWorkspace((s) => s.started);
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const showPolicies = useWorkspace((s) => s.showPolicies);
   const togglePolicies = useWorkspace((s) => s.togglePolicies);
 
@@ -45,7 +45,7 @@ export function App() {
           <LeftTabs />
         </div>
         <div className="center">
-          {snapshot && snapshot.nodes.length > 0 ? (
+          {view && view.stats.nodes > 0 ? (
             <Suspense fallback={<p className="muted">Loading the graph view…</p>}>
               <GraphView />
             </Suspense>

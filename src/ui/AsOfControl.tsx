@@ -11,7 +11,7 @@ import { setAnalysisDate } from '../queries/workspaces';
 const SOURCE = { analyst: 'set by you', export: 'from the exports', 'newest-timestamp': 'newest date in the exports', 'import-time': 'import time' } as const;
 
 export function AsOfControl() {
-  const asOf = useWorkspace((s) => s.snapshot?.asOf);
+  const asOf = useWorkspace((s) => s.view?.asOf);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!asOf) return null;

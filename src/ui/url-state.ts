@@ -14,10 +14,7 @@ export interface UrlState {
   to?: string;
 }
 
-/**
- * Benchmark switches read once at start (the URL is rewritten afterwards): `renderer=webgl` and
- * `draw=N` (how many nodes the whole-graph view may draw).
- */
+/** Benchmark switches read once at start (the URL is rewritten afterwards): `renderer=webgl|canvas`. */
 const initial = new URLSearchParams(window.location.search);
 
 /**
@@ -40,7 +37,6 @@ function hardwareGl(): boolean {
 const rendererParam = initial.get('renderer');
 export const RENDER_OPTIONS = {
   webgl: rendererParam === 'webgl' || (rendererParam !== 'canvas' && hardwareGl()),
-  drawLimit: Number(initial.get('draw')) > 0 ? Math.min(Number(initial.get('draw')), 50_000) : undefined,
 };
 
 export function readUrlState(): UrlState {

@@ -9,6 +9,7 @@ import { demoFilesQuery } from '../queries/demo-files';
 import { importWithProgress, newWorkspace, openWorkspace, workspacesQuery } from '../queries/workspaces';
 import { useWorkspace } from '../state/workspace-store';
 import { readUrlState } from './url-state';
+import { analysisClient } from '../queries/analysis-client';
 
 export function useStartup(): void {
   const qc = useQueryClient();
@@ -35,12 +36,13 @@ export function useStartup(): void {
       }
       await qc.invalidateQueries({ queryKey: ['workspaces'] });
       // The view the URL asked for, once its node is loaded.
-      const snap = useWorkspace.getState().snapshot;
-      if (url.node && snap?.nodes.some((n) => n.id === url.node)) {
+      const view = useWorkspace.getState().view;
+      const exists = async (id: string) => !!view && view.stats.nodes > 0 && (await analysisClient().explore({ type: 'details', req: { id, outLimit: 0, inLimit: 0 } }).catch(() => null)) !== null;
+      if (url.node && (await exists(url.node))) {
         useWorkspace.getState().select(url.node);
         if (url.view === 'blast' && !useWorkspace.getState().blastMode) useWorkspace.getState().toggleBlastMode();
       }
-      if (url.view === 'path' && url.from && url.to && snap?.nodes.some((n) => n.id === url.from)) useWorkspace.getState().showPath(url.from, url.to);
+      if (url.view === 'path' && url.from && url.to && (await exists(url.from))) useWorkspace.getState().showPath(url.from, url.to);
       useWorkspace.getState().markStarted();
     })();
   }, [qc]);

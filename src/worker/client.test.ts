@@ -56,7 +56,7 @@ describe('AnalysisClient after a worker crash', () => {
     const client = await started();
     const states: string[] = [];
     client.subscribeRestarts(() => states.push(client.lastRestart!.state));
-    const built = [client.reset(asOf), client.setStarts([]), client.importFiles([file('a.json')]), client.blast('x')];
+    const built = [client.reset(asOf), client.setStarts([]), client.importFiles([file('a.json')]), client.explore({ type: "neighbours", id: "x" })];
     latest().answerAll();
     await Promise.all(built);
     const crashing = client.importFiles([file('huge.json')]);
@@ -73,7 +73,7 @@ describe('AnalysisClient after a worker crash', () => {
     second.answerAll();
     await vi.waitFor(() => expect(states).toEqual(['restoring', 'restored']));
     // Later requests go to the new worker.
-    const after = client.blast('y');
+    const after = client.explore({ type: "neighbours", id: "y" });
     second.answerAll();
     await expect(after).resolves.toEqual({});
   });

@@ -8,7 +8,7 @@
  * built it (reset, analysis date, token start points, each imported batch), so the picture on screen
  * stays true. Listeners (the UI's banner) hear about it.
  */
-import type { AsOfSettings, FileReport, OidcStart, WorkspaceEngine } from '../core';
+import type { AsOfSettings, ExploreAnswers, ExploreQuery, FileReport, OidcStart, WorkspaceEngine } from '../core';
 import type { FromWorker, Replies, ToWorker } from './protocol';
 import { newEngine, runJob } from './import-files';
 
@@ -41,7 +41,7 @@ export interface WorkerRestart {
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; callbacks: JobCallbacks; req: Request; record: boolean };
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
-/** Requests that change the workspace; queries (blast, paths, who-can) need no replay. */
+/** Requests that change the workspace; questions (explore) need no replay. */
 const BUILDS_WORKSPACE = new Set<Request['type']>(['reset', 'setAsOf', 'setStarts', 'import']);
 
 export class AnalysisClient {
@@ -189,16 +189,9 @@ export class AnalysisClient {
     return this.request({ type: 'setStarts', starts }, {}) as Promise<Replies['setStarts']>;
   }
 
-  blast(node: string): Promise<Replies['blast']> {
-    return this.request({ type: 'blast', node }, {}) as Promise<Replies['blast']>;
-  }
-
-  paths(from: string, to: string, k = 3): Promise<Replies['paths']> {
-    return this.request({ type: 'paths', from, to, k }, {}) as Promise<Replies['paths']>;
-  }
-
-  whoCan(target: string, action?: string): Promise<Replies['whoCan']> {
-    return this.request({ type: 'whoCan', target, action }, {}) as Promise<Replies['whoCan']>;
+  /** A question about the analysed workspace (scenes, list pages, details), answered in the worker. */
+  explore<Q extends ExploreQuery>(query: Q): Promise<ExploreAnswers[Q['type']]> {
+    return this.request({ type: 'explore', query }, {}) as Promise<ExploreAnswers[Q['type']]>;
   }
 
   private request(req: Request, callbacks: JobCallbacks, record = BUILDS_WORKSPACE.has(req.type)): Promise<unknown> {

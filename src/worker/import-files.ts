@@ -36,7 +36,7 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
     progress.imported(i, files.length, report!);
   }
   progress.analysing();
-  return engine.snapshot();
+  return engine.view();
 }
 
 /**
@@ -60,18 +60,14 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
     case 'reset':
       engine.reset(msg.asOf);
       for (const [kind, values] of msg.facts ?? []) engine.setFacts(kind, values);
-      return engine.snapshot();
+      return engine.view();
     case 'setAsOf':
       engine.setAsOf(msg.asOf);
-      return engine.snapshot();
+      return engine.view();
     case 'setStarts':
       engine.setStarts(msg.starts);
-      return engine.snapshot();
-    case 'blast':
-      return engine.blast(msg.node);
-    case 'paths':
-      return engine.paths(msg.from, msg.to, msg.k);
-    case 'whoCan':
-      return engine.whoCan(msg.target, msg.action);
+      return engine.view();
+    case 'explore':
+      return engine.explore(msg.query);
   }
 }

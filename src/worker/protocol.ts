@@ -1,24 +1,21 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { AsOfSettings, OidcStart, BlastView, FileReport, PrivilegePath, RankedWhoCan, Snapshot } from '../core';
+import type { AsOfSettings, OidcStart, FileReport, WorkspaceView, ExploreQuery, ExploreAnswers } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
   | { type: 'reset'; requestId: number; asOf: AsOfSettings; facts?: [string, string[]][] }
   | { type: 'setAsOf'; requestId: number; asOf: AsOfSettings }
   | { type: 'setStarts'; requestId: number; starts: OidcStart[] }
-  | { type: 'blast'; requestId: number; node: string }
-  | { type: 'paths'; requestId: number; from: string; to: string; k: number }
-  | { type: 'whoCan'; requestId: number; target: string; action?: string };
+  /** A question about the analysed workspace: a scene, a page of a list, a node's details. */
+  | { type: 'explore'; requestId: number; query: ExploreQuery };
 
-/** What each request resolves to. */
+/** What each request resolves to: the workspace's summary after a change, or the question's answer. */
 export interface Replies {
-  import: Snapshot;
-  reset: Snapshot;
-  setAsOf: Snapshot;
-  setStarts: Snapshot;
-  blast: BlastView;
-  paths: PrivilegePath[];
-  whoCan: RankedWhoCan;
+  import: WorkspaceView;
+  reset: WorkspaceView;
+  setAsOf: WorkspaceView;
+  setStarts: WorkspaceView;
+  explore: ExploreAnswers[keyof ExploreAnswers];
 }
 
 export type FromWorker =

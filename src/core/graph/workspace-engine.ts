@@ -13,7 +13,10 @@ import { asOfFrom, defaultAsOf, type AsOf } from '../model/as-of';
 import type { Timer } from '../model/timer';
 import type { OidcStart } from '../federation';
 import { ImportSession } from './session';
-import { snapshotOf, type Snapshot } from './snapshot';
+import { graphStats, snapshotOf, type Snapshot } from './snapshot';
+import { Explorer, type ExploreAnswers, type ExploreQuery } from '../explore/explorer';
+import { knownIssuers } from '../explore/jewels';
+import type { WorkspaceView } from '../explore/types';
 
 /** How the workspace's analysis date is chosen: the analyst's, else derived from the exports. */
 export interface AsOfSettings {
@@ -30,6 +33,9 @@ export class WorkspaceEngine {
   private asOfSettings: AsOfSettings;
   /** Token start points the analyst asked about ("what could this token reach?"). */
   private starts: OidcStart[] = [];
+  private explorer: Explorer | undefined;
+  /** Bumped by every change of the workspace: the page keys its cached views by it. */
+  private version = 0;
 
   /** `timer` measures durations for the analyst; `importTime` is the as-of fallback. */
   constructor(
@@ -41,7 +47,7 @@ export class WorkspaceEngine {
   }
 
   addFiles(inputs: FileInput[], onFile?: (r: FileReport) => void): FileReport[] {
-    this.analysis = undefined;
+    this.changed();
     return this.session.addFiles(inputs, onFile);
   }
 
@@ -51,7 +57,7 @@ export class WorkspaceEngine {
    */
   setFacts(kind: string, values: readonly string[]): void {
     this.session.facts.set(kind, new Set(values));
-    this.analysis = undefined;
+    this.changed();
   }
 
   /** Session facts from the beginnings of files about to be added one by one. */
@@ -66,13 +72,13 @@ export class WorkspaceEngine {
   /** Change how the analysis date is chosen; the analysis re-runs on the next question. */
   setAsOf(settings: AsOfSettings): void {
     this.asOfSettings = settings;
-    this.analysis = undefined;
+    this.changed();
   }
 
   /** The token start points of the workspace (replaced as a whole); the analysis re-runs. */
   setStarts(starts: OidcStart[]): void {
     this.starts = [...starts];
-    this.analysis = undefined;
+    this.changed();
   }
 
   asOf(): AsOf {
@@ -81,15 +87,44 @@ export class WorkspaceEngine {
     return defaultAsOf(this.session.files, this.session.graph, importTime);
   }
 
+  private changed(): void {
+    this.analysis = undefined;
+    this.explorer = undefined;
+    this.version++;
+  }
+
   /** Analyse what is loaded (after a batch of files) and return the whole picture. */
   async snapshot(): Promise<Snapshot> {
     const asOf = this.asOf();
-    if (!this.analysis && this.session.graph.order > 0) {
-      const start = this.timer?.();
-      this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts });
-      this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
-    }
+    await this.analyse(asOf);
     return { ...snapshotOf(this.session), asOf, analysis: this.session.graph.order ? this.summary : undefined };
+  }
+
+  /** What the page holds: counts, files, the analysis summary with the names it mentions; no graph. */
+  async view(): Promise<WorkspaceView> {
+    const asOf = this.asOf();
+    await this.analyse(asOf);
+    const summary = this.session.graph.order ? this.summary : undefined;
+    const g = this.session.graph;
+    const ids = summary
+      ? [...summary.admins, ...summary.conditionalAdmins, ...summary.escalatesToAdmin.map((e) => e.principal), ...summary.needsInventory.map((p) => p.principal), ...summary.federation.map((f) => f.from)]
+      : [];
+    const refs = this.explorer?.refs(ids) ?? {};
+    return { version: this.version, files: this.session.files, warnings: this.session.warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g) };
+  }
+
+  /** One question of the page about the analysed workspace. */
+  async explore<Q extends ExploreQuery>(q: Q): Promise<ExploreAnswers[Q['type']]> {
+    await this.ready();
+    return this.explorer!.answer(q);
+  }
+
+  private async analyse(asOf: AsOf): Promise<void> {
+    if (this.analysis || this.session.graph.order === 0) return;
+    const start = this.timer?.();
+    this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts });
+    this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
+    this.explorer = new Explorer(this.analysis, this.summary);
   }
 
   async blast(node: string): Promise<BlastView> {
@@ -105,7 +140,7 @@ export class WorkspaceEngine {
   }
 
   private async ready(): Promise<Analysis> {
-    if (!this.analysis) await this.snapshot();
+    if (!this.analysis) await this.analyse(this.asOf());
     if (!this.analysis) throw new Error('nothing is loaded');
     return this.analysis;
   }
@@ -113,7 +148,7 @@ export class WorkspaceEngine {
   /** Empty the workspace; the next one's analysis-date settings come with it. */
   reset(settings: AsOfSettings): void {
     this.session = new ImportSession(this.timer);
-    this.analysis = undefined;
+    this.changed();
     this.summary = undefined;
     this.asOfSettings = settings;
     this.starts = [];

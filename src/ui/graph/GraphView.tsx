@@ -1,43 +1,86 @@
 /**
- * The only Cytoscape code in the app. It renders the snapshot, reports taps to the store and
- * mirrors the store's selection; it holds no result of its own.
+ * The only Cytoscape code in the app. It draws the scene the worker computed (nodes with their
+ * positions: no layout runs on this thread), reports taps to the store and mirrors the store's
+ * selection; it holds no result of its own.
  */
 import { useEffect, useRef, useState } from 'react';
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import type { Scene } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
-import { graphStylesheet } from './style';
-import { blastElements, neighbours, pathElements, toElements } from './elements';
-import { skipToken, useQuery } from '@tanstack/react-query';
-import { blastQuery, pathsQuery } from '../../queries/blast';
+import { edgeColor, graphStylesheet, nodeLook } from './style';
+import { blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
 import { registerGraphTestApi } from '../test-api';
 import { GraphControls, Legend } from './GraphControls';
 import { NodeMenu } from './NodeMenu';
 import { RENDER_OPTIONS } from '../url-state';
 
+/** The scene the store's mode asks for: a path view, a blast view, or the overview. */
+function useScene(): { scene: Scene | undefined; mode: 'path' | 'blast' | 'overview'; pending: boolean } {
+  const view = useWorkspace((s) => s.view);
+  const selectedId = useWorkspace((s) => s.selectedId);
+  const blastMode = useWorkspace((s) => s.blastMode);
+  const pathFrom = useWorkspace((s) => s.pathFrom);
+  const pathTo = useWorkspace((s) => s.pathTo);
+  const showPolicies = useWorkspace((s) => s.showPolicies);
+  const hidden = useWorkspace((s) => s.hidden);
+  const focus = useWorkspace((s) => s.focus);
+  const expanded = useWorkspace((s) => s.expanded);
+  const jewels = useWorkspace((s) => s.crownJewels);
+  const mode = pathFrom && pathTo ? 'path' : blastMode && selectedId ? 'blast' : 'overview';
+  const open = [...expanded].sort();
+  const options =
+    mode === 'path'
+      ? pathSceneQuery(view!, pathFrom!, pathTo!)
+      : mode === 'blast'
+        ? blastSceneQuery(view!, selectedId!, open)
+        : overviewQuery(view!, { showPolicies, hidden: [...hidden].sort(), focus: focus ? [...focus].sort() : undefined, expanded: open, jewels: [...jewels].sort() });
+  const q = useQuery({ ...options, queryFn: view ? options.queryFn : skipToken, placeholderData: keepPreviousData });
+  return { scene: q.data, mode, pending: q.isFetching };
+}
+
+function nodeElements(scene: Scene): ElementDefinition[] {
+  return scene.nodes.map((n) => ({
+    group: 'nodes',
+    data: { id: n.id, label: n.label, kind: n.kind, ...nodeLook(n.kind), placeholder: n.placeholder, mark: n.mark, ring: n.ring, group: n.group ? true : undefined, groupKey: n.group?.key, count: n.group?.count },
+    position: { x: n.x, y: n.y },
+  }));
+}
+
+function edgeElements(scene: Scene): ElementDefinition[] {
+  return scene.edges.map((e) => ({
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, color: edgeColor(e.kind), conditional: e.conditional, label: e.label || undefined, count: e.count, straight: e.count !== undefined || undefined },
+  }));
+}
+
+/** Edges are added this many per frame, so no single task of the page runs long. */
+const EDGES_PER_FRAME = 150;
+
 /**
- * Force-directed layout only where it stays fast: cose grows ~n² per iteration and runs on the
- * main thread (measured: 280 nodes took 1 s here). Larger graphs get a concentric layout.
+ * Zoom and pan that fit the scene's positions (known before Cytoscape measures anything: its own
+ * fit computes every label's bounding box in one long task).
  */
-const FORCE_LAYOUT_MAX_NODES = 150;
+function fitTo(cy: Core, scene: Scene): void {
+  if (!scene.nodes.length) return;
+  const xs = scene.nodes.map((n) => n.x);
+  const ys = scene.nodes.map((n) => n.y);
+  const pad = 60;
+  const [x0, x1, y0, y1] = [Math.min(...xs) - pad, Math.max(...xs) + pad, Math.min(...ys) - pad, Math.max(...ys) + pad];
+  const zoom = Math.min(1.5, cy.width() / (x1 - x0), cy.height() / (y1 - y0));
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x0 + x1) / 2) * zoom, y: cy.height() / 2 - ((y0 + y1) / 2) * zoom } });
+}
 
 export default function GraphView() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const snapshot = useWorkspace((s) => s.snapshot);
-  const showPolicies = useWorkspace((s) => s.showPolicies);
   const selectedId = useWorkspace((s) => s.selectedId);
-  const blastMode = useWorkspace((s) => s.blastMode);
-  const blast = useQuery(blastMode && snapshot && selectedId ? blastQuery(snapshot, selectedId) : { queryKey: ['analysis', 'blast', 'none'], queryFn: skipToken }).data?.blast;
-  const showBlast = blastMode && !!blast && blast.source === selectedId;
-  const pathFrom = useWorkspace((s) => s.pathFrom);
-  const pathTo = useWorkspace((s) => s.pathTo);
-  const paths = useQuery(pathFrom && pathTo && snapshot ? pathsQuery(snapshot, pathFrom, pathTo) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken }).data;
-  const showPaths = !!paths && paths.length > 0;
   const hidden = useWorkspace((s) => s.hidden);
   const focus = useWorkspace((s) => s.focus);
+  const { scene, mode, pending } = useScene();
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
+  /** The scene whose elements are all on the canvas (edges arrive over a few frames). */
+  const [drawn, setDrawn] = useState<Scene | undefined>(undefined);
 
   useEffect(() => {
     // WebGL is opt-in (`?renderer=webgl`): with software GL, as on machines without a GPU, it is
@@ -54,7 +97,7 @@ export default function GraphView() {
     });
     cy.on('tap', 'node', (ev) => {
       const group = ev.target.data('group') ? (ev.target.data('groupKey') as string) : undefined;
-      if (group) setExpanded((s) => new Set([...s, group]));
+      if (group) useWorkspace.getState().expand(group);
       else useWorkspace.getState().select(ev.target.id());
     });
     cy.on('cxttap', 'node', (ev) => {
@@ -80,34 +123,37 @@ export default function GraphView() {
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !snapshot) return;
-    const { elements, drawn: shown, total } = showPaths ? pathElements(snapshot, paths) : showBlast && blast ? blastElements(snapshot, blast, expanded) : toElements(snapshot, showPolicies, RENDER_OPTIONS.drawLimit, hidden, focus);
-    setDrawn({ drawn: shown, total });
+    if (!cy || !scene) return;
+    cy.scratch('blastmap-busy', true);
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(elements);
+      cy.add(nodeElements(scene));
     });
-    const nodes = cy.nodes().length;
-    const maxRing = Math.max(1, ...cy.nodes().map((n) => Number(n.data('ring') ?? 0)));
-    const layout = showPaths
-      ? cy.layout({ name: 'breadthfirst', directed: true, roots: [`#${CSS.escape(pathFrom!)}`], spacingFactor: 1.2, animate: false })
-      : showBlast
-      ? cy.layout({ name: 'concentric', animate: false, concentric: (n) => maxRing - Number(n.data('ring') ?? 0), levelWidth: () => 1, minNodeSpacing: 24 })
-      : nodes <= FORCE_LAYOUT_MAX_NODES
-        ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: false, numIter: 400, idealEdgeLength: () => 60, nodeRepulsion: () => 9000 })
-        : cy.layout({ name: 'concentric', animate: false, concentric: (n) => (n.data('kind') === 'user' || n.data('kind') === 'role' ? 3 : n.degree(false) > 3 ? 2 : 1), levelWidth: () => 1 });
-    cy.scratch('blastmap-busy', true);
-    layout.one('layoutstop', () => {
-      cy.fit(undefined, 30);
-      // A handful of nodes would otherwise be blown up to the maximum zoom.
-      if (cy.zoom() > 1.5) {
-        cy.zoom(1.5);
-        cy.center();
+    fitTo(cy, scene);
+    const edges = edgeElements(scene);
+    let frame = 0;
+    let cancelled = false;
+    const step = () => {
+      if (cancelled) return;
+      const part = edges.slice(frame * EDGES_PER_FRAME, (frame + 1) * EDGES_PER_FRAME);
+      frame++;
+      if (part.length) cy.add(part);
+      if (frame * EDGES_PER_FRAME < edges.length) requestAnimationFrame(step);
+      else {
+        setDrawn(scene);
+        cy.scratch('blastmap-busy', false);
       }
-      cy.scratch('blastmap-busy', false);
-    });
-    layout.run();
-  }, [snapshot, showPolicies, showBlast, blast, showPaths, paths, pathFrom, expanded, hidden, focus]);
+    };
+    requestAnimationFrame(step);
+    return () => {
+      cancelled = true;
+    };
+  }, [scene]);
+
+  useEffect(() => {
+    if (pending) cyRef.current?.scratch('blastmap-busy', true);
+    else if (drawn === scene) cyRef.current?.scratch('blastmap-busy', false);
+  }, [pending, scene, drawn]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -122,14 +168,14 @@ export default function GraphView() {
       cy.elements().not(hood).addClass('faded');
       hood.edges().addClass('focus');
     });
-  }, [selectedId, snapshot, showPolicies]);
+  }, [selectedId, drawn]);
 
   return (
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
       <GraphControls cy={cyRef} />
-      {menu && snapshot && <NodeMenu {...menu} neighbours={() => neighbours(snapshot, menu.id)} onClose={() => setMenu(null)} />}
-      {focus && !showBlast && !showPaths && (
+      {menu && <NodeMenu {...menu} neighbours={() => neighbours(menu.id)} onClose={() => setMenu(null)} />}
+      {focus && mode === 'overview' && (
         <button type="button" className="unhide" style={{ top: 66 }} onClick={() => useWorkspace.getState().clearFocus()}>
           Show whole graph
         </button>
@@ -140,20 +186,9 @@ export default function GraphView() {
         </button>
       )}
       <Legend />
-      {showPaths && (
+      {scene && (
         <p className="graph-notice" data-testid="graph-notice">
-          {paths.length} shortest path(s), layered from the source; dashed steps are conditional
-        </p>
-      )}
-      {!showPaths && showBlast && blast && (
-        <p className="graph-notice" data-testid="graph-notice">
-          Blast radius of {snapshot?.nodes.find((n) => n.id === blast.source)?.name}: rings by hop, resources outside
-        </p>
-      )}
-      {!showPaths && !showBlast && drawn && drawn.drawn < drawn.total && (
-        <p className="graph-notice" data-testid="graph-notice">
-          Drawing {drawn.drawn.toLocaleString('en')} of {drawn.total.toLocaleString('en')} nodes (identities first); every node is imported and
-          listed in the counts.
+          {scene.caption}
         </p>
       )}
     </>

@@ -1,7 +1,7 @@
 /** Right-click menu on a node: blast radius or path to admin from here, details, expand neighbours, hide. */
 import { useWorkspace } from '../../state/workspace-store';
 
-export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: number; y: number; neighbours: () => string[]; onClose: () => void }) {
+export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: number; y: number; neighbours: () => Promise<string[]>; onClose: () => void }) {
   const act = (f: () => void) => () => {
     f();
     onClose();
@@ -19,7 +19,7 @@ export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: num
         <button type="button" onClick={act(() => ws.select(id))}>Details and who can reach it</button>
       </li>
       <li role="menuitem">
-        <button type="button" onClick={act(() => ws.expandNeighbours(neighbours()))}>Expand neighbours</button>
+        <button type="button" onClick={act(() => void neighbours().then((ids) => ws.expandNeighbours(ids)))}>Expand neighbours</button>
       </li>
       <li role="menuitem">
         <button type="button" onClick={act(() => ws.hide(id))}>Hide</button>

@@ -50,9 +50,9 @@ function ReportRow({ r }: { r: FileReport }) {
 const NONE: never[] = [];
 
 export function FileReports() {
-  const files = useWorkspace((s) => s.snapshot?.files ?? NONE);
+  const files = useWorkspace((s) => s.view?.files ?? NONE);
   const live = useWorkspace((s) => s.liveReports);
-  const warnings = useWorkspace((s) => s.snapshot?.warnings ?? NONE);
+  const warnings = useWorkspace((s) => s.view?.warnings ?? NONE);
   const shown = live.length ? [...files, ...live] : files;
   if (!shown.length) return null;
   return (

@@ -1,8 +1,12 @@
-/** The inventory: identities, credentials and secrets, filtered and sorted; a click selects. */
-import { useMemo, useState } from 'react';
-import { kindInfo } from '../../core';
+/** The inventory: identities, credentials and secrets, filtered and sorted in the worker, shown by pages; a click selects. */
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { DEFAULT_AGE_THRESHOLDS, kindInfo, NO_FILTER, type InventoryFilter, type InventorySortKey as SortKey, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
-import { filterRows, inventoryRows, NO_FILTER, sortRows, STALE_DAYS, type InventoryFilter, type SortKey } from './inventory-rows';
+import { inventoryQuery } from '../../queries/explore';
+import { MoreButton } from '../MoreButton';
+
+const STALE_DAYS = DEFAULT_AGE_THRESHOLDS.staleDays;
 
 const COLUMNS: [SortKey, string][] = [
   ['name', 'Name'],
@@ -12,20 +16,29 @@ const COLUMNS: [SortKey, string][] = [
   ['staleCredentials', 'Stale creds'],
   ['lastUsed', 'Last used'],
 ];
-const SHOWN = 500;
+const PAGE = 500;
 
 export function InventoryList() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
+  if (!view || !view.stats.nodes) return null;
+  return <Inventory view={view} />;
+}
+
+function Inventory({ view }: { view: WorkspaceView }) {
   const select = useWorkspace((s) => s.select);
   const selected = useWorkspace((s) => s.selectedId);
   const [filter, setFilter] = useState<InventoryFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
-  const all = useMemo(() => (snapshot?.asOf ? inventoryRows(snapshot, snapshot.asOf.ms) : []), [snapshot]);
-  const rows = useMemo(() => sortRows(filterRows(all, filter), sort.key, sort.desc), [all, filter, sort]);
-  if (!snapshot) return null;
-  const kinds = [...new Set(all.map((r) => r.kind))].sort();
-  const providers = [...new Set(all.map((r) => r.provider))].sort();
-  const set = (patch: Partial<InventoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const [shown, setShown] = useState(PAGE);
+  const q = useQuery(inventoryQuery(view, { filter, sort, offset: 0, limit: shown }));
+  const page = q.data;
+  const rows = page?.rows ?? [];
+  const kinds = page?.kinds ?? [];
+  const providers = page?.providers ?? [];
+  const set = (patch: Partial<InventoryFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setShown(PAGE);
+  };
   return (
     <section className="inventory" role="region" aria-label="Inventory" data-testid="inventory">
       <div className="filters">
@@ -51,13 +64,13 @@ export function InventoryList() {
         <label>
           <input type="checkbox" checked={filter.adminOnly} onChange={(e) => set({ adminOnly: e.target.checked })} /> admin or escalates
         </label>
-        <label title={`as of ${snapshot.asOf?.time.slice(0, 10) ?? 'the analysis date'}: an active credential unrotated or unused for ${STALE_DAYS} days, or a secret whose rotation is overdue or off for ${STALE_DAYS} days`}>
+        <label title={`as of ${view.asOf?.time.slice(0, 10) ?? 'the analysis date'}: an active credential unrotated or unused for ${STALE_DAYS} days, or a secret whose rotation is overdue or off for ${STALE_DAYS} days`}>
           <input type="checkbox" checked={filter.staleOnly} onChange={(e) => set({ staleOnly: e.target.checked })} /> stale credentials
         </label>
         <input aria-label="Tag" placeholder="tag (key=value)" value={filter.tag} onChange={(e) => set({ tag: e.target.value })} />
       </div>
       <p className="muted small" data-testid="inventory-count">
-        {rows.length} of {all.length}
+        {page ? `${page.matching.toLocaleString('en')} of ${page.total.toLocaleString('en')}` : 'Listing…'}
       </p>
       <table className="inventory-table">
         <thead>
@@ -73,7 +86,7 @@ export function InventoryList() {
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, SHOWN).map((r) => (
+          {rows.map((r) => (
             <tr key={r.id} className={r.id === selected ? 'selected' : ''} onClick={() => select(r.id)} data-testid="inventory-row">
               <td>{r.name}</td>
               <td>{kindInfo(r.kind).label}</td>
@@ -85,7 +98,7 @@ export function InventoryList() {
           ))}
         </tbody>
       </table>
-      {rows.length > SHOWN && <p className="muted small">showing the first {SHOWN}; narrow the filters</p>}
+      {page && <MoreButton shown={rows.length} total={page.matching} onMore={() => setShown((n) => n + PAGE)} />}
     </section>
   );
 }

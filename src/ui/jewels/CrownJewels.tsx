@@ -1,50 +1,58 @@
 /** Crown jewels and everyone who can reach them, ranked (the who-can-reach view). */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import type { Snapshot } from '../../core';
-import { whoCanQuery } from '../../queries/blast';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { NodeRef, WorkspaceView } from '../../core';
+import { jewelsQuery, whoCanQuery } from '../../queries/explore';
 import { updateJewels } from '../../queries/workspaces';
 import { useWorkspace } from '../../state/workspace-store';
-import { jewelIds } from './crown-jewels';
 
-function JewelRow({ snapshot, id, name }: { snapshot: Snapshot; id: string; name: (id: string) => string }) {
-  const q = useQuery(whoCanQuery(snapshot, id));
+const TOP = 5;
+
+function JewelRow({ view, jewel }: { view: WorkspaceView; jewel: NodeRef }) {
+  const id = jewel.id;
+  const [top, setTop] = useState(TOP);
+  const q = useQuery(whoCanQuery(view, id, top));
   const select = useWorkspace((s) => s.select);
   const showPath = useWorkspace((s) => s.showPath);
   return (
     <li data-testid="jewel">
       <button type="button" className="link" onClick={() => select(id)}>
-        {name(id)}
+        {jewel.name}
       </button>{' '}
       <span className="muted" data-testid="jewel-reachers">
-        {q.data ? `${q.data.reachers.length} can reach it` : 'counting…'}
+        {q.data ? `${q.data.total} can reach it` : 'counting…'}
       </span>
       {q.data && (
         <ol className="small">
-          {q.data.reachers.slice(0, 5).map((r) => (
+          {q.data.reachers.map((r) => (
             <li key={r.id}>
               <button type="button" className="link" onClick={() => showPath(r.id, id)}>
                 {r.name}
               </button>{' '}
               <span className="muted">
-                {r.hops} hop(s){r.nonHuman && r.standingCredential ? ' · non-human with a standing credential' : ''}
+                {r.hops} {r.hops === 1 ? 'step' : 'steps'}{r.nonHuman && r.standingCredential ? ' · non-human with a standing credential' : ''}
               </span>
             </li>
           ))}
         </ol>
+      )}
+      {q.data && q.data.total > top && (
+        <button type="button" className="link small" onClick={() => setTop((n) => n + 50)}>
+          {q.data.total - top} more can reach it: show {Math.min(50, q.data.total - top)}
+        </button>
       )}
     </li>
   );
 }
 
 export function CrownJewels() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const manual = useWorkspace((s) => s.crownJewels);
   const rules = useWorkspace((s) => s.jewelRules);
   const [rule, setRule] = useState('');
-  if (!snapshot) return null;
-  const names = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
-  const ids = jewelIds(snapshot, manual, rules);
+  const q = useQuery(view && view.stats.nodes > 0 ? jewelsQuery(view, manual, rules) : { queryKey: ['explore', 'jewels', 'none'], queryFn: skipToken });
+  if (!view) return null;
+  const ids = q.data ?? [];
   return (
     <section role="region" aria-label="Crown jewels" className="jewels">
       <form
@@ -71,8 +79,8 @@ export function CrownJewels() {
         <p className="muted">No crown jewels yet: mark a node in its details, or add a tag rule.</p>
       ) : (
         <ul className="jewel-list">
-          {ids.map((id) => (
-            <JewelRow key={id} snapshot={snapshot} id={id} name={(x) => names.get(x) ?? x} />
+          {ids.map((j) => (
+            <JewelRow key={j.id} view={view} jewel={j} />
           ))}
         </ul>
       )}

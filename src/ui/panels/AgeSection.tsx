@@ -2,8 +2,7 @@
  * Age of the selected node and of the credentials it holds, judged as of the workspace's analysis
  * date: age, last use, rotation due, expiry, and what needs attention.
  */
-import { judgeAge, type AgeJudgement, type SnapshotNode } from '../../core';
-import type { SnapshotIndex } from './snapshot-index';
+import type { AgeJudgement, NodeDetails } from '../../core';
 
 function facts(j: AgeJudgement): string {
   const parts: string[] = [];
@@ -14,16 +13,8 @@ function facts(j: AgeJudgement): string {
   return parts.join(' · ');
 }
 
-export function AgeSection({ node, index, asOf }: { node: SnapshotNode; index: SnapshotIndex; asOf: { ms: number; time: string } }) {
-  const rows: { name: string; j: AgeJudgement }[] = [];
-  const own = judgeAge(node.kind, node.attributes, asOf.ms);
-  if (own) rows.push({ name: node.name, j: own });
-  for (const e of index.incoming.get(node.id) ?? []) {
-    if (e.kind !== 'credentialOf') continue;
-    const c = index.nodes.get(e.source);
-    const j = c && judgeAge(c.kind, c.attributes, asOf.ms);
-    if (c && j) rows.push({ name: c.name, j });
-  }
+export function AgeSection({ ages, asOf }: { ages: NodeDetails['ages']; asOf: { ms: number; time: string } }) {
+  const rows = ages.map(({ name, judgement }) => ({ name, j: judgement }));
   if (!rows.length) return null;
   return (
     <section data-testid="age-section">

@@ -1,7 +1,9 @@
 /** The selected node's blast radius and its shortest paths to admin, from the worker. */
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { providerLabel, kindInfo, ACCESS_LEVELS, type PathStep, type PrivilegePath, type Snapshot } from '../../core';
-import { blastQuery } from '../../queries/blast';
+import { providerLabel, kindInfo, ACCESS_LEVELS, type PathStep, type PrivilegePath, type WorkspaceView } from '../../core';
+import { blastQuery } from '../../queries/explore';
+import { MoreButton } from '../MoreButton';
 import { useWorkspace } from '../../state/workspace-store';
 
 function Step({ step, name }: { step: PathStep; name: (id: string) => string }) {
@@ -38,7 +40,7 @@ export function PathList({ paths, name }: { paths: PrivilegePath[]; name: (id: s
       {paths.map((p, i) => (
         <li key={i} data-testid="admin-path">
           <div>
-            {p.hops} hop(s){p.conditionalSteps ? `, ${p.conditionalSteps} conditional` : ''}
+            {p.hops} {p.hops === 1 ? 'step' : 'steps'}{p.conditionalSteps ? `, ${p.conditionalSteps} conditional` : ''}
           </div>
           <ol>
             {p.steps.map((s, j) => (
@@ -51,16 +53,19 @@ export function PathList({ paths, name }: { paths: PrivilegePath[]; name: (id: s
   );
 }
 
-export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: string }) {
-  const q = useQuery(blastQuery(snapshot, node));
+const ROWS = 40;
+
+export function BlastSection({ view, node }: { view: WorkspaceView; node: string }) {
+  const [rows, setRows] = useState(ROWS);
+  const q = useQuery({ ...blastQuery(view, node, rows), placeholderData: (prev) => (prev?.source === node ? prev : undefined) });
   const select = useWorkspace((s) => s.select);
   const blastMode = useWorkspace((s) => s.blastMode);
   const toggleBlast = useWorkspace((s) => s.toggleBlastMode);
   if (q.isPending) return <p className="muted">Computing blast radius…</p>;
   if (q.error) return <p className="error">Blast radius failed: {q.error.message}</p>;
-  const { blast, adminPaths } = q.data;
-  const names = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
-  const name = (id: string) => names.get(id) ?? id;
+  const blast = q.data;
+  const { adminPaths } = blast;
+  const name = (id: string) => blast.refs[id]?.name ?? id;
   return (
     <section className="blast" data-testid="blast-section" role="region" aria-label="Blast radius">
       <h3>
@@ -75,12 +80,12 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
         </p>
       )}
       <p data-testid="blast-identities">
-        {blast.identities.length} identities reached, {blast.resources.length} resources reached, administrator reached: {blast.adminOf.length ? 'yes' : 'no'}
+        {blast.identityCount.toLocaleString('en')} {blast.identityCount === 1 ? 'identity' : 'identities'} reached, {blast.resourceCount.toLocaleString('en')} {blast.resourceCount === 1 ? 'resource' : 'resources'} reached, administrator reached: {blast.adminOf.length ? 'yes' : 'no'}
       </p>
       <ul className="reached">
-        {blast.identities.slice(0, 40).map((i) => (
+        {blast.identities.map((i) => (
           <li key={i.id}>
-            <span className="muted">{i.hops} hop(s)</span>{' '}
+            <span className="muted">{i.hops} {i.hops === 1 ? 'step' : 'steps'}</span>{' '}
             <button type="button" className="link" onClick={() => select(i.id)}>
               {i.name}
             </button>{' '}
@@ -90,9 +95,9 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
             {i.conditional && <span className="cond-marker"> conditional</span>}
           </li>
         ))}
-        {blast.identities.length > 40 && <li className="muted">… {blast.identities.length - 40} more</li>}
       </ul>
-      <p data-testid="blast-resources">{blast.resources.length} resources reached, by access level:</p>
+      <MoreButton shown={blast.identities.length} total={blast.identityCount} onMore={() => setRows((n) => n + 500)} />
+      <p data-testid="blast-resources">{blast.resourceCount.toLocaleString('en')} resources reached, by access level:</p>
       <table className="levels">
         <tbody>
           {ACCESS_LEVELS.filter((l) => blast.byAccessLevel[l]).map((l) => (
@@ -104,7 +109,7 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
         </tbody>
       </table>
       <ul className="reached">
-        {blast.resources.slice(0, 40).map((r) => (
+        {blast.resources.map((r) => (
           <li key={r.id}>
             <button type="button" className="link" onClick={() => select(r.id)}>
               {r.name}
@@ -114,6 +119,7 @@ export function BlastSection({ snapshot, node }: { snapshot: Snapshot; node: str
           </li>
         ))}
       </ul>
+      <MoreButton shown={blast.resources.length} total={blast.resourceCount} onMore={() => setRows((n) => n + 500)} />
       <h3>Paths to admin</h3>
       <PathList paths={adminPaths} name={name} />
     </section>

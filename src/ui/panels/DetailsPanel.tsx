@@ -1,7 +1,9 @@
 /** Attributes of the selected node and the evidence of its edges. Text only: names are untrusted. */
-import { kindInfo } from '../../core';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { kindInfo, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
-import { indexSnapshot } from './snapshot-index';
+import { detailsQuery } from '../../queries/explore';
 import { EdgeList } from './EdgeList';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
@@ -18,23 +20,35 @@ function valueText(key: string, v: unknown): string {
   return s.length > 2000 ? `${s.slice(0, 2000)}…` : s;
 }
 
+const EDGE_PAGE = 300;
+
+function Empty({ text }: { text: string }) {
+  return (
+    <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
+      <p className="muted">{text}</p>
+    </aside>
+  );
+}
+
 export function DetailsPanel() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const selectedId = useWorkspace((s) => s.selectedId);
+  if (!view || !selectedId || !view.stats.nodes) return <Empty text="Click a node to see its attributes and why each of its edges exists." />;
+  return <Details key={selectedId} view={view} id={selectedId} />;
+}
+
+function Details({ view, id }: { view: WorkspaceView; id: string }) {
   const showPath = useWorkspace((s) => s.showPath);
   const jewels = useWorkspace((s) => s.crownJewels);
   const rules = useWorkspace((s) => s.jewelRules);
-  if (!snapshot || !selectedId) {
-    return (
-      <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
-        <p className="muted">Click a node to see its attributes and why each of its edges exists.</p>
-      </aside>
-    );
-  }
-  const index = indexSnapshot(snapshot);
-  const jewel = jewels.includes(selectedId);
-  const node = index.nodes.get(selectedId);
-  if (!node) return <aside className="details" data-testid="details-panel" role="region" aria-label="Details" />;
+  const [limits, setLimits] = useState({ outLimit: EDGE_PAGE, inLimit: EDGE_PAGE });
+  const q = useQuery(detailsQuery(view, { id, ...limits }));
+  if (q.isPending) return <Empty text="Loading…" />;
+  if (q.error) return <Empty text={`Could not load this node: ${q.error.message}`} />;
+  const details = q.data;
+  if (!details) return <Empty text="This node is not in the workspace any more." />;
+  const node = details.node;
+  const jewel = jewels.includes(node.id);
   const info = kindInfo(node.kind);
   const attrs = Object.entries(node.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return (
@@ -63,7 +77,7 @@ export function DetailsPanel() {
           ))}
         </tbody>
       </table>
-      {snapshot.asOf && <AgeSection node={node} index={index} asOf={snapshot.asOf} />}
+      {view.asOf && <AgeSection ages={details.ages} asOf={view.asOf} />}
       <div className="actions-row">
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
           Path to admin from here
@@ -73,10 +87,10 @@ export function DetailsPanel() {
           {jewel ? 'Unmark crown jewel' : 'Mark as crown jewel'}
         </button>
       </div>
-      {BLAST_CATEGORIES.has(info.category) && <BlastSection snapshot={snapshot} node={node.id} />}
-      <WhoCanSection snapshot={snapshot} node={node.id} />
-      <EdgeList title="Outgoing" edges={index.outgoing.get(node.id) ?? []} index={index} direction="out" />
-      <EdgeList title="Incoming" edges={index.incoming.get(node.id) ?? []} index={index} direction="in" />
+      {BLAST_CATEGORIES.has(info.category) && <BlastSection view={view} node={node.id} />}
+      <WhoCanSection view={view} node={node.id} />
+      <EdgeList title="Outgoing" page={details.outgoing} onMore={() => setLimits((l) => ({ ...l, outLimit: l.outLimit + EDGE_PAGE }))} />
+      <EdgeList title="Incoming" page={details.incoming} onMore={() => setLimits((l) => ({ ...l, inLimit: l.inLimit + EDGE_PAGE }))} />
     </aside>
   );
 }

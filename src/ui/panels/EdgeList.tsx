@@ -1,7 +1,7 @@
 /** Edges of the selected node, each with the evidence that created it. */
-import { edgeKindInfo, type Evidence, type SnapshotEdge } from '../../core';
+import { edgeKindInfo, type DetailEdge, type EdgePage, type Evidence } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
-import type { SnapshotIndex } from './snapshot-index';
+import { MoreButton } from '../MoreButton';
 
 function EvidenceItem({ ev }: { ev: Evidence }) {
   return (
@@ -19,7 +19,7 @@ function EvidenceItem({ ev }: { ev: Evidence }) {
   );
 }
 
-function attrSummary(e: SnapshotEdge): string {
+function attrSummary(e: DetailEdge): string {
   const parts: string[] = [];
   if (typeof e.attributes.technique === 'string') parts.push(`${e.attributes.technique}: ${String(e.attributes.techniqueName ?? '')}`);
   if (typeof e.attributes.via === 'string') parts.push(e.attributes.via);
@@ -29,37 +29,33 @@ function attrSummary(e: SnapshotEdge): string {
   return parts.join(' · ');
 }
 
-export function EdgeList({ title, edges, index, direction }: { title: string; edges: SnapshotEdge[]; index: SnapshotIndex; direction: 'out' | 'in' }) {
+export function EdgeList({ title, page, onMore }: { title: string; page: EdgePage; onMore: () => void }) {
   const select = useWorkspace((s) => s.select);
-  if (!edges.length) return null;
+  if (!page.total) return null;
   return (
     <section>
       <h3>
-        {title} ({edges.length})
+        {title} ({page.total.toLocaleString('en')})
       </h3>
       <ul className="edge-list">
-        {edges.slice(0, 300).map((e) => {
-          const otherId = direction === 'out' ? e.target : e.source;
-          const other = index.nodes.get(otherId);
-          return (
-            <li key={e.id} data-testid="edge-item" data-kind={e.kind}>
-              <div>
-                <span className="edge-kind">{edgeKindInfo(e.kind).label}</span>{' '}
-                <button type="button" className="link" onClick={() => select(otherId)}>
-                  {other?.name ?? otherId}
-                </button>{' '}
-                <span className="muted">{attrSummary(e)}</span>
-              </div>
-              <ul>
-                {e.evidence.map((ev, i) => (
-                  <EvidenceItem key={i} ev={ev} />
-                ))}
-              </ul>
-            </li>
-          );
-        })}
+        {page.edges.map((e) => (
+          <li key={e.id} data-testid="edge-item" data-kind={e.kind}>
+            <div>
+              <span className="edge-kind">{edgeKindInfo(e.kind).label}</span>{' '}
+              <button type="button" className="link" onClick={() => select(e.other.id)}>
+                {e.other.name}
+              </button>{' '}
+              <span className="muted">{attrSummary(e)}</span>
+            </div>
+            <ul>
+              {e.evidence.map((ev, i) => (
+                <EvidenceItem key={i} ev={ev} />
+              ))}
+            </ul>
+          </li>
+        ))}
       </ul>
-      {edges.length > 300 && <p className="muted">… {edges.length - 300} more</p>}
+      <MoreButton shown={page.edges.length} total={page.total} onMore={onMore} />
     </section>
   );
 }

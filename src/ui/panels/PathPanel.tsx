@@ -1,18 +1,17 @@
 /** The path view's explanation: ranked shortest paths, each step with its evidence. */
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { pathsQuery } from '../../queries/blast';
+import { pathsQuery } from '../../queries/explore';
 import { useWorkspace } from '../../state/workspace-store';
 import { PathList } from './BlastSection';
 
 export function PathPanel() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const from = useWorkspace((s) => s.pathFrom);
   const to = useWorkspace((s) => s.pathTo);
   const close = useWorkspace((s) => s.closePath);
-  const q = useQuery(snapshot && from && to ? pathsQuery(snapshot, from, to) : { queryKey: ['analysis', 'paths', 'none'], queryFn: skipToken });
-  if (!snapshot || !from || !to) return null;
-  const names = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
-  const name = (id: string) => names.get(id) ?? id;
+  const q = useQuery(view && from && to ? pathsQuery(view, from, to) : { queryKey: ['explore', 'paths', 'none'], queryFn: skipToken });
+  if (!view || !from || !to) return null;
+  const name = (id: string) => q.data?.refs[id]?.name ?? view.refs[id]?.name ?? id;
   return (
     <section className="path-panel" role="region" aria-label="Paths" data-testid="path-panel">
       <h2>
@@ -23,7 +22,7 @@ export function PathPanel() {
       </p>
       {q.isPending && <p className="muted">Finding paths…</p>}
       {q.error && <p className="error">{q.error.message}</p>}
-      {q.data && <PathList paths={q.data} name={name} />}
+      {q.data && <PathList paths={q.data.paths} name={name} />}
     </section>
   );
 }

@@ -1,13 +1,15 @@
 /** Who can reach the selected node: ranked by hops, standing non-human credentials first. */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import type { Snapshot } from '../../core';
-import { whoCanQuery } from '../../queries/blast';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { kindInfo, type WorkspaceView } from '../../core';
+import { whoCanQuery } from '../../queries/explore';
+import { MoreButton } from '../MoreButton';
 import { useWorkspace } from '../../state/workspace-store';
 
-export function WhoCanSection({ snapshot, node }: { snapshot: Snapshot; node: string }) {
+export function WhoCanSection({ view, node }: { view: WorkspaceView; node: string }) {
   const [open, setOpen] = useState(false);
-  const q = useQuery({ ...whoCanQuery(snapshot, node), enabled: open });
+  const [shown, setShown] = useState(60);
+  const q = useQuery(open ? whoCanQuery(view, node, shown) : { queryKey: ['explore', 'who-can', 'closed'], queryFn: skipToken });
   const select = useWorkspace((s) => s.select);
   const showPath = useWorkspace((s) => s.showPath);
   return (
@@ -16,15 +18,15 @@ export function WhoCanSection({ snapshot, node }: { snapshot: Snapshot; node: st
       {q.isPending && open && <p className="muted">Searching…</p>}
       {q.data && (
         <>
-          <p data-testid="who-can-count">{q.data.reachers.length} identities and credentials can reach it</p>
+          <p data-testid="who-can-count">{q.data.total.toLocaleString('en')} identities and credentials can reach it</p>
           <ol>
-            {q.data.reachers.slice(0, 60).map((r) => (
+            {q.data.reachers.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => select(r.id)}>
                   {r.name}
                 </button>{' '}
                 <span className="muted">
-                  {r.kind} · {r.hops} hop(s){r.nonHuman ? ' · non-human' : ''}
+                  {kindInfo(r.kind).label} · {r.hops} {r.hops === 1 ? 'step' : 'steps'}{r.nonHuman ? ' · non-human' : ''}
                   {r.standingCredential ? ' · standing credential' : ''}
                 </span>{' '}
                 <button type="button" className="link small" onClick={() => showPath(r.id, node)}>
@@ -33,6 +35,7 @@ export function WhoCanSection({ snapshot, node }: { snapshot: Snapshot; node: st
               </li>
             ))}
           </ol>
+          <MoreButton shown={q.data.reachers.length} total={q.data.total} onMore={() => setShown((n) => n + 500)} />
         </>
       )}
     </details>

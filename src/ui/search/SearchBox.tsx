@@ -1,16 +1,19 @@
 /** The search box: `/` focuses it, arrows move through results, Enter selects. */
 import { useEffect, useRef, useState } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { kindInfo } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
-import { search } from './search-index';
+import { searchQuery } from '../../queries/explore';
 
 export function SearchBox() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const select = useWorkspace((s) => s.select);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const results = snapshot ? search(snapshot, query) : [];
+  // Searched in the worker, where the graph is; the previous answer stays while the next comes.
+  const q = useQuery(view && query.trim() ? searchQuery(view, query.trim()) : { queryKey: ['explore', 'search', 'none'], queryFn: skipToken });
+  const results = query.trim() ? (q.data?.matches ?? []) : [];
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

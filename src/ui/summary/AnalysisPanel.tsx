@@ -1,17 +1,20 @@
 /** The analysis at a glance: admins, who can become admin, and paths that need inventory. */
+import { useState } from 'react';
+import { MoreButton } from '../MoreButton';
 import { useWorkspace } from '../../state/workspace-store';
 import { TokenReach } from './TokenReach';
 
 export function AnalysisPanel() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const select = useWorkspace((s) => s.select);
-  const a = snapshot?.analysis;
-  if (!snapshot || !a) return null;
-  const name = new Map(snapshot.nodes.map((n) => [n.id, n.name]));
+  const [shown, setShown] = useState(100);
+  const [shownInventory, setShownInventory] = useState(100);
+  const a = view?.analysis;
+  if (!view || !a) return null;
   const Item = ({ id, extra }: { id: string; extra?: string }) => (
     <li>
       <button type="button" className="link" onClick={() => select(id)}>
-        {name.get(id) ?? id}
+        {view.refs[id]?.name ?? id}
       </button>
       {extra && <span className="muted"> {extra}</span>}
     </li>
@@ -32,10 +35,11 @@ export function AnalysisPanel() {
       </ul>
       <h3 data-testid="escalate-count">{a.escalatesToAdmin.length} can become admin</h3>
       <ul>
-        {a.escalatesToAdmin.slice(0, 100).map((e) => (
-          <Item key={e.principal} id={e.principal} extra={`${e.hops} hop(s): ${e.techniques.join(' → ')}`} />
+        {a.escalatesToAdmin.slice(0, shown).map((e) => (
+          <Item key={e.principal} id={e.principal} extra={`${e.hops} ${e.hops === 1 ? 'step' : 'steps'}: ${e.techniques.join(' → ')}`} />
         ))}
       </ul>
+      <MoreButton shown={shown} total={a.escalatesToAdmin.length} onMore={() => setShown((n) => n + 500)} />
       {a.federation.length > 0 && (
         <details data-testid="federation-notes">
           <summary>{a.federation.length} federation links not drawn or not verified</summary>
@@ -50,10 +54,11 @@ export function AnalysisPanel() {
         <details>
           <summary>{a.needsInventory.length} paths need resource inventory</summary>
           <ul>
-            {a.needsInventory.slice(0, 100).map((p, i) => (
+            {a.needsInventory.slice(0, shownInventory).map((p, i) => (
               <Item key={i} id={p.principal} extra={`${p.technique}: needs ${p.missing}`} />
             ))}
           </ul>
+          <MoreButton shown={shownInventory} total={a.needsInventory.length} onMore={() => setShownInventory((n) => n + 500)} />
         </details>
       )}
     </section>

@@ -16,7 +16,7 @@ function byProvider(counts: GraphStats['nodesByKind']): [string, string[]][] {
 }
 
 export function StatsBar() {
-  const stats = useWorkspace((s) => s.snapshot?.stats);
+  const stats = useWorkspace((s) => s.view?.stats);
   if (!stats) return null;
   const referenced = Object.keys(NODE_KINDS).filter((k) => stats.referencedByKind[k]);
   const groups = byProvider(stats.nodesByKind);

@@ -3,30 +3,19 @@
  * GitLab job, a cluster's service account) by issuer and subject. It becomes a start point of the
  * workspace, linked to the identities whose trust admits it, and its blast radius opens.
  */
-import { useMemo, useState } from 'react';
-import { issuerKey, type Snapshot } from '../../core';
+import { useState } from 'react';
+import { issuerKey } from '../../core';
 import { askTokenReach } from '../../queries/workspaces';
 import { useWorkspace } from '../../state/workspace-store';
 
-/** Issuers the exports trust: OIDC providers of role trusts, and clusters' service-account issuers. */
-function knownIssuers(s: Snapshot): string[] {
-  const out = new Set<string>();
-  for (const n of s.nodes) {
-    const m = /:oidc-provider\/(.+)$/.exec(n.id);
-    if (n.kind === 'identityProvider' && m) out.add(m[1]!.toLowerCase());
-    if (typeof n.attributes.oidcIssuer === 'string') out.add(issuerKey(n.attributes.oidcIssuer));
-  }
-  return [...out].sort();
-}
-
 export function TokenReach() {
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const view = useWorkspace((s) => s.view);
   const openBlast = useWorkspace((s) => s.openBlast);
-  const issuers = useMemo(() => (snapshot ? knownIssuers(snapshot) : []), [snapshot]);
+  const issuers = view?.issuers ?? [];
   const [issuer, setIssuer] = useState('');
   const [subject, setSubject] = useState('');
   const [busy, setBusy] = useState(false);
-  if (!snapshot) return null;
+  if (!view) return null;
   const chosen = issuer || issuers[0] || '';
   return (
     <details className="token-reach" data-testid="token-reach">

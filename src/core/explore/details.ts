@@ -1,0 +1,62 @@
+/** One node as the details panel shows it: attributes, ages, and its edges with their evidence, by page. */
+import { judgeAge } from '../analysis/lifecycle';
+import type { BlastGraph } from '../graph/graph';
+import type { DetailEdge, EdgePage, NodeDetails, NodeRef } from './types';
+
+export function nodeRef(graph: BlastGraph, id: string): NodeRef {
+  if (!graph.hasNode(id)) return { id, name: id, kind: 'externalPrincipal', provider: '' };
+  const n = graph.getNodeAttributes(id);
+  return { id, name: n.name, kind: n.kind, provider: n.provider, placeholder: n.placeholder || undefined };
+}
+
+/** Escalation first (what the analyst came for), then the rest in graph order. */
+function edgePage(graph: BlastGraph, id: string, direction: 'out' | 'in', offset: number, limit: number): EdgePage {
+  const keys = direction === 'out' ? graph.outEdges(id) : graph.inEdges(id);
+  const ordered = [...keys.filter((k) => graph.getEdgeAttribute(k, 'kind') === 'escalatesTo'), ...keys.filter((k) => graph.getEdgeAttribute(k, 'kind') !== 'escalatesTo')];
+  const edges: DetailEdge[] = ordered.slice(offset, offset + limit).map((key) => {
+    const e = graph.getEdgeAttributes(key);
+    const other = direction === 'out' ? graph.target(key) : graph.source(key);
+    return { id: key, kind: e.kind, other: nodeRef(graph, other), attributes: e.attributes, evidence: e.evidence };
+  });
+  return { total: keys.length, edges };
+}
+
+export interface DetailsRequest {
+  id: string;
+  /** How many edges of each direction to send (the panel asks for more). */
+  outLimit: number;
+  inLimit: number;
+}
+
+export function nodeDetails(graph: BlastGraph, req: DetailsRequest, asOf: number | undefined): NodeDetails | null {
+  if (!graph.hasNode(req.id)) return null;
+  const n = graph.getNodeAttributes(req.id);
+  const ages: NodeDetails['ages'] = [];
+  if (asOf !== undefined) {
+    const own = judgeAge(n.kind, n.attributes, asOf);
+    if (own) ages.push({ name: n.name, judgement: own });
+    graph.forEachInEdge(req.id, (_, e, _s, _t, c) => {
+      if (e.kind !== 'credentialOf') return;
+      const j = judgeAge(c.kind, c.attributes, asOf);
+      if (j) ages.push({ name: c.name, judgement: j });
+    });
+  }
+  const cap = (v: number) => Math.max(0, Math.min(5000, Math.floor(v)));
+  return {
+    node: { ...nodeRef(graph, req.id), account: n.account, attributes: n.attributes },
+    ages,
+    outgoing: edgePage(graph, req.id, 'out', 0, cap(req.outLimit)),
+    incoming: edgePage(graph, req.id, 'in', 0, cap(req.inLimit)),
+  };
+}
+
+/** A node and everything one edge away from it (for "expand neighbours"), at most `limit`. */
+export function neighbourIds(graph: BlastGraph, id: string, limit = 500): string[] {
+  if (!graph.hasNode(id)) return [];
+  const out = new Set([id]);
+  for (const other of graph.neighbors(id)) {
+    if (out.size > limit) break;
+    out.add(other);
+  }
+  return [...out];
+}

@@ -1,0 +1,174 @@
+/**
+ * Answers the page's questions about one analysed workspace: scenes to draw, pages of lists, one
+ * node's details. Everything the page shows comes through here in pieces sized for the screen, so
+ * the page never holds (or clones) the whole graph. Caches live as long as the analysis.
+ */
+import type { Analysis } from '../analysis/analysis';
+import { blastRadius } from '../analysis/blast-radius';
+import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths';
+import { rankedWhoCan, type RankedEntry } from '../analysis/who-can';
+import type { AnalysisSummary } from '../analysis/summary';
+import type { ReachedAdmin, ReachedIdentity, ReachedResource } from '../analysis/blast-radius';
+import type { AccessLevel } from '../model/access';
+import { Inventory, inventoryRows } from './inventory';
+import { SearchIndex } from './search';
+import { neighbourIds, nodeDetails, nodeRef, type DetailsRequest } from './details';
+import { jewels } from './jewels';
+import { overviewScene } from './scene/overview-scene';
+import { blastScene } from './scene/blast-scene';
+import { pathScene } from './scene/path-scene';
+import type { InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene } from './types';
+
+/** The blast radius as the panel shows it: every count, the first rows of each list. */
+export interface BlastPanel {
+  source: string;
+  score: number;
+  admins: ReachedAdmin[];
+  adminOf: string[];
+  identityCount: number;
+  identities: ReachedIdentity[];
+  resourceCount: number;
+  resources: ReachedResource[];
+  byAccessLevel: Partial<Record<AccessLevel, number>>;
+  byService: Record<string, number>;
+  adminPaths: PrivilegePath[];
+  /** Names of every node the paths and rows mention. */
+  refs: Record<string, NodeRef>;
+}
+
+export interface PathsView {
+  paths: PrivilegePath[];
+  refs: Record<string, NodeRef>;
+}
+
+export interface WhoCanPanel {
+  target: string;
+  total: number;
+  reachers: RankedEntry[];
+}
+
+export type ExploreQuery =
+  | { type: 'overview'; req: OverviewRequest }
+  | { type: 'blastScene'; node: string; expanded: string[] }
+  | { type: 'pathScene'; from: string; to: string }
+  | { type: 'details'; req: DetailsRequest }
+  | { type: 'inventory'; req: InventoryRequest }
+  | { type: 'search'; query: string; limit: number }
+  | { type: 'jewels'; manual: string[]; rules: string[] }
+  | { type: 'neighbours'; id: string }
+  | { type: 'blast'; node: string; limit: number }
+  | { type: 'paths'; from: string; to: string; k: number }
+  | { type: 'whoCan'; target: string; limit: number };
+
+export interface ExploreAnswers {
+  overview: Scene;
+  blastScene: Scene;
+  pathScene: Scene;
+  details: NodeDetails | null;
+  inventory: InventoryPage;
+  search: { matches: NodeRef[]; total: number };
+  jewels: NodeRef[];
+  neighbours: string[];
+  blast: BlastPanel;
+  paths: PathsView;
+  whoCan: WhoCanPanel;
+}
+
+const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.floor(v) || 0));
+
+export class Explorer {
+  private inventoryCache: Inventory | undefined;
+  private searchCache: SearchIndex | undefined;
+  /** The last blast radius: the panel and the scene ask for the same node one after the other. */
+  private lastBlast: { node: string; value: ReturnType<typeof blastRadius> } | undefined;
+
+  constructor(
+    private readonly a: Analysis,
+    private readonly summary: AnalysisSummary | undefined,
+  ) {}
+
+  private get graph() {
+    return this.a.graph;
+  }
+
+  answer<Q extends ExploreQuery>(q: Q): ExploreAnswers[Q['type']] {
+    return this.dispatch(q) as ExploreAnswers[Q['type']];
+  }
+
+  private dispatch(q: ExploreQuery): ExploreAnswers[keyof ExploreAnswers] {
+    switch (q.type) {
+      case 'overview':
+        return overviewScene(this.graph, this.summary, q.req, (id) => this.scopeOf(id));
+      case 'blastScene':
+        return blastScene(this.graph, this.blast(q.node), new Set(q.expanded));
+      case 'pathScene':
+        return pathScene(this.graph, q.from, privilegePaths(this.a, q.from, q.to, 5));
+      case 'details':
+        return nodeDetails(this.graph, q.req, this.a.asOf);
+      case 'inventory':
+        return this.inventory().page(q.req);
+      case 'search':
+        return (this.searchCache ??= new SearchIndex(this.graph)).search(q.query, q.limit);
+      case 'jewels':
+        return jewels(this.graph, q.manual, q.rules);
+      case 'neighbours':
+        return neighbourIds(this.graph, q.id);
+      case 'blast':
+        return this.blastPanel(q.node, clamp(q.limit, 5000));
+      case 'paths': {
+        const paths = privilegePaths(this.a, q.from, q.to, clamp(q.k, 10));
+        return { paths, refs: this.refs([q.from, ...(q.to === 'admin' ? [] : [q.to]), ...paths.flatMap((p) => p.steps.flatMap((s) => [s.from, s.to]))]) };
+      }
+      case 'whoCan': {
+        const w = rankedWhoCan(this.a, q.target);
+        return { target: q.target, total: w.reachers.length, reachers: w.reachers.slice(0, clamp(q.limit, 5000)) };
+      }
+    }
+  }
+
+  private blast(node: string) {
+    if (this.lastBlast?.node !== node) this.lastBlast = { node, value: blastRadius(this.a, node) };
+    return this.lastBlast.value;
+  }
+
+  private blastPanel(node: string, limit: number): BlastPanel {
+    const b = this.blast(node);
+    const adminPaths = privilegePaths(this.a, node, 'admin', 3);
+    const identities = b.identities.slice(0, limit);
+    const resources = b.resources.slice(0, limit);
+    const ids = [node, ...adminPaths.flatMap((p) => p.steps.flatMap((s) => [s.from, s.to])), ...resources.map((r) => r.through)];
+    return {
+      source: node,
+      score: b.score,
+      admins: b.admins,
+      adminOf: b.adminOf,
+      identityCount: b.identities.length,
+      identities,
+      resourceCount: b.resources.length,
+      resources,
+      byAccessLevel: b.byAccessLevel,
+      byService: b.byService,
+      adminPaths,
+      refs: this.refs(ids),
+    };
+  }
+
+  private inventory(): Inventory {
+    if (!this.inventoryCache) {
+      const escalates = new Set(this.summary?.escalatesToAdmin.map((e) => e.principal) ?? []);
+      this.inventoryCache = new Inventory(inventoryRows(this.graph, this.a.asOf, escalates));
+    }
+    return this.inventoryCache;
+  }
+
+  private scopeOf(id: string): string | undefined {
+    const provider = this.graph.getNodeAttribute(id, 'provider');
+    return this.a.providers.get(provider)?.scopeOf(id) ?? this.graph.getNodeAttribute(id, 'account');
+  }
+
+  refs(ids: Iterable<string>): Record<string, NodeRef> {
+    const out: Record<string, NodeRef> = Object.create(null) as Record<string, NodeRef>;
+    for (const id of ids) if (!(id in out)) out[id] = nodeRef(this.graph, id);
+    return out;
+  }
+}

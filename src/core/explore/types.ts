@@ -1,0 +1,140 @@
+/**
+ * What the page receives from the worker: a summary of the workspace and, on request, the views
+ * it draws (scenes with positions, pages of lists, one node's details). The graph itself stays in
+ * the worker: posting it whole to the page cost seconds of main-thread work at 100,000 identities.
+ */
+import type { FileReport } from '../model/fragment';
+import type { Attributes, Evidence } from '../model/types';
+import type { GraphStats } from '../graph/snapshot';
+import type { AnalysisSummary } from '../analysis/summary';
+import type { AsOf } from '../model/as-of';
+import type { AgeJudgement } from '../analysis/lifecycle';
+
+/** A node as lists and panels show it. */
+export interface NodeRef {
+  id: string;
+  name: string;
+  kind: string;
+  provider: string;
+  placeholder?: boolean;
+}
+
+export interface WorkspaceView {
+  /** Changes whenever the workspace does (import, analysis date, token start points): keys caches. */
+  version: number;
+  files: FileReport[];
+  warnings: string[];
+  stats: GraphStats;
+  asOf?: AsOf;
+  analysis?: AnalysisSummary;
+  /** Every node the summary names, so the page can label them without asking. */
+  refs: Record<string, NodeRef>;
+  /** OIDC issuers the exports trust (for "what could this token reach?"). */
+  issuers: string[];
+}
+
+/** One drawn node: a graph node, or a group standing for many (click to expand). */
+export interface SceneNode {
+  id: string;
+  label: string;
+  kind: string;
+  x: number;
+  y: number;
+  placeholder?: boolean;
+  /** Admin-equivalent, escalates to admin, crown jewel: drawn and labelled first. */
+  mark?: 'admin' | 'conditional-admin' | 'escalates' | 'jewel' | 'source';
+  /** A group: how many nodes it stands for, and the key that expands it. */
+  group?: { key: string; count: number };
+  /** Rings of the blast view. */
+  ring?: number;
+}
+
+export interface SceneEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: string;
+  conditional: boolean;
+  label?: string;
+  /** Edges folded into this one (between groups). */
+  count?: number;
+}
+
+export interface Scene {
+  nodes: SceneNode[];
+  edges: SceneEdge[];
+  /** Graph nodes drawn individually or inside groups, and the workspace's total. */
+  drawn: number;
+  total: number;
+  /** One line saying what the picture shows. */
+  caption: string;
+}
+
+export interface OverviewRequest {
+  showPolicies: boolean;
+  hidden: string[];
+  /** Narrow to these nodes (grown by "expand neighbours"); absent: the whole graph. */
+  focus?: string[];
+  /** Group keys the analyst opened. */
+  expanded: string[];
+  jewels: string[];
+}
+
+export interface DetailEdge {
+  id: string;
+  kind: string;
+  other: NodeRef;
+  attributes: Attributes;
+  evidence: Evidence[];
+}
+
+export interface EdgePage {
+  total: number;
+  edges: DetailEdge[];
+}
+
+export interface NodeDetails {
+  node: NodeRef & { account?: string; attributes: Attributes };
+  /** The node's own age and its credentials', judged at the analysis date. */
+  ages: { name: string; judgement: AgeJudgement }[];
+  outgoing: EdgePage;
+  incoming: EdgePage;
+}
+
+export interface InventoryRow extends NodeRef {
+  account: string;
+  human: 'human' | 'non-human' | 'unknown';
+  admin: 'admin' | 'conditional admin' | 'escalates' | '';
+  staleCredentials: number;
+  /** Why: one sentence per age issue of the row or of its credentials. */
+  ageNotes: string[];
+  lastUsed?: string;
+  tags: string[];
+}
+
+export interface InventoryFilter {
+  provider: string;
+  kind: string;
+  human: string;
+  adminOnly: boolean;
+  staleOnly: boolean;
+  tag: string;
+}
+
+export type InventorySortKey = 'name' | 'kind' | 'account' | 'admin' | 'staleCredentials' | 'lastUsed';
+
+export interface InventoryRequest {
+  filter: InventoryFilter;
+  sort: { key: InventorySortKey; desc: boolean };
+  offset: number;
+  limit: number;
+}
+
+export interface InventoryPage {
+  rows: InventoryRow[];
+  /** Rows passing the filter, and rows in all. */
+  matching: number;
+  total: number;
+  kinds: string[];
+  providers: string[];
+}

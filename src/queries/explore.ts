@@ -1,0 +1,43 @@
+/**
+ * The page's questions to the worker, as react-query options keyed by the workspace version: a
+ * new import, analysis date or token start point makes every answer stale at once.
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { DetailsRequest, InventoryRequest, OverviewRequest, WorkspaceView } from '../core';
+import { analysisClient } from './analysis-client';
+
+// `view` may be absent while nothing is loaded (the caller then passes skipToken as queryFn).
+const key = (view: WorkspaceView | null, ...parts: unknown[]) => ['explore', view?.version ?? -1, ...parts];
+
+export const overviewQuery = (view: WorkspaceView, req: OverviewRequest) =>
+  queryOptions({ queryKey: key(view, 'overview', req), queryFn: () => analysisClient().explore({ type: 'overview', req }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+export const blastSceneQuery = (view: WorkspaceView, node: string, expanded: string[]) =>
+  queryOptions({ queryKey: key(view, 'blast-scene', node, expanded), queryFn: () => analysisClient().explore({ type: 'blastScene', node, expanded }), staleTime: Infinity });
+
+export const pathSceneQuery = (view: WorkspaceView, from: string, to: string) =>
+  queryOptions({ queryKey: key(view, 'path-scene', from, to), queryFn: () => analysisClient().explore({ type: 'pathScene', from, to }), staleTime: Infinity });
+
+export const detailsQuery = (view: WorkspaceView, req: DetailsRequest) =>
+  queryOptions({ queryKey: key(view, 'details', req), queryFn: () => analysisClient().explore({ type: 'details', req }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+export const inventoryQuery = (view: WorkspaceView, req: InventoryRequest) =>
+  queryOptions({ queryKey: key(view, 'inventory', req), queryFn: () => analysisClient().explore({ type: 'inventory', req }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+export const searchQuery = (view: WorkspaceView, query: string) =>
+  queryOptions({ queryKey: key(view, 'search', query), queryFn: () => analysisClient().explore({ type: 'search', query, limit: 20 }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+export const jewelsQuery = (view: WorkspaceView, manual: string[], rules: string[]) =>
+  queryOptions({ queryKey: key(view, 'jewels', manual, rules), queryFn: () => analysisClient().explore({ type: 'jewels', manual, rules }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+export const blastQuery = (view: WorkspaceView, node: string, limit: number) =>
+  queryOptions({ queryKey: key(view, 'blast', node, limit), queryFn: () => analysisClient().explore({ type: 'blast', node, limit }), staleTime: Infinity });
+
+export const pathsQuery = (view: WorkspaceView, from: string, to: string) =>
+  queryOptions({ queryKey: key(view, 'paths', from, to), queryFn: () => analysisClient().explore({ type: 'paths', from, to, k: 5 }), staleTime: Infinity });
+
+export const whoCanQuery = (view: WorkspaceView, target: string, limit: number) =>
+  queryOptions({ queryKey: key(view, 'who-can', target, limit), queryFn: () => analysisClient().explore({ type: 'whoCan', target, limit }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+/** Neighbours for "expand neighbours" (asked once, on click). */
+export const neighbours = (id: string) => analysisClient().explore({ type: 'neighbours', id });
