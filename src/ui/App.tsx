@@ -45,13 +45,12 @@ export function App() {
           <LeftTabs />
         </div>
         <div className="center">
-          {view && view.stats.nodes > 0 ? (
-            <Suspense fallback={<p className="muted">Loading the graph view…</p>}>
-              <GraphView />
-            </Suspense>
-          ) : (
-            <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>
-          )}
+          {/* Mounted before any data: Cytoscape starts (and its code compiles) while the analyst
+              picks files, not in the same moment the first picture arrives. */}
+          <Suspense fallback={<p className="muted">Loading the graph view…</p>}>
+            <GraphView />
+          </Suspense>
+          {!(view && view.stats.nodes > 0) && <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>}
         </div>
         <DetailsPanel />
       </main>
