@@ -6,7 +6,7 @@
 import type { TechniqueContext } from './context';
 import { usable } from './context';
 import { intersect, NONE, union, type Candidates } from './targets';
-import { contentHash, groupTargets, SET_MIN } from './target-groups';
+import { allowPatterns, contentHash, groupTargets, SET_MIN } from './target-groups';
 import { accountTrustingRolesId, adminNodeId, allRolesId, allUsersId, usersByPasswordId, type EscalationFinding, type PermissionCheck, type TechniqueInfo, techniqueOf } from './types';
 
 const T = techniqueOf('principal-access');
@@ -118,9 +118,11 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
   // Only the users some Allow statement can name are evaluated (a policy scoped to
   // user/${aws:username} names the principal alone).
   const named = (action: string, yes: boolean) => (yes ? tc.candidates(p, action, 'user') : NONE);
-  const loop = union(named('iam:CreateAccessKey', doKey), named('iam:CreateLoginProfile', doLogin), named('iam:UpdateLoginProfile', doUpdate));
+  const keyTargets = named('iam:CreateAccessKey', doKey);
+  const grouped = doKey && !doAttach && !doPut ? keySets(tc, p, account, keyTargets, push) : new Set<string>();
+  const loop = union(keyTargets, named('iam:CreateLoginProfile', doLogin), named('iam:UpdateLoginProfile', doUpdate));
   for (const y of tc.targets.inOrder(account, 'user', loop, p)) {
-    if (doKey) {
+    if (doKey && !grouped.has(y)) {
       const create = tc.check(p, 'iam:CreateAccessKey', y);
       if (usable(create.decision)) {
         const keys = keyCount(tc, y);
@@ -142,6 +144,36 @@ function detectUserAccess(tc: TechniqueContext, p: string, account: string, admi
       push(finding(p, PRINCIPAL_TECHNIQUES.updateLoginProfile, y, [tc.check(p, 'iam:UpdateLoginProfile', y)], undefined, hasPassword === undefined ? ['whether the user has a password is unknown (no credential report)'] : [], hasPassword === undefined));
     }
   }
+}
+
+/**
+ * iam:CreateAccessKey on many users the principal's statements name alike (a key rotator allowed
+ * `user/service/*`): one edge to an identity set per group instead of one per user. Users with two
+ * keys stay per user (they also need iam:DeleteAccessKey, named by other statements). Returns the
+ * users so covered.
+ */
+function keySets(tc: TechniqueContext, p: string, account: string, targets: Candidates, push: Push): Set<string> {
+  const covered = new Set<string>();
+  const users = tc.targets.inOrder(account, 'user', targets, p);
+  if (users.length < SET_MIN) return covered;
+  for (const members of groupTargets(tc, p, 'iam:CreateAccessKey', users, (y) => String(keyCount(tc, y)))) {
+    const keys = keyCount(tc, members[0]!);
+    if (members.length < SET_MIN || keys === 2) continue;
+    // Same statements, no condition on the target: one decision holds for every member.
+    for (const m of members) covered.add(m);
+    const create = tc.check(p, 'iam:CreateAccessKey', members[0]!);
+    if (!usable(create.decision)) continue;
+    const patterns = allowPatterns(tc, p, 'iam:CreateAccessKey', members[0]!);
+    const set = targetSet(tc, 'key-group', members, `users of account ${account} matching ${patterns.join(', ')}${keys === undefined ? '' : ` with ${keys} access ${keys === 1 ? 'key' : 'keys'}`}`);
+    if (!set) {
+      for (const m of members) covered.delete(m);
+      continue;
+    }
+    const notes = [`covers the ${members.length} users the principal's policies name alike (one edge to the set instead of one per user)`];
+    if (keys === undefined) notes.push('access key count unknown (no credential report): a user with two keys needs iam:DeleteAccessKey too');
+    push(finding(p, PRINCIPAL_TECHNIQUES.createAccessKey, set, [create], undefined, notes));
+  }
+  return covered;
 }
 
 function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admin: string, push: Push, may: May): void {
@@ -226,14 +258,18 @@ function rolesHolding(tc: TechniqueContext, policies: Candidates): Candidates {
 }
 
 /**
- * The identity set of roles sharing one trust policy (named by its members, so principals that
- * reach the same roles share the node); undefined if that id already names other members.
+ * An identity set named by its members (so principals that reach the same identities share the
+ * node); undefined if that id already names other members.
  */
-function trustGroup(tc: TechniqueContext, members: string[]): string | undefined {
+function targetSet(tc: TechniqueContext, prefix: string, members: string[], description: string): string | undefined {
   const account = tc.model.node(members[0]!)?.account ?? 'unknown';
-  const id = `trust-group:aws:${account}:${members.length}-${contentHash(members.join(','))}`;
+  const id = `${prefix}:aws:${account}:${members.length}-${contentHash(members.join(','))}`;
   const known = tc.sets.get(id);
   if (known) return known.members.length === members.length && known.members.every((m, i) => m === members[i]) ? id : undefined;
-  tc.sets.set(id, { name: `${members.length} roles of account ${account} with the trust policy of ${tc.model.node(members[0]!)?.name ?? members[0]}`, account, members });
+  tc.sets.set(id, { name: `${members.length} ${description}`, account, members });
   return id;
 }
+
+/** The identity set of roles sharing one trust policy. */
+const trustGroup = (tc: TechniqueContext, members: string[]): string | undefined =>
+  targetSet(tc, 'trust-group', members, `roles of account ${tc.model.node(members[0]!)?.account ?? 'unknown'} with the trust policy of ${tc.model.node(members[0]!)?.name ?? members[0]}`);
