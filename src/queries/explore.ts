@@ -41,3 +41,6 @@ export const whoCanQuery = (view: WorkspaceView, target: string, limit: number) 
 
 /** Neighbours for "expand neighbours" (asked once, on click). */
 export const neighbours = (id: string) => analysisClient().explore({ type: 'neighbours', id });
+
+export const edgeQuery = (view: WorkspaceView, id: string) =>
+  queryOptions({ queryKey: key(view, 'edge', id), queryFn: () => analysisClient().explore({ type: 'edge', id }), staleTime: Infinity });

@@ -8,6 +8,15 @@ export interface ImportProgressState {
   current?: string;
 }
 
+export interface SelectedEdge {
+  id: string;
+  kind: string;
+  sourceLabel: string;
+  targetLabel: string;
+  /** Graph edges a folded edge stands for. */
+  count?: number;
+}
+
 export interface WorkspaceState {
   /** The workspace as the worker summarised it after the last change (the graph stays in the worker). */
   view: WorkspaceView | null;
@@ -16,6 +25,9 @@ export interface WorkspaceState {
   liveReports: FileReport[];
   error: string | null;
   selectedId: string | null;
+  /** An edge clicked on the graph (its panel replaces the node's); `folded`: it stands for many. */
+  selectedEdge: SelectedEdge | null;
+  selectEdge(edge: SelectedEdge | null): void;
   showPolicies: boolean;
   /** Graph shows the selected node's blast radius in hop rings instead of the whole graph. */
   blastMode: boolean;
@@ -75,6 +87,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   liveReports: [],
   error: null,
   selectedId: null,
+  selectedEdge: null,
+  selectEdge: (selectedEdge) => set({ selectedEdge }),
   showPolicies: true,
   blastMode: false,
   workspaceId: null,
@@ -90,7 +104,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   focus: null,
   expandNeighbours: (ids) => set((s) => ({ focus: new Set([...(s.focus ?? []), ...ids]), blastMode: false, pathFrom: null, pathTo: null })),
   clearFocus: () => set({ focus: null }),
-  openBlast: (id) => set({ selectedId: id, blastMode: true, pathFrom: null, pathTo: null }),
+  openBlast: (id) => set({ selectedId: id, selectedEdge: null, blastMode: true, pathFrom: null, pathTo: null }),
   starts: [],
   setStarts: (starts) => set({ starts }),
   asOfSettings: { importTime: 0 },
@@ -114,6 +128,6 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   fileDone: (report) => set((s) => ({ liveReports: [...s.liveReports, report], progress: s.progress ? { ...s.progress, done: s.progress.done + 1 } : s.progress })),
   // A failed import keeps the workspace already loaded: nothing the analyst had is lost.
   failImport: (message) => set({ progress: null, error: message }),
-  select: (selectedId) => set({ selectedId }),
+  select: (selectedId) => set({ selectedId, selectedEdge: null }),
   togglePolicies: () => set((s) => ({ showPolicies: !s.showPolicies })),
 }));

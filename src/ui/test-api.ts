@@ -14,6 +14,12 @@ export interface BlastmapTestApi {
   nodePagePosition(id: string): { x: number; y: number } | null;
   /** Ids of drawn nodes of one kind. */
   nodeIds(kind?: string): string[];
+  /** Ids of drawn edges of one kind. */
+  edgeIds(kind?: string): string[];
+  /** Page coordinates of an edge's midpoint, or null when it is not drawn. */
+  edgePagePosition(id: string): { x: number; y: number } | null;
+  /** Labels of drawn nodes, for tests that look for readable names. */
+  nodeLabels(): string[];
   /** Elements handed to Cytoscape. */
   elementCount(): number;
   /** Pan continuously for `ms` and report the frames the page painted meanwhile (benchmarks). */
@@ -53,6 +59,15 @@ export function registerGraphTestApi(cy: Core, webgl = false): () => void {
         };
         requestAnimationFrame(step);
       }),
+    edgeIds: (kind) => cy.edges(kind ? `[kind = "${kind.replace(/"/g, '')}"]` : undefined).map((e) => e.id()),
+    edgePagePosition(id) {
+      const e = cy.getElementById(id);
+      if (e.empty() || !e.isEdge()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = e.renderedMidpoint();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    nodeLabels: () => cy.nodes().map((n) => String(n.data('label') ?? '')),
     nodeIds: (kind) => cy.nodes(kind ? `[kind = "${kind.replace(/"/g, '')}"]` : undefined).map((n) => n.id()),
   };
   return () => {

@@ -1,7 +1,7 @@
 /** One node as the details panel shows it: attributes, ages, and its edges with their evidence, by page. */
 import { judgeAge } from '../analysis/lifecycle';
 import type { BlastGraph } from '../graph/graph';
-import type { DetailEdge, EdgePage, NodeDetails, NodeRef } from './types';
+import type { DetailEdge, EdgeDetails, EdgePage, NodeDetails, NodeRef } from './types';
 
 export function nodeRef(graph: BlastGraph, id: string): NodeRef {
   if (!graph.hasNode(id)) return { id, name: id, kind: 'externalPrincipal', provider: '' };
@@ -59,4 +59,22 @@ export function neighbourIds(graph: BlastGraph, id: string, limit = 500): string
     out.add(other);
   }
   return [...out];
+}
+
+/** The graph edge behind a scene edge, as its panel shows it; null for edges that are not graph edges. */
+export function edgeDetails(graph: BlastGraph, sceneId: string): EdgeDetails | null {
+  // Scene edges drawn for a graph edge carry its key; folded and derived edges (path steps to an
+  // administrator) have none.
+  const key = sceneId;
+  if (!graph.hasEdge(key)) return null;
+  const e = graph.getEdgeAttributes(key);
+  return {
+    id: key,
+    kind: e.kind,
+    source: nodeRef(graph, graph.source(key)),
+    target: nodeRef(graph, graph.target(key)),
+    attributes: e.attributes,
+    evidence: e.evidence,
+    conditional: e.attributes.conditional === true,
+  };
 }

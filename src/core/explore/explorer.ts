@@ -12,12 +12,12 @@ import type { ReachedAdmin, ReachedIdentity, ReachedResource } from '../analysis
 import type { AccessLevel } from '../model/access';
 import { Inventory, inventoryRows } from './inventory';
 import { SearchIndex } from './search';
-import { neighbourIds, nodeDetails, nodeRef, type DetailsRequest } from './details';
+import { edgeDetails, neighbourIds, nodeDetails, nodeRef, type DetailsRequest } from './details';
 import { jewels } from './jewels';
 import { overviewScene } from './scene/overview-scene';
 import { blastScene } from './scene/blast-scene';
 import { pathScene } from './scene/path-scene';
-import type { InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene } from './types';
+import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene } from './types';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
 export interface BlastPanel {
@@ -56,6 +56,7 @@ export type ExploreQuery =
   | { type: 'search'; query: string; limit: number }
   | { type: 'jewels'; manual: string[]; rules: string[] }
   | { type: 'neighbours'; id: string }
+  | { type: 'edge'; id: string }
   | { type: 'blast'; node: string; limit: number }
   | { type: 'paths'; from: string; to: string; k: number }
   | { type: 'whoCan'; target: string; limit: number };
@@ -69,6 +70,7 @@ export interface ExploreAnswers {
   search: { matches: NodeRef[]; total: number };
   jewels: NodeRef[];
   neighbours: string[];
+  edge: EdgeDetails | null;
   blast: BlastPanel;
   paths: PathsView;
   whoCan: WhoCanPanel;
@@ -113,6 +115,8 @@ export class Explorer {
         return jewels(this.graph, q.manual, q.rules);
       case 'neighbours':
         return neighbourIds(this.graph, q.id);
+      case 'edge':
+        return edgeDetails(this.graph, q.id);
       case 'blast':
         return this.blastPanel(q.node, clamp(q.limit, 5000));
       case 'paths': {

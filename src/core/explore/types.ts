@@ -138,3 +138,14 @@ export interface InventoryPage {
   kinds: string[];
   providers: string[];
 }
+
+/** One edge as its panel shows it: both ends, what it is, and why it exists. */
+export interface EdgeDetails {
+  id: string;
+  kind: string;
+  source: NodeRef;
+  target: NodeRef;
+  attributes: Attributes;
+  evidence: Evidence[];
+  conditional: boolean;
+}

@@ -100,6 +100,10 @@ export default function GraphView() {
       if (group) useWorkspace.getState().expand(group);
       else useWorkspace.getState().select(ev.target.id());
     });
+    cy.on('tap', 'edge', (ev) => {
+      const e = ev.target;
+      useWorkspace.getState().selectEdge({ id: e.id(), kind: e.data('kind'), sourceLabel: e.source().data('label'), targetLabel: e.target().data('label'), count: e.data('count') });
+    });
     cy.on('cxttap', 'node', (ev) => {
       if (ev.target.data('group')) return;
       const p = ev.renderedPosition ?? ev.target.renderedPosition();

@@ -73,5 +73,6 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'edge[count > 1]', style: { width: 'mapData(count, 2, 10000, 2, 8)' } },
     { selector: 'edge.faded', style: { opacity: 0.08 } },
     { selector: 'edge.focus', style: { width: 2.5, opacity: 1 } },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': '#facc15', 'target-arrow-color': '#facc15', opacity: 1 } },
   ];
 }

@@ -5,6 +5,7 @@ import { kindInfo, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { detailsQuery } from '../../queries/explore';
 import { EdgeList } from './EdgeList';
+import { EdgePanel } from './EdgePanel';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
 import { AgeSection } from './AgeSection';
@@ -33,6 +34,14 @@ function Empty({ text }: { text: string }) {
 export function DetailsPanel() {
   const view = useWorkspace((s) => s.view);
   const selectedId = useWorkspace((s) => s.selectedId);
+  const selectedEdge = useWorkspace((s) => s.selectedEdge);
+  if (view && selectedEdge) {
+    return (
+      <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
+        <EdgePanel key={selectedEdge.id} view={view} edge={selectedEdge} />
+      </aside>
+    );
+  }
   if (!view || !selectedId || !view.stats.nodes) return <Empty text="Click a node to see its attributes and why each of its edges exists." />;
   return <Details key={selectedId} view={view} id={selectedId} />;
 }

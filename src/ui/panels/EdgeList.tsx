@@ -3,7 +3,7 @@ import { edgeKindInfo, type DetailEdge, type EdgePage, type Evidence } from '../
 import { useWorkspace } from '../../state/workspace-store';
 import { MoreButton } from '../MoreButton';
 
-function EvidenceItem({ ev }: { ev: Evidence }) {
+export function EvidenceItem({ ev }: { ev: Evidence }) {
   return (
     <li className="evidence" data-testid="evidence">
       <span className="mono">{ev.file}</span> · <span className="mono">{ev.location}</span>
@@ -19,7 +19,7 @@ function EvidenceItem({ ev }: { ev: Evidence }) {
   );
 }
 
-function attrSummary(e: DetailEdge): string {
+export function attrSummary(e: Pick<DetailEdge, 'attributes'>): string {
   const parts: string[] = [];
   if (typeof e.attributes.technique === 'string') parts.push(`${e.attributes.technique}: ${String(e.attributes.techniqueName ?? '')}`);
   if (typeof e.attributes.via === 'string') parts.push(e.attributes.via);

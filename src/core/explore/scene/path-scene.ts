@@ -18,7 +18,8 @@ export function pathScene(graph: BlastGraph, from: string, paths: readonly Privi
   const edges = new Map<string, SceneEdge>();
   for (const p of paths) {
     for (const s of p.steps) {
-      const id = `path:${s.edge}:${s.from}->${s.to}`;
+      // A graph edge keeps its key (its panel shows the evidence); a derived step gets its own id.
+      const id = graph.hasEdge(s.edge) ? s.edge : `path:${s.edge}:${s.from}->${s.to}`;
       if (!edges.has(id)) edges.set(id, { id, source: s.from, target: s.to, kind: s.kind === 'adminOf' || s.kind === 'setMember' ? 'escalatesTo' : s.kind, conditional: s.conditional, label: s.techniqueName ?? s.technique ?? '' });
     }
   }

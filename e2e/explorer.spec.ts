@@ -1,0 +1,71 @@
+/**
+ * The explorer as an analyst uses it: the overview of a large account is grouped (never blank,
+ * never an arbitrary slice) and opens by click; edges can be clicked for their evidence; lists say
+ * how many they hold and show the rest on request.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test, expect } from './fixtures';
+
+const A = '210987654321';
+
+test('clicking an escalation edge opens its panel with the policy statement behind it', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const id = await page.evaluate(() => window.__blastmap!.edgeIds('escalatesTo')[0]);
+  expect(id).toBeTruthy();
+  const pos = await page.evaluate((e) => window.__blastmap!.edgePagePosition(e), id);
+  await page.mouse.click(pos!.x, pos!.y);
+  const panel = page.getByTestId('edge-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('evidence').first()).toContainText('statement');
+  // The ends are links: following one selects that node.
+  await panel.getByRole('button').first().click();
+  await expect(page.getByTestId('details-id')).toBeVisible();
+});
+
+test('the demo overview carries labels and marks its administrators', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const labels = await page.evaluate(() => window.__blastmap!.nodeLabels());
+  expect(labels).toContain('svc-jenkins-deploy');
+  expect(labels.filter((l) => l.length > 0).length).toBe(labels.length);
+  await expect(page.getByTestId('graph-notice')).toContainText('All');
+});
+
+test.describe('a generated 3,000-principal account', () => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(join(tmpdir(), 'blastmap-e2e-'));
+  execFileSync(process.execPath, [resolve('bin/blastmap.mjs'), 'generate', '--principals', '3000', '--seed', '7', '--out', dir], { stdio: 'ignore' });
+
+  test('opens as groups that expand on click, with admins drawn one by one', async ({ workbench, page }) => {
+    await workbench.openEmpty();
+    await workbench.upload([join(dir, 'gaad.json'), join(dir, 'credential-report.json')]);
+    await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 180_000 });
+    const notice = page.getByTestId('graph-notice');
+    await expect(notice).toContainText('groups (click one to open it)');
+    const before = await page.evaluate(() => window.__blastmap!.nodeCount());
+    expect(before).toBeGreaterThan(10);
+    expect(before).toBeLessThan(200);
+    const group = await page.evaluate(() => window.__blastmap!.nodeIds('role').find((id) => id.startsWith('group:')));
+    expect(group).toBeTruthy();
+    const pos = await page.evaluate((g) => window.__blastmap!.nodePagePosition(g!), group);
+    await page.mouse.click(pos!.x, pos!.y);
+    await page.waitForFunction((g) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(g!) === null, group);
+    expect(await page.evaluate(() => window.__blastmap!.nodeCount())).toBeGreaterThan(before);
+    // Every list says how many it holds and shows more on request.
+    await page.getByRole('tab', { name: 'Inventory' }).click();
+    // Identities, credentials and secrets: more rows than principals.
+    await expect(page.getByTestId('inventory-count')).toHaveText(/^[4-9],\d{3} of [4-9],\d{3}$/);
+    await expect(page.getByTestId('inventory-row')).toHaveCount(500);
+    await page.getByRole('region', { name: 'Inventory' }).getByTestId('show-more').click();
+    await expect(page.getByTestId('inventory-row')).toHaveCount(1000);
+  });
+});
+
+test('an account administrator node is marked on the demo overview', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const admin = `arn:aws:iam::${A}:role/OrganizationAccountAccessRole`;
+  await workbench.clickNode(admin);
+  await expect(page.getByTestId('details-name')).toHaveText('OrganizationAccountAccessRole');
+});
