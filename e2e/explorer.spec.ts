@@ -15,11 +15,14 @@ test('clicking an escalation edge opens its panel with the policy statement behi
   await workbench.openDemo();
   const id = await page.evaluate(() => window.__blastmap!.edgeIds('escalatesTo')[0]);
   expect(id).toBeTruthy();
-  const pos = await page.evaluate((e) => window.__blastmap!.edgePagePosition(e), id);
+  const pos = await page.evaluate((e) => window.__blastmap!.edgePagePosition(e!), id);
   await page.mouse.click(pos!.x, pos!.y);
   const panel = page.getByTestId('edge-panel');
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('evidence').first()).toContainText('statement');
+  // Our own help for the technique: how it is used, how to remediate it.
+  await expect(panel.getByTestId('edge-help')).toContainText('How an attacker uses it');
+  await expect(panel.getByTestId('edge-remediation')).not.toBeEmpty();
   // The ends are links: following one selects that node.
   await panel.getByRole('button').first().click();
   await expect(page.getByTestId('details-id')).toBeVisible();

@@ -43,7 +43,7 @@ await page.getByTestId('path-to-admin').click();
 await page.getByRole('region', { name: 'Paths' }).getByTestId('admin-path').first().waitFor();
 await idle();
 await shot('path');
-await page.getByRole('button', { name: 'Close' }).click();
+await page.getByRole('button', { name: 'Close', exact: true }).click();
 await click(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/api/postgres-9fK2qL`);
 await page.getByText('Who can reach this').click();
 await page.getByTestId('who-can-count').waitFor();

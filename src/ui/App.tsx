@@ -27,7 +27,7 @@ export function App() {
     <div className="app">
       <header className="top">
         <h1>Blastmap</h1>
-        <span className="muted">identity blast-radius explorer · everything stays in this browser</span>
+        <span className="muted tagline">identity blast-radius explorer · everything stays in this browser</span>
         <SearchBox />
         <div className="actions">
           <WorkspaceBar />
@@ -44,6 +44,8 @@ export function App() {
           <PathPanel />
           <LeftTabs />
         </div>
+        {/* The graph takes the rest of the page; the details panel floats over its right side
+            only while something is selected. */}
         <div className="center">
           {/* Mounted before any data: Cytoscape starts (and its code compiles) while the analyst
               picks files, not in the same moment the first picture arrives. */}
@@ -51,8 +53,8 @@ export function App() {
             <GraphView />
           </Suspense>
           {!(view && view.stats.nodes > 0) && <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>}
+          <DetailsPanel />
         </div>
-        <DetailsPanel />
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 /** One node as the details panel shows it: attributes, ages, and its edges with their evidence, by page. */
 import { judgeAge } from '../analysis/lifecycle';
+import { edgeHelp } from '../explain/help';
 import type { BlastGraph } from '../graph/graph';
 import type { DetailEdge, EdgeDetails, EdgePage, NodeDetails, NodeRef } from './types';
 
@@ -76,5 +77,6 @@ export function edgeDetails(graph: BlastGraph, sceneId: string): EdgeDetails | n
     attributes: e.attributes,
     evidence: e.evidence,
     conditional: e.attributes.conditional === true,
+    help: edgeHelp(e.kind, typeof e.attributes.technique === 'string' ? e.attributes.technique : undefined),
   };
 }

@@ -9,6 +9,7 @@ import type { GraphStats } from '../graph/snapshot';
 import type { AnalysisSummary } from '../analysis/summary';
 import type { AsOf } from '../model/as-of';
 import type { AgeJudgement } from '../analysis/lifecycle';
+import type { Help } from '../explain/help';
 
 /** A node as lists and panels show it. */
 export interface NodeRef {
@@ -148,4 +149,6 @@ export interface EdgeDetails {
   attributes: Attributes;
   evidence: Evidence[];
   conditional: boolean;
+  /** What this kind of edge (or its technique) means, how attackers use it, how to remediate it. */
+  help?: Help;
 }

@@ -61,14 +61,15 @@ const EDGES_PER_FRAME = 150;
  * Zoom and pan that fit the scene's positions (known before Cytoscape measures anything: its own
  * fit computes every label's bounding box in one long task).
  */
-function fitTo(cy: Core, scene: Scene): void {
+function fitTo(cy: Core, scene: Scene, rightInset: number): void {
   if (!scene.nodes.length) return;
   const xs = scene.nodes.map((n) => n.x);
   const ys = scene.nodes.map((n) => n.y);
   const pad = 60;
   const [x0, x1, y0, y1] = [Math.min(...xs) - pad, Math.max(...xs) + pad, Math.min(...ys) - pad, Math.max(...ys) + pad];
-  const zoom = Math.min(1.5, cy.width() / (x1 - x0), cy.height() / (y1 - y0));
-  cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x0 + x1) / 2) * zoom, y: cy.height() / 2 - ((y0 + y1) / 2) * zoom } });
+  const width = Math.max(200, cy.width() - rightInset);
+  const zoom = Math.min(1.5, width / (x1 - x0), cy.height() / (y1 - y0));
+  cy.viewport({ zoom, pan: { x: width / 2 - ((x0 + x1) / 2) * zoom, y: cy.height() / 2 - ((y0 + y1) / 2) * zoom } });
 }
 
 export default function GraphView() {
@@ -133,7 +134,9 @@ export default function GraphView() {
       cy.elements().remove();
       cy.add(nodeElements(scene));
     });
-    fitTo(cy, scene);
+    // The details panel floats over the right side while something is selected: fit beside it.
+    const st = useWorkspace.getState();
+    fitTo(cy, scene, st.selectedId || st.selectedEdge ? Math.min(400, cy.width() * 0.45) + 16 : 0);
     const edges = edgeElements(scene);
     let frame = 0;
     let cancelled = false;
@@ -164,7 +167,8 @@ export default function GraphView() {
     if (!cy) return;
     cy.batch(() => {
       cy.elements().removeClass('faded focus').unselect();
-      if (!selectedId) return;
+      // The blast and path views are about the selection already: nothing fades there.
+      if (!selectedId || mode !== 'overview') return;
       const node = cy.getElementById(selectedId);
       if (node.empty()) return;
       node.select();
@@ -172,7 +176,7 @@ export default function GraphView() {
       cy.elements().not(hood).addClass('faded');
       hood.edges().addClass('focus');
     });
-  }, [selectedId, drawn]);
+  }, [selectedId, drawn, mode]);
 
   return (
     <>

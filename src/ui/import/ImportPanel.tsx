@@ -1,5 +1,5 @@
 /** Drag and drop or pick several files; progress while the worker reads them. */
-import { useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useImportFiles } from '../../queries/import-files';
 import { cancelImport } from '../../queries/workspaces';
 import { useWorkspace } from '../../state/workspace-store';
@@ -36,33 +36,53 @@ export function ImportPanel() {
   const importFiles = useImportFiles();
   const progress = useWorkspace((s) => s.progress);
   const error = useWorkspace((s) => s.error);
+  const loaded = useWorkspace((s) => (s.view?.stats.nodes ?? 0) > 0);
+  const submitRef = useRef<(list: FileList | null) => void>(() => undefined);
+
+  // Files dropped anywhere on the page are imported (the drop zone shrinks to a button once
+  // something is loaded).
+  useEffect(() => {
+    const over = (e: globalThis.DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setOver(true);
+    };
+    const leave = (e: globalThis.DragEvent) => {
+      if (e.relatedTarget === null) setOver(false);
+    };
+    const drop = (e: globalThis.DragEvent) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      setOver(false);
+      submitRef.current(e.dataTransfer.files);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   const submit = (list: FileList | null) => {
     const files = list ? Array.from(list) : [];
     if (files.length) importFiles.mutate(files);
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    submit(e.dataTransfer.files);
-  };
+  submitRef.current = submit;
 
   return (
-    <section
-      className={`drop-zone${over ? ' over' : ''}`}
-      data-testid="drop-zone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
+    <section className={`drop-zone${over ? ' over' : ''}${loaded ? ' compact' : ''}`} data-testid="drop-zone">
       <p>
         <button type="button" onClick={() => input.current?.click()}>
           Import exports
         </button>{' '}
-        or drop exports here: AWS (GAAD, credential report, secrets, policies, SCPs, inventories), Kubernetes (kubectl JSON/YAML, cluster descriptions), GCP (IAM policies, asset inventory, service accounts)
+        {loaded ? (
+          <span className="muted small">or drop files anywhere · read in this browser only, nothing is uploaded</span>
+        ) : (
+          'or drop exports anywhere on the page: AWS (GAAD, credential report, secrets, policies, SCPs, inventories), Kubernetes (kubectl JSON/YAML, cluster descriptions), GCP (IAM policies, asset inventory, service accounts)'
+        )}
       </p>
       <input
         ref={input}
@@ -90,7 +110,7 @@ export function ImportPanel() {
         </p>
       )}
       <WorkerRestartBanner />
-      <p className="privacy">Files are read in your browser only; nothing is uploaded anywhere.</p>
+      {!loaded && <p className="privacy">Files are read in your browser only; nothing is uploaded anywhere.</p>}
     </section>
   );
 }

@@ -42,11 +42,12 @@ export function DetailsPanel() {
       </aside>
     );
   }
-  if (!view || !selectedId || !view.stats.nodes) return <Empty text="Click a node to see its attributes and why each of its edges exists." />;
+  if (!view || !selectedId || !view.stats.nodes) return null;
   return <Details key={selectedId} view={view} id={selectedId} />;
 }
 
 function Details({ view, id }: { view: WorkspaceView; id: string }) {
+  const close = () => useWorkspace.getState().select(null);
   const showPath = useWorkspace((s) => s.showPath);
   const jewels = useWorkspace((s) => s.crownJewels);
   const rules = useWorkspace((s) => s.jewelRules);
@@ -62,6 +63,9 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
   const attrs = Object.entries(node.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return (
     <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
+      <button type="button" className="close" aria-label="Close details" onClick={close}>
+        ×
+      </button>
       <h2 data-testid="details-name">{node.name}</h2>
       <p>
         <span className="kind-badge" data-testid="details-kind">

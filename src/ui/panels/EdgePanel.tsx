@@ -4,6 +4,35 @@ import { edgeKindInfo, type WorkspaceView } from '../../core';
 import { edgeQuery } from '../../queries/explore';
 import { useWorkspace, type SelectedEdge } from '../../state/workspace-store';
 import { attrSummary, EvidenceItem } from './EdgeList';
+import type { Help } from '../../core';
+
+/** Our own explanation of the edge kind or technique: meaning, attack, remediation, references. */
+function HelpSection({ help }: { help: Help }) {
+  return (
+    <section className="help" data-testid="edge-help">
+      <p>{help.meaning}</p>
+      <h3>How an attacker uses it</h3>
+      <p className="small">{help.attack}</p>
+      <h3>Remediation</h3>
+      <p className="small" data-testid="edge-remediation">
+        {help.remediation}
+      </p>
+      {help.references.length > 0 && (
+        <p className="small muted">
+          {/* Links open outside the app; the page itself never requests them. */}
+          {help.references.map((r, i) => (
+            <span key={r.url}>
+              {i > 0 && ' · '}
+              <a href={r.url} target="_blank" rel="noopener noreferrer">
+                {r.label}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function EdgePanel({ view, edge }: { view: WorkspaceView; edge: SelectedEdge }) {
   const q = useQuery(edgeQuery(view, edge.id));
@@ -43,6 +72,7 @@ export function EdgePanel({ view, edge }: { view: WorkspaceView; edge: SelectedE
       </p>
       <p className="muted small">{info.description}</p>
       {attrSummary(d) && <p className="muted">{attrSummary(d)}</p>}
+      {d.help && <HelpSection help={d.help} />}
       <h3>Evidence ({d.evidence.length})</h3>
       <ul className="edge-list">
         {d.evidence.map((ev, i) => (

@@ -1,5 +1,6 @@
 /** Counts by kind of what the graph holds, grouped by provider: described nodes, then nodes only referenced. */
 import { NODE_KINDS, countOf, kindInfo, providerLabel, type GraphStats } from '../../core';
+import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 
 const countText = (n: number, kind: string) => countOf(n, kind).replace(/^\d+ /, '');
@@ -17,16 +18,21 @@ function byProvider(counts: GraphStats['nodesByKind']): [string, string[]][] {
 
 export function StatsBar() {
   const stats = useWorkspace((s) => s.view?.stats);
+  // One line unless opened: the graph gets the room.
+  const [open, setOpen] = useState(false);
   if (!stats) return null;
   const referenced = Object.keys(NODE_KINDS).filter((k) => stats.referencedByKind[k]);
   const groups = byProvider(stats.nodesByKind);
   return (
-    <section className="stats" aria-label="Graph counts" data-testid="stats">
+    <section className={`stats${open ? '' : ' collapsed'}`} aria-label="Graph counts" data-testid="stats">
+      <button type="button" className="link small toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'fewer counts' : 'all counts'}
+      </button>
       <span className="stat total" data-testid="count-nodes">
-        <b>{stats.nodes}</b> nodes
+        <b>{stats.nodes.toLocaleString('en')}</b> nodes
       </span>
       <span className="stat total" data-testid="count-edges">
-        <b>{stats.edges}</b> edges
+        <b>{stats.edges.toLocaleString('en')}</b> edges
       </span>
       {groups.map(([provider, kinds]) => (
         <span key={provider || 'analysis'} className="stat-group" data-testid={`counts-${provider || 'analysis'}`}>

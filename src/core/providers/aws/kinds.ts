@@ -4,6 +4,9 @@
  */
 import type { EdgeKindInfo, NodeKindInfo } from '../../model/kinds';
 import type { NodeAttributes } from '../../model/types';
+import { registerHelp } from '../../explain/help';
+import { AWS_EDGE_HELP } from './help';
+import { AWS_TECHNIQUE_HELP } from './techniques/help';
 
 export const AWS_NODE_KINDS: Record<string, NodeKindInfo> = {
   user: { label: 'User', plural: 'users', category: 'identity', shape: 'ellipse', actor: true, nature: 'depends', description: 'IAM user: a person or a workload holding long-lived credentials' },
@@ -42,3 +45,6 @@ export const AWS_EDGE_KINDS: Record<string, EdgeKindInfo> = {
   },
   hasRole: { label: 'has role', description: 'The instance profile carries the role', reach: true, explain: 'instance profile {from} carries role {to}' },
 };
+
+// What each edge kind and technique means, for the edge panel (explain/help.ts).
+registerHelp(AWS_EDGE_HELP, AWS_TECHNIQUE_HELP);

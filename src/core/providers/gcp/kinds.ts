@@ -12,6 +12,8 @@
  * out.
  */
 import type { EdgeKindInfo, NodeKindInfo } from '../../model/kinds';
+import { registerHelp } from '../../explain/help';
+import { GCP_EDGE_HELP, GCP_TECHNIQUE_HELP } from './help';
 
 export const GCP_NODE_KINDS: Record<string, NodeKindInfo> = {
   'gcp.organization': { label: 'Organization', plural: 'organizations', category: 'resource', shape: 'octagon', description: 'GCP organization: the root of the resource hierarchy; its IAM policy applies to every folder and project below it' },
@@ -50,3 +52,6 @@ export const GCP_EDGE_KINDS: Record<string, EdgeKindInfo> = {
     color: '#22d3ee',
   },
 };
+
+// What each edge kind and technique means, for the edge panel (explain/help.ts).
+registerHelp(GCP_EDGE_HELP, GCP_TECHNIQUE_HELP);

@@ -9,6 +9,8 @@
  * nothing and is only counted.
  */
 import type { EdgeKindInfo, NodeKindInfo } from '../../model/kinds';
+import { registerHelp } from '../../explain/help';
+import { K8S_EDGE_HELP, K8S_TECHNIQUE_HELP } from './help';
 
 export const K8S_NODE_KINDS: Record<string, NodeKindInfo> = {
   'k8s.cluster': { label: 'Kubernetes cluster', plural: 'Kubernetes clusters', category: 'principal', shape: 'octagon', description: 'Kubernetes cluster (EKS, GKE, AKS or other): the scope of its RBAC, with its OIDC issuer and cloud ids' },
@@ -43,3 +45,6 @@ export const K8S_EDGE_KINDS: Record<string, EdgeKindInfo> = {
     explain: '{from} is a member of the built-in group {to}',
   },
 };
+
+// What each edge kind and technique means, for the edge panel (explain/help.ts).
+registerHelp(K8S_EDGE_HELP, K8S_TECHNIQUE_HELP);
