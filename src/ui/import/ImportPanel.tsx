@@ -70,7 +70,9 @@ export function ImportPanel() {
     const files = list ? Array.from(list) : [];
     if (files.length) importFiles.mutate(files);
   };
-  submitRef.current = submit;
+  useEffect(() => {
+    submitRef.current = submit;
+  });
 
   return (
     <section className={`drop-zone${over ? ' over' : ''}${loaded ? ' compact' : ''}`} data-testid="drop-zone">
