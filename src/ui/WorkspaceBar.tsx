@@ -17,7 +17,7 @@ export function WorkspaceBar() {
   return (
     <div className="workspace-bar" role="group" aria-label="Workspaces">
       <label>
-        Workspace{' '}
+        <span className="sr-only">Workspace </span>
         <select
           aria-label="Workspace"
           data-testid="workspace-select"
@@ -51,16 +51,17 @@ export function WorkspaceBar() {
           Rename
         </button>
       )}
-      <button type="button" data-testid="new-workspace" onClick={() => create.mutate({ name: `Workspace ${list.length + 1}` })}>
-        New workspace
+      <button type="button" data-testid="new-workspace" aria-label="New workspace" onClick={() => create.mutate({ name: `Workspace ${list.length + 1}` })}>
+        New
       </button>
-      <button type="button" onClick={async () => create.mutate({ name: 'Northwind Parcel demo', files: (await qc.fetchQuery(demoFilesQuery)).files })}>
-        Load demo
+      <button type="button" aria-label="Load demo" onClick={async () => create.mutate({ name: 'Northwind Parcel demo', files: (await qc.fetchQuery(demoFilesQuery)).files })}>
+        Demo
       </button>
       <button
         type="button"
         disabled={!current}
         data-testid="delete-workspace"
+        aria-label="Delete workspace"
         onClick={async () => {
           if (!current) return;
           await remove.mutateAsync(current);
@@ -69,7 +70,7 @@ export function WorkspaceBar() {
           else create.mutate({ name: 'Workspace 1' });
         }}
       >
-        Delete workspace
+        Delete
       </button>
       {storageError && (
         <span className="error" role="alert" data-testid="storage-error">

@@ -54,6 +54,17 @@ function edgeElements(scene: Scene): ElementDefinition[] {
   }));
 }
 
+/**
+ * Labels of what matters (admins, paths to admin, crown jewels, the source, groups) stay readable
+ * at any zoom: their font grows as the view zooms out (other labels show once zoomed in).
+ */
+function scaleLabels(cy: Core): void {
+  const z = cy.zoom();
+  const important = cy.nodes('[mark], [?group]');
+  if (important.empty()) return;
+  cy.batch(() => important.style({ 'font-size': Math.min(48, 12 / z), 'text-max-width': `${Math.round(170 / z)}px`, 'text-outline-width': Math.min(8, 2 / z) }));
+}
+
 /** Edges are added this many per frame, so no single task of the page runs long. */
 const EDGES_PER_FRAME = 150;
 
@@ -111,6 +122,11 @@ export default function GraphView() {
       setMenu({ id: ev.target.id(), x: p.x, y: p.y });
     });
     cy.on('tap viewport', () => setMenu(null));
+    let labelFrame = 0;
+    cy.on('zoom', () => {
+      cancelAnimationFrame(labelFrame);
+      labelFrame = requestAnimationFrame(() => scaleLabels(cy));
+    });
     // Hovering a node lights up its neighbours.
     cy.on('mouseover', 'node', (ev) => ev.target.closedNeighborhood().addClass('hover'));
     cy.on('mouseout', 'node', () => cy.elements('.hover').removeClass('hover'));
@@ -137,6 +153,7 @@ export default function GraphView() {
     // The details panel floats over the right side while something is selected: fit beside it.
     const st = useWorkspace.getState();
     fitTo(cy, scene, st.selectedId || st.selectedEdge ? Math.min(400, cy.width() * 0.45) + 16 : 0);
+    scaleLabels(cy);
     const edges = edgeElements(scene);
     let frame = 0;
     let cancelled = false;
