@@ -10,6 +10,9 @@ test('opens the demo environment on first start, with every file imported, count
   await expect(workbench.count('secret')).toHaveText('5 secrets');
   await expect(page.getByTestId('counts-kubernetes')).toContainText('4 Kubernetes service accounts');
   await expect(page.getByTestId('counts-gcp')).toContainText('2 service accounts');
+  // The app opens on the analysis; the files' results are one tab away.
+  await expect(page.getByRole('tab', { name: 'Analysis' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Files' }).click();
   await expect(page.getByTestId('file-report')).toHaveCount(21);
   await expect(page.locator('[data-testid="file-report"][data-status="rejected"]')).toHaveCount(0);
 });

@@ -123,5 +123,6 @@ test('a long import can be cancelled; the workspace stays as it was', async ({ w
   await expect(workbench.count('user')).toHaveText('9 users');
   await page.reload();
   await expect(workbench.count('user')).toHaveText('9 users');
+  await page.getByRole('tab', { name: 'Files' }).click();
   await expect(page.getByTestId('file-report')).toHaveCount(21);
 });

@@ -59,7 +59,12 @@ test('workspaces are kept, renamed and deleted', async ({ workbench, page }) => 
   await expect(select.locator('option')).toHaveCount(2);
   await page.reload();
   await expect(select.locator('option')).toHaveCount(2);
+  // Deleting asks first; keeping changes nothing.
   await page.getByTestId('delete-workspace').click();
+  await page.getByRole('button', { name: 'Keep' }).click();
+  await expect(select.locator('option')).toHaveCount(2);
+  await page.getByTestId('delete-workspace').click();
+  await page.getByTestId('confirm-delete').click();
   await expect(select.locator('option')).toHaveCount(1);
   await expect(workbench.count('user')).toHaveText('9 users');
 });

@@ -1,8 +1,9 @@
 /** Adding files to the open workspace: imported (the analysis re-run), then saved with it. */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { importWithProgress, persistFiles, stampFirstImport } from './workspaces';
 
 export function useImportFiles() {
+  const qc = useQueryClient();
   return useMutation({
     mutationKey: ['import-files'],
     mutationFn: async (files: File[]) => {
@@ -12,5 +13,7 @@ export function useImportFiles() {
       await persistFiles(files, importedAt);
       return view;
     },
+    // The workspace list shows each workspace's file count.
+    onSettled: () => qc.invalidateQueries({ queryKey: ['workspaces'] }),
   });
 }

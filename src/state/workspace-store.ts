@@ -95,7 +95,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   workspaceName: '',
   storageError: null,
   started: false,
-  leftTab: 'Files',
+  leftTab: 'Analysis',
   hidden: new Set(),
   expanded: new Set(),
   expand: (key) => set((s) => ({ expanded: new Set([...s.expanded, key]) })),

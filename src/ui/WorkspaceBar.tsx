@@ -13,6 +13,7 @@ export function WorkspaceBar() {
   const storageError = useWorkspace((s) => s.storageError);
   const { open, create, rename, remove } = useWorkspaceActions();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   return (
     <div className="workspace-bar" role="group" aria-label="Workspaces">
@@ -54,24 +55,45 @@ export function WorkspaceBar() {
       <button type="button" data-testid="new-workspace" aria-label="New workspace" onClick={() => create.mutate({ name: `Workspace ${list.length + 1}` })}>
         New
       </button>
-      <button type="button" aria-label="Load demo" onClick={async () => create.mutate({ name: 'Northwind Parcel demo', files: (await qc.fetchQuery(demoFilesQuery)).files })}>
-        Demo
-      </button>
       <button
         type="button"
-        disabled={!current}
-        data-testid="delete-workspace"
-        aria-label="Delete workspace"
+        aria-label="Load demo"
         onClick={async () => {
-          if (!current) return;
-          await remove.mutateAsync(current);
-          const rest = (await qc.fetchQuery(workspacesQuery)).filter((w) => w.id !== current);
-          if (rest[0]) open.mutate(rest[0]);
-          else create.mutate({ name: 'Workspace 1' });
+          // One demo workspace: loading it again opens the one already there (first start made it).
+          const demo = await qc.fetchQuery(demoFilesQuery);
+          const existing = list.find((w) => w.name === demo.name);
+          if (existing) open.mutate(existing);
+          else create.mutate({ name: demo.name, files: demo.files });
         }}
       >
-        Delete
+        Demo
       </button>
+      {confirmDelete ? (
+        <span className="confirm" role="group" aria-label="Confirm deletion">
+          Delete “{currentName}” and its saved files?{' '}
+          <button
+            type="button"
+            data-testid="confirm-delete"
+            onClick={async () => {
+              setConfirmDelete(false);
+              if (!current) return;
+              await remove.mutateAsync(current);
+              const rest = (await qc.fetchQuery(workspacesQuery)).filter((w) => w.id !== current);
+              if (rest[0]) open.mutate(rest[0]);
+              else create.mutate({ name: 'Workspace 1' });
+            }}
+          >
+            Delete
+          </button>{' '}
+          <button type="button" onClick={() => setConfirmDelete(false)} autoFocus>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button type="button" disabled={!current} data-testid="delete-workspace" aria-label="Delete workspace" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      )}
       {storageError && (
         <span className="error" role="alert" data-testid="storage-error">
           Workspaces cannot be saved: {storageError}. Everything keeps working in memory until you close the tab.

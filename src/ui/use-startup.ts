@@ -43,6 +43,9 @@ export function useStartup(): void {
         if (url.view === 'blast' && !useWorkspace.getState().blastMode) useWorkspace.getState().toggleBlastMode();
       }
       if (url.view === 'path' && url.from && url.to && (await exists(url.from))) useWorkspace.getState().showPath(url.from, url.to);
+      // The app opens on the analysis; the files' results stay one tab away unless one needs a look.
+      const ws = useWorkspace.getState();
+      if (ws.leftTab === 'Files' && ws.view?.files.every((f) => f.status === 'imported' && !f.warnings.length)) ws.setLeftTab('Analysis');
       useWorkspace.getState().markStarted();
     })();
   }, [qc]);
