@@ -72,3 +72,21 @@ test('an account administrator node is marked on the demo overview', async ({ wo
   await workbench.clickNode(admin);
   await expect(page.getByTestId('details-name')).toHaveText('OrganizationAccountAccessRole');
 });
+
+test('keyboard: search, Enter, focus lands in the details; Escape closes them; the node menu closes on Escape', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await page.keyboard.press('/');
+  await page.keyboard.type('svc-jenkins-dep');
+  await expect(page.getByRole('option').first()).toContainText('svc-jenkins-deploy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('details-name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('details-panel')).toHaveCount(0);
+  const pos = await page.evaluate((id) => window.__blastmap!.nodePagePosition(id), `arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
+  await page.mouse.click(pos!.x, pos!.y, { button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Node actions' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 /** Attributes of the selected node and the evidence of its edges. Text only: names are untrusted. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { kindInfo, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
@@ -53,6 +53,12 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
   const rules = useWorkspace((s) => s.jewelRules);
   const [limits, setLimits] = useState({ outLimit: EDGE_PAGE, inLimit: EDGE_PAGE });
   const q = useQuery(detailsQuery(view, { id, ...limits }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loadedId = q.data?.node.id;
+  // Focus moves to what was opened (from search, a list or the graph); Escape closes it.
+  useEffect(() => {
+    if (loadedId) heading.current?.focus();
+  }, [loadedId]);
   if (q.isPending) return <Empty text="Loading…" />;
   if (q.error) return <Empty text={`Could not load this node: ${q.error.message}`} />;
   const details = q.data;
@@ -62,11 +68,13 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
   const info = kindInfo(node.kind);
   const attrs = Object.entries(node.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return (
-    <aside className="details" data-testid="details-panel" role="region" aria-label="Details">
+    <aside className="details" data-testid="details-panel" role="region" aria-label="Details" onKeyDown={(e) => e.key === 'Escape' && close()}>
       <button type="button" className="close" aria-label="Close details" onClick={close}>
         ×
       </button>
-      <h2 data-testid="details-name">{node.name}</h2>
+      <h2 data-testid="details-name" ref={heading} tabIndex={-1}>
+        {node.name}
+      </h2>
       <p>
         <span className="kind-badge" data-testid="details-kind">
           {info.label}
