@@ -37,5 +37,5 @@ test('following an edge from the details panel selects the other node', async ({
   await workbench.clickNode(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
   await page.getByTestId('details-panel').getByRole('button', { name: 'CIDeployLegacy' }).click();
   await expect(page.getByTestId('details-id')).toHaveText(`arn:aws:iam::${A}:policy/CIDeployLegacy`);
-  await expect(page.getByTestId('details-panel')).toContainText('versions');
+  await expect(page.getByTestId('details-panel')).toContainText('Versions');
 });

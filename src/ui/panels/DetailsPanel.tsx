@@ -5,6 +5,7 @@ import { kindInfo, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { detailsQuery } from '../../queries/explore';
 import { EdgeList } from './EdgeList';
+import { attributeLabel, attributeValue } from './attribute-text';
 import { EdgePanel } from './EdgePanel';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
@@ -14,12 +15,6 @@ import { updateJewels } from '../../queries/workspaces';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
 
-function valueText(key: string, v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (key === 'tags' && Array.isArray(v)) return (v as [string, string][]).map(([k, val]) => `${k} = ${val}`).join('\n');
-  const s = JSON.stringify(v, null, 1);
-  return s.length > 2000 ? `${s.slice(0, 2000)}…` : s;
-}
 
 const EDGE_PAGE = 300;
 
@@ -90,9 +85,9 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
         <tbody>
           {attrs.map(([k, v]) => (
             <tr key={k}>
-              <th>{k}</th>
+              <th title={k}>{attributeLabel(k)}</th>
               <td>
-                <pre>{valueText(k, v)}</pre>
+                <pre>{attributeValue(k, v, view.asOf?.ms)}</pre>
               </td>
             </tr>
           ))}
