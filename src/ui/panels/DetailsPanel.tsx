@@ -106,7 +106,7 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
       {BLAST_CATEGORIES.has(info.category) && <BlastSection view={view} node={node.id} />}
       <WhoCanSection view={view} node={node.id} />
       <EdgeList title="Outgoing" page={details.outgoing} onMore={() => setLimits((l) => ({ ...l, outLimit: l.outLimit + EDGE_PAGE }))} />
-      <EdgeList title="Incoming" page={details.incoming} onMore={() => setLimits((l) => ({ ...l, inLimit: l.inLimit + EDGE_PAGE }))} />
+      <EdgeList title="Incoming" incoming page={details.incoming} onMore={() => setLimits((l) => ({ ...l, inLimit: l.inLimit + EDGE_PAGE }))} />
     </aside>
   );
 }

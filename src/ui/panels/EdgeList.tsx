@@ -29,7 +29,7 @@ export function attrSummary(e: Pick<DetailEdge, 'attributes'>): string {
   return parts.join(' · ');
 }
 
-export function EdgeList({ title, page, onMore }: { title: string; page: EdgePage; onMore: () => void }) {
+export function EdgeList({ title, page, onMore, incoming = false }: { title: string; page: EdgePage; onMore: () => void; incoming?: boolean }) {
   const select = useWorkspace((s) => s.select);
   if (!page.total) return null;
   return (
@@ -40,11 +40,23 @@ export function EdgeList({ title, page, onMore }: { title: string; page: EdgePag
       <ul className="edge-list">
         {page.edges.map((e) => (
           <li key={e.id} data-testid="edge-item" data-kind={e.kind}>
+            {/* Phrased from the reader's side: "this → can assume → X", "X → credential of → this". */}
             <div>
+              {incoming && (
+                <>
+                  <button type="button" className="link" onClick={() => select(e.other.id)}>
+                    {e.other.name}
+                  </button>{' '}
+                </>
+              )}
               <span className="edge-kind">{edgeKindInfo(e.kind).label}</span>{' '}
-              <button type="button" className="link" onClick={() => select(e.other.id)}>
-                {e.other.name}
-              </button>{' '}
+              {incoming ? (
+                <span className="muted">this</span>
+              ) : (
+                <button type="button" className="link" onClick={() => select(e.other.id)}>
+                  {e.other.name}
+                </button>
+              )}{' '}
               <span className="muted">{attrSummary(e)}</span>
             </div>
             <ul>
