@@ -1,7 +1,7 @@
 /** Merging fragments into the graph and resolving name-only references. */
 import type { Fragment, NameRef } from '../model/fragment';
 import { edgeKey, mergeEdgeInto, mergeNodeInto } from '../model/fragment';
-import type { NodeRecord } from '../model/types';
+import type { NodeAttributes, NodeRecord } from '../model/types';
 import type { BlastGraph } from './graph';
 import { pushTo } from '../io/multimap';
 
@@ -15,18 +15,20 @@ const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'pr
 /** Merge one file's fragment; returns what was refused (unsafe ids), for the file's report. */
 export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
   const refused: string[] = [];
+  // Into an empty graph (the first file of a session) nothing needs looking up: the fragment's
+  // nodes and edges are each unique already.
+  const nodesFresh = graph.order === 0;
+  const edgesFresh = graph.size === 0;
   for (const n of fragment.nodes.values()) {
-    const { id, ...attrs } = n;
+    const id = n.id;
     if (UNSAFE_IDS.has(id)) {
       refused.push(`a ${n.kind} named "${id}" was not imported: that id cannot be stored safely`);
       continue;
     }
-    if (!graph.hasNode(id)) graph.addNode(id, attrs);
+    if (nodesFresh || !graph.hasNode(id)) graph.addNode(id, nodeAttributes(n));
     else {
-      const current: NodeRecord = { id, ...graph.getNodeAttributes(id) };
-      mergeNodeInto(current, n);
-      const { id: _ignored, ...merged } = current;
-      void _ignored;
+      const merged = { ...graph.getNodeAttributes(id) };
+      mergeNodeInto(merged, n);
       graph.replaceNodeAttributes(id, merged);
     }
   }
@@ -34,12 +36,12 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
     if (UNSAFE_IDS.has(e.source) || UNSAFE_IDS.has(e.target)) continue;
     // An importer's edge to a node no file described or referenced: refused, not thrown, so one
     // odd record cannot abort the import of everything else.
-    const missing = [e.source, e.target].find((id) => !graph.hasNode(id));
+    const missing = !graph.hasNode(e.source) ? e.source : !graph.hasNode(e.target) ? e.target : undefined;
     if (missing !== undefined) {
       refused.push(`a ${e.kind} edge to "${missing}" was not imported: no such node in the export`);
       continue;
     }
-    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
+    if (edgesFresh || !graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
     else {
       const current = { ...graph.getEdgeAttributes(key), source: e.source, target: e.target };
       mergeEdgeInto(current, e);
@@ -48,6 +50,9 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
   }
   return refused;
 }
+
+/** A fragment's node as the graph stores it (no id), fields in the record's order. */
+const nodeAttributes = (n: NodeRecord): NodeAttributes => ({ kind: n.kind, provider: n.provider, name: n.name, account: n.account, attributes: n.attributes, placeholder: n.placeholder });
 
 const placeholderId = (ref: NameRef): string =>
   ref.account ? `arn:aws:iam::${ref.account}:${ref.targetKind}/${ref.name}` : `aws-${ref.targetKind}:${ref.name}`;
@@ -65,9 +70,24 @@ export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[]): st
       pushTo(byName, k, id);
     }
   });
+  // Thousands of users name the same few groups: each name is looked up once per account. (The
+  // loop adds and drops placeholders only, so the described nodes found here do not change.)
+  const found = new Map<string, Map<string, string[]>>();
+  const candidatesOf = (ref: NameRef): string[] => {
+    const account = ref.account || '';
+    let inAccount = found.get(account);
+    if (!inAccount) found.set(account, (inAccount = new Map()));
+    const name = `${ref.targetKind}|${ref.name}`;
+    let candidates = inAccount.get(name);
+    if (!candidates) {
+      candidates = (byName.get(name) ?? []).filter((id) => !account || graph.getNodeAttribute(id, 'account') === account);
+      inAccount.set(name, candidates);
+    }
+    return candidates;
+  };
   for (const ref of refs) {
     if (!graph.hasNode(ref.from)) continue;
-    const candidates = (byName.get(`${ref.targetKind}|${ref.name}`) ?? []).filter((id) => !ref.account || graph.getNodeAttribute(id, 'account') === ref.account);
+    const candidates = candidatesOf(ref);
     const fallback = placeholderId(ref);
     let target: string;
     if (candidates.length === 1) target = candidates[0]!;
@@ -79,8 +99,9 @@ export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[]): st
     }
     const key = edgeKey(ref.edge, ref.from, target);
     if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, ref.from, target, { kind: ref.edge, attributes: {}, evidence: [ref.evidence] });
+    if (target === fallback) continue;
     const stale = edgeKey(ref.edge, ref.from, fallback);
-    if (target !== fallback && graph.hasEdge(stale)) {
+    if (graph.hasEdge(stale)) {
       graph.dropEdge(stale);
       if (graph.degree(fallback) === 0 && graph.getNodeAttribute(fallback, 'placeholder')) graph.dropNode(fallback);
     }

@@ -32,7 +32,8 @@ export class ImportSession {
           report.warnings.push(...refused.slice(0, 20));
           if (report.status === 'imported') report.status = 'partial';
         }
-        this.refs.push(...fragment.nameRefs);
+        // One by one: spreading 100,000 references into push() would pass them all as arguments.
+        for (const ref of fragment.nameRefs) this.refs.push(ref);
       }
       this.addReport(report);
       reports.push(report);

@@ -6,8 +6,8 @@
 import { FragmentBuilder, type FileReport, type Fragment } from '../model/fragment';
 import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents';
 import { isRecord, setOwn } from '../io/safe-object';
-import { scrubSecrets } from '../io/scrub-secrets';
-import { depthWarnings, limitDepth, MAX_DATA_DEPTH } from '../io/depth';
+import { cleanParsed } from '../io/clean';
+import { depthWarnings, MAX_DATA_DEPTH } from '../io/depth';
 import { RejectFile, type ImportContext, type JsonImporter, type SessionFacts } from './types';
 import { timed, type Timer } from '../model/timer';
 import { PROVIDERS } from '../providers';
@@ -129,9 +129,9 @@ function importFileUnsafe(input: FileInput, bytes: number, facts: SessionFacts):
   const places: string[] = [];
   docs.forEach((doc, i) => {
     const base = docs.length > 1 ? `document ${i + 1}` : '';
-    // First, so that nothing after it (the scrub, importers, the UI) meets hostile depth.
-    for (const w of depthWarnings(limitDepth(doc, MAX_DATA_DEPTH, base), MAX_DATA_DEPTH)) b.warn(w);
-    const scrub = scrubSecrets(doc, base);
+    // The depth cut first, so that nothing after it (the scrub, importers, the UI) meets hostile depth.
+    const { cut, scrub } = cleanParsed(doc, MAX_DATA_DEPTH, base);
+    for (const w of depthWarnings(cut, MAX_DATA_DEPTH)) b.warn(w);
     b.droppedSecrets += scrub.dropped;
     places.push(...scrub.places);
   });

@@ -7,23 +7,34 @@ const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
+  forEachCsvRow(text, (row) => rows.push(row));
+  return rows;
+}
+
+/**
+ * Each record of `text` in turn, blank lines left out; `index` counts the records passed. A
+ * reader that handles rows as they come leaves each to die young, rather than holding 100,000
+ * of them (2 million cells) until the last is read.
+ */
+export function forEachCsvRow(text: string, fn: (row: string[], index: number) => void): void {
   const n = text.length;
   let i = 0;
+  let index = 0;
   while (i < n) {
     let nl = text.indexOf('\n', i);
     if (nl === -1) nl = n;
     const end = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
     const line = text.slice(i, end);
+    let row: string[];
     if (!line.includes('"') && !line.includes('\r')) {
-      rows.push(line.split(','));
+      row = line.split(',');
       i = nl + 1;
     } else {
-      const row: string[] = [];
+      row = [];
       i = readRecord(text, i, row);
-      rows.push(row);
     }
+    if (!(row.length === 1 && row[0] === '')) fn(row, index++);
   }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /** One record from `i` (quoted fields may span lines) into `row`; returns where the next starts. */

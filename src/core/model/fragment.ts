@@ -4,7 +4,7 @@
  * the graph builder.
  */
 import type { EdgeKind, NodeKind, Provider } from './kinds';
-import type { Attributes, EdgeRecord, Evidence, NodeRecord } from './types';
+import type { Attributes, EdgeRecord, Evidence, NodeAttributes, NodeRecord } from './types';
 import { setOwn } from '../io/safe-object';
 
 export type FileStatus = 'imported' | 'partial' | 'rejected';
@@ -52,6 +52,17 @@ export interface Fragment {
   nameRefs: NameRef[];
 }
 
+/** What an importer says about a node (see FragmentBuilder.node). */
+export interface NodeInput {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  account?: string;
+  attributes?: Attributes;
+  placeholder?: boolean;
+  provider?: Provider;
+}
+
 export const edgeKey = (kind: EdgeKind, source: string, target: string, qualifier = ''): string =>
   `${kind}|${source}|${target}${qualifier ? `|${qualifier}` : ''}`;
 
@@ -91,8 +102,12 @@ export class FragmentBuilder {
   }
 
   /** Add or merge a node. Described nodes replace placeholder fields; attributes merge. */
-  node(n: { id: string; kind: NodeKind; name: string; account?: string; attributes?: Attributes; placeholder?: boolean; provider?: Provider }): NodeRecord {
+  node(n: NodeInput): NodeRecord {
     const existing = this.fragment.nodes.get(n.id);
+    if (existing) {
+      mergeNodeInto(existing, n);
+      return existing;
+    }
     const rec: NodeRecord = {
       id: n.id,
       kind: n.kind,
@@ -102,12 +117,8 @@ export class FragmentBuilder {
       attributes: n.attributes ?? {},
       placeholder: n.placeholder ?? false,
     };
-    if (!existing) {
-      this.fragment.nodes.set(n.id, rec);
-      return rec;
-    }
-    mergeNodeInto(existing, rec);
-    return existing;
+    this.fragment.nodes.set(n.id, rec);
+    return rec;
   }
 
   edge(kind: EdgeKind, source: string, target: string, evidence: Evidence, attributes: Attributes = {}, qualifier = ''): EdgeRecord {
@@ -123,16 +134,20 @@ export class FragmentBuilder {
   }
 }
 
-export function mergeNodeInto(into: NodeRecord, from: NodeRecord): void {
-  if (into.placeholder && !from.placeholder) {
+/** `from` may leave out what a node input may (placeholder: false, attributes: none). */
+export function mergeNodeInto(into: NodeAttributes, from: Omit<NodeInput, 'id'>): void {
+  const placeholder = from.placeholder ?? false;
+  if (into.placeholder && !placeholder) {
     into.kind = from.kind;
     into.name = from.name;
     into.placeholder = false;
   }
   into.account ??= from.account;
-  for (const key of Object.keys(from.attributes)) {
-    const v = from.attributes[key];
-    if (v !== undefined && (!from.placeholder || into.attributes[key] === undefined)) setOwn(into.attributes, key, v);
+  const attributes = from.attributes;
+  if (!attributes) return;
+  for (const key of Object.keys(attributes)) {
+    const v = attributes[key];
+    if (v !== undefined && (!placeholder || into.attributes[key] === undefined)) setOwn(into.attributes, key, v);
   }
 }
 

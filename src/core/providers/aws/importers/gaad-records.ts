@@ -4,10 +4,10 @@
  */
 import type { ImportContext } from '../../../importers/types';
 import type { Attributes } from '../../../model/types';
-import { extraFields, isRecord, own, ownString, readTags, setOwn, toArray } from '../../../io/safe-object';
-import { parseTimestamp, toIso } from '../../../io/time';
+import { extraFieldsIfAny, isRecord, own, ownString, readTags, setOwn, toArray } from '../../../io/safe-object';
+import { isoTimestamp } from '../../../io/time';
 import { accountOf, arnName } from './arn';
-import { normalizePolicy, statementLocation, warnPolicyProblems } from './policy-document';
+import { checkPolicy, normalizePolicy, statementLocation, warnPolicyProblems, type PolicyDocument } from './policy-document';
 import { principalNodeId } from './principals';
 
 type Rec = Record<string, unknown>;
@@ -20,12 +20,12 @@ const ROLE_KEYS = new Set(['Path', 'RoleName', 'RoleId', 'Arn', 'CreateDate', 'A
 export function dateField(ctx: ImportContext, rec: unknown, key: string, where: string): string | undefined {
   const raw = own(rec, key);
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const ms = parseTimestamp(raw);
-  if (ms === undefined) {
+  const iso = isoTimestamp(raw);
+  if (iso === undefined) {
     ctx.b.warn(`${where}.${key}: unrecognised timestamp ${JSON.stringify(String(raw).slice(0, 40))}; kept as text`);
     return String(raw);
   }
-  return toIso(ms);
+  return iso;
 }
 
 function requireArn(ctx: ImportContext, rec: unknown, where: string, what: string): string | undefined {
@@ -45,25 +45,26 @@ function commonAttributes(ctx: ImportContext, rec: Rec, where: string, known: Se
   };
   const tags = readTags(own(rec, 'Tags'));
   if (tags.length) attrs.tags = tags;
-  const extra = extraFields(rec, known);
-  if (Object.keys(extra).length) attrs.extra = extra;
+  const extra = extraFieldsIfAny(rec, known);
+  if (extra) attrs.extra = extra;
   return attrs;
 }
 
 /** Inline policies (`UserPolicyList` etc.) and attached managed policies of one principal. */
 function readPrincipalPolicies(ctx: ImportContext, principal: string, rec: Rec, where: string, inlineKey: string): void {
   const b = ctx.b;
+  const account = accountOf(principal);
   toArray(own(rec, inlineKey)).forEach((p, i) => {
     const loc = `${where}.${inlineKey}[${i}]`;
     const name = ownString(p, 'PolicyName');
     if (!name) return b.warn(`${loc}: inline policy without PolicyName; skipped`);
-    const parsed = normalizePolicy(own(p, 'PolicyDocument'));
+    const parsed = checkPolicy(own(p, 'PolicyDocument'));
     const id = `${principal}#inline/${name}`;
     const attributes: Attributes = { inlineOf: principal };
     if (parsed.ok) attributes.document = parsed.raw;
     else b.warn(`${loc} (${name}): ${parsed.reason}; its statements are not used`);
     warnPolicyProblems((m) => b.warn(m), `${loc}.PolicyDocument`, parsed);
-    b.node({ id, kind: 'inlinePolicy', name, account: accountOf(principal), attributes });
+    b.node({ id, kind: 'inlinePolicy', name, account, attributes });
     b.edge('hasPolicy', principal, id, { file: ctx.file, location: loc, policy: id }, { via: 'inline' });
   });
   toArray(own(rec, 'AttachedManagedPolicies')).forEach((p, i) => {
@@ -122,15 +123,18 @@ export function readRole(ctx: ImportContext, rec: unknown, where: string): void 
   for (const key of ['Description', 'MaxSessionDuration'] as const) {
     if (own(rec, key) !== undefined) setOwn(attributes, key === 'Description' ? 'description' : 'maxSessionDuration', own(rec, key));
   }
-  const trust = own(rec, 'AssumeRolePolicyDocument');
-  if (trust !== undefined) {
-    const parsed = normalizePolicy(trust);
-    if (parsed.ok) attributes.trustPolicy = parsed.raw;
-    else ctx.b.warn(`${where}.AssumeRolePolicyDocument: ${parsed.reason}; no trust edges for this role`);
+  const trustValue = own(rec, 'AssumeRolePolicyDocument');
+  let trust: PolicyDocument | undefined;
+  if (trustValue !== undefined) {
+    const parsed = normalizePolicy(trustValue);
+    if (parsed.ok) {
+      attributes.trustPolicy = parsed.raw;
+      trust = parsed.document;
+    } else ctx.b.warn(`${where}.AssumeRolePolicyDocument: ${parsed.reason}; no trust edges for this role`);
     warnPolicyProblems((m) => ctx.b.warn(m), `${where}.AssumeRolePolicyDocument`, parsed);
   }
   ctx.b.node({ id: arn, kind: 'role', name: ownString(rec, 'RoleName') ?? arnName(arn), account: accountOf(arn), attributes });
-  if (attributes.trustPolicy) readTrust(ctx, arn, attributes.trustPolicy, `${where}.AssumeRolePolicyDocument`);
+  if (trust) readTrust(ctx, arn, trust, `${where}.AssumeRolePolicyDocument`);
   readPrincipalPolicies(ctx, arn, rec, where, 'RolePolicyList');
   toArray(own(rec, 'InstanceProfileList')).forEach((ip, i) => readInstanceProfile(ctx, ip, `${where}.InstanceProfileList[${i}]`, arn));
 }
@@ -138,10 +142,8 @@ export function readRole(ctx: ImportContext, rec: unknown, where: string): void 
 const TRUST_ACTION = /^(sts:(assumerole\w*|tagsession|setsourceidentity|setcontext|\*)|\*)$/i;
 
 /** One `canAssume` edge per trusted principal of each Allow statement, with its condition. */
-function readTrust(ctx: ImportContext, role: string, doc: unknown, where: string): void {
-  const parsed = normalizePolicy(doc);
-  if (!parsed.ok) return;
-  for (const st of parsed.document.statements) {
+function readTrust(ctx: ImportContext, role: string, doc: PolicyDocument, where: string): void {
+  for (const st of doc.statements) {
     if (st.effect !== 'Allow') continue;
     const actions = st.actions.filter((a) => TRUST_ACTION.test(a));
     if (actions.length === 0 && st.notActions.length === 0) continue;

@@ -5,10 +5,10 @@
  */
 import type { ImportContext, JsonImporter } from '../../../importers/types';
 import type { Attributes } from '../../../model/types';
-import { extraFields, isRecord, own, ownString, toArray } from '../../../io/safe-object';
+import { extraFieldsIfAny, isRecord, own, ownString, toArray } from '../../../io/safe-object';
 import { accountOf, arnName } from './arn';
 import { dateField, readGroup, readRole, readUser } from './gaad-records';
-import { normalizePolicy, warnPolicyProblems } from './policy-document';
+import { checkPolicy, warnPolicyProblems } from './policy-document';
 
 const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList'] as const;
 const POLICY_KEYS = new Set(['PolicyName', 'PolicyId', 'Arn', 'Path', 'DefaultVersionId', 'AttachmentCount', 'PermissionsBoundaryUsageCount', 'IsAttachable', 'Description', 'CreateDate', 'UpdateDate', 'PolicyVersionList']);
@@ -60,7 +60,7 @@ export function readManagedPolicy(ctx: ImportContext, rec: unknown, where: strin
   let document: unknown;
   toArray(own(rec, 'PolicyVersionList')).forEach((v, i) => {
     const loc = `${where}.PolicyVersionList[${i}]`;
-    const parsed = normalizePolicy(own(v, 'Document'));
+    const parsed = checkPolicy(own(v, 'Document'));
     if (!parsed.ok) b.warn(`${loc} (${name}): ${parsed.reason}`);
     warnPolicyProblems((m) => b.warn(m), `${loc}.Document`, parsed);
     const version: PolicyVersion = {
@@ -87,7 +87,7 @@ export function readManagedPolicy(ctx: ImportContext, rec: unknown, where: strin
     document,
     versions,
   };
-  const extra = extraFields(rec, POLICY_KEYS);
-  if (Object.keys(extra).length) attributes.extra = extra;
+  const extra = extraFieldsIfAny(rec, POLICY_KEYS);
+  if (extra) attributes.extra = extra;
   b.node({ id: arn, kind: 'managedPolicy', name, account: accountOf(arn), attributes });
 }

@@ -56,8 +56,29 @@ export const MAX_POLICY_STRING = 4096;
 
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 
+/** What `checkPolicy` tells: the decoded document and its problems, or why it cannot be read. */
+export type PolicyCheck = { ok: true; raw: Record<string, unknown>; problems: PolicyProblem[] } | { ok: false; reason: string };
+
 /** Decode an object, JSON string or URL-encoded JSON string into a policy document. */
 export function normalizePolicy(input: unknown): PolicyParse {
+  const read = readPolicy(input, true);
+  return read.ok ? { ok: true, document: { version: ownString(read.raw, 'Version'), statements: read.statements }, raw: read.raw, problems: read.problems } : read;
+}
+
+/**
+ * The same decoding and the same problems as `normalizePolicy`, without building the statements:
+ * importers store most documents (inline and managed policies) and only warn about them; the
+ * evaluator compiles the statements later, with normalizePolicy.
+ */
+export function checkPolicy(input: unknown): PolicyCheck {
+  const read = readPolicy(input, false);
+  return read.ok ? { ok: true, raw: read.raw, problems: read.problems } : read;
+}
+
+type PolicyRead = { ok: true; raw: Record<string, unknown>; statements: PolicyStatement[]; problems: PolicyProblem[] } | { ok: false; reason: string };
+
+/** `build`: also build the statements (otherwise `statements` stays empty). */
+function readPolicy(input: unknown, build: boolean): PolicyRead {
   let value = input;
   const problems: PolicyProblem[] = [];
   if (typeof value === 'string') {
@@ -86,18 +107,18 @@ export function normalizePolicy(input: unknown): PolicyParse {
   const statements: PolicyStatement[] = [];
   statementsRaw.forEach((s, index) => {
     const place = `Statement[${index}]`;
-    const read = readStatement(s, index);
+    const read = readStatement(s, index, build);
     if (typeof read === 'string') problems.push({ place, message: `${read}; statement ignored` });
     else {
-      statements.push(read.statement);
+      if (read.statement) statements.push(read.statement);
       if (read.note) problems.push({ place, message: read.note });
     }
   });
-  return { ok: true, document: { version: ownString(value, 'Version'), statements }, raw: value, problems };
+  return { ok: true, raw: value, statements, problems };
 }
 
 /** Report a parsed document's problems, each at its place under `base` (the document's own location, or '' for a file that is one). */
-export function warnPolicyProblems(warn: (message: string) => void, base: string, parsed: PolicyParse): void {
+export function warnPolicyProblems(warn: (message: string) => void, base: string, parsed: PolicyCheck): void {
   if (!parsed.ok) return;
   for (const p of parsed.problems) warn(`${base && p.place ? `${base}.${p.place}` : base || p.place || 'policy document'}: ${p.message}`);
 }
@@ -109,10 +130,14 @@ const describe = (v: unknown): string => {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v).slice(0, 20)}`;
 };
 
-type StatementRead = { statement: PolicyStatement; note?: string } | string;
+/** A statement read (built only when asked), or why it cannot be read. */
+type StatementRead = { statement?: PolicyStatement; note?: string } | string;
 
-/** One statement, or why it cannot be read as AWS would read it. */
-function readStatement(s: unknown, index: number): StatementRead {
+/** A statement checked and found readable, with nothing to note (shared: it is never changed). */
+const CHECKED: StatementRead = Object.freeze({});
+
+/** One statement, or why it cannot be read as AWS would read it; `build`: return the statement too. */
+function readStatement(s: unknown, index: number, build: boolean): StatementRead {
   if (!isRecord(s)) return `not an object (${describe(s)})`;
   const effect = own(s, 'Effect');
   if (effect === undefined) return 'Effect is missing';
@@ -124,9 +149,9 @@ function readStatement(s: unknown, index: number): StatementRead {
   const resource = pair(s, 'Resource', 'NotResource', false);
   if (typeof resource === 'string') return resource;
   if (hasOwn(s, 'Principal') && hasOwn(s, 'NotPrincipal')) return 'has both Principal and NotPrincipal';
-  const principalList = principals(own(s, 'Principal'), 'Principal');
+  const principalList = principals(own(s, 'Principal'), 'Principal', build);
   if (typeof principalList === 'string') return principalList;
-  const notPrincipalList = principals(own(s, 'NotPrincipal'), 'NotPrincipal');
+  const notPrincipalList = principals(own(s, 'NotPrincipal'), 'NotPrincipal', build);
   if (typeof notPrincipalList === 'string') return notPrincipalList;
   const cond = own(s, 'Condition');
   const condProblem = checkCondition(cond);
@@ -134,6 +159,8 @@ function readStatement(s: unknown, index: number): StatementRead {
 
   const sidRaw = ownString(s, 'Sid');
   const sidTooLong = sidRaw !== undefined && sidRaw.length > MAX_POLICY_STRING;
+  const note = sidTooLong ? `Sid is ${sidRaw.length} characters long; the statement is named #${index} instead` : undefined;
+  if (!build) return note ? { note } : CHECKED;
   const sid = sidTooLong ? undefined : sidRaw;
   const hasCond = isRecord(cond) && Object.keys(cond).length > 0;
   const statement: PolicyStatement = {
@@ -149,7 +176,7 @@ function readStatement(s: unknown, index: number): StatementRead {
     condition: hasCond ? JSON.stringify(cond) : undefined,
     conditionBlock: hasCond ? cond : undefined,
   };
-  return sidTooLong ? { statement, note: `Sid is ${sidRaw.length} characters long; the statement is named #${index} instead` } : { statement };
+  return note ? { statement, note } : { statement };
 }
 
 /**
@@ -182,7 +209,8 @@ function stringList(x: unknown, what: string): string[] | string {
   return list as string[];
 }
 
-function principals(x: unknown, what: string): PrincipalRef[] | string {
+/** The principals named, checked (and listed when `build`). */
+function principals(x: unknown, what: string, build: boolean): PrincipalRef[] | string {
   if (x === undefined) return [];
   if (x === '*') return [{ type: '*', value: '*' }];
   if (!isRecord(x)) return `${what} must be "*" or a map of principal types, not ${describe(x)}`;
@@ -195,7 +223,7 @@ function principals(x: unknown, what: string): PrincipalRef[] | string {
     if (!hasOwn(x, type)) continue;
     const list = stringList(x[type], `${what}.${type}`);
     if (typeof list === 'string') return list;
-    for (const v of list) out.push({ type, value: v.trim() });
+    if (build) for (const v of list) out.push({ type, value: v.trim() });
   }
   return out;
 }
