@@ -2,7 +2,7 @@
  * The analysis subcommands: can, blast, paths, who-can, admins, techniques. Each loads the
  * exports, runs the same analysis as the app, and prints text or (--json) one JSON document.
  */
-import { adminReport, awsAnalysisOf, blastRadius, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type AsOf, type AwsAnalysis, type Decision, type PrivilegePath } from '../core';
+import { adminReport, awsAnalysisOf, blastRadius, blastResult, privilegePaths, whoCan, TECHNIQUES, EXTRA_TECHNIQUES, type Analysis, type AsOf, type AwsAnalysis, type Decision, type PrivilegePath } from '../core';
 import type { Output } from './analyze';
 import { UsageError } from './args';
 import { asOfLine, fromId, loadWorkspace, type Flags } from './workspace';
@@ -62,16 +62,17 @@ export async function runBlast(paths: string[], flags: Flags, json: boolean, io:
   need(flags, 'from');
   const from = fromId(flags)!;
   requireNode(a, from, 'from');
-  const br = blastRadius(a, from);
   if (json) {
-    io.out(jsonText({ asOf: a.asOfInfo, ...br }, 2));
+    io.out(jsonText({ asOf: a.asOfInfo, ...blastRadius(a, from) }, 2));
     return a.exitCode;
   }
+  // The text shows 50 identities: build only those rows.
+  const br = blastResult(a, from);
   const lines = [`Blast radius of ${from}: score ${br.score}/100`, asOfLine(a.asOfInfo)];
   for (const x of br.admins) lines.push(`  ADMIN: ${x.name} (${x.provider}, ${x.hops} hop(s)${x.conditional ? ', conditional' : ''})`);
-  lines.push(`  identities reached: ${br.identities.length}`);
-  for (const i of br.identities.slice(0, 50)) lines.push(`    ${i.hops} hop(s)  ${i.provider.padEnd(10)} ${i.kind.padEnd(18)} ${i.id}${i.conditional ? '  (conditional)' : ''}`);
-  if (br.identities.length > 50) lines.push(`    … ${br.identities.length - 50} more (--json lists all)`);
+  lines.push(`  identities reached: ${br.identityCount}`);
+  for (const i of br.identities(0, 50)) lines.push(`    ${i.hops} hop(s)  ${i.provider.padEnd(10)} ${i.kind.padEnd(18)} ${i.id}${i.conditional ? '  (conditional)' : ''}`);
+  if (br.identityCount > 50) lines.push(`    … ${br.identityCount - 50} more (--json lists all)`);
   lines.push(`  resources reached: ${br.resources.length}  by access level: ${JSON.stringify(br.byAccessLevel)}  by service: ${JSON.stringify(br.byService)}`);
   for (const r of br.resources.slice(0, 50)) lines.push(`    ${r.levels.join(', ').padEnd(40)} ${r.id}${r.conditionalOnly ? '  (conditional)' : ''}`);
   io.out(textLines(lines));

@@ -14,6 +14,7 @@ export type { ProviderPlugin, ProviderAnalysis, PotentialFinding } from './provi
 export { awsAnalysisOf, type AwsAnalysis } from './providers/aws/plugin';
 export { ACCESS_LEVELS, levelsOf, type AccessLevel, type ResourceAccess } from './model/access';
 export { blastRadius, type BlastRadius, type ReachedIdentity, type ReachedResource, type ReachedAdmin } from './analysis/blast-radius';
+export { blastResult, type BlastResult, type BlastCounts } from './analysis/blast-result';
 export { privilegePaths, type PrivilegePath } from './analysis/privilege-paths';
 export type { PathStep } from './analysis/explain';
 export { whoCan, rankedWhoCan, type WhoCan, type RankedWhoCan, type RankedEntry } from './analysis/who-can';

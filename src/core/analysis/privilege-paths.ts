@@ -6,6 +6,7 @@
  */
 import type { Analysis } from './analysis';
 import { explainStep, type PathStep } from './explain';
+import { NODE, nodeFacts, scratch } from './reach-index';
 
 export interface PrivilegePath {
   steps: PathStep[];
@@ -18,29 +19,49 @@ interface RawPath {
   edges: number[];
 }
 
-function shortest(a: Analysis, from: number, targets: Set<number>, blockedNodes: Set<number>, blockedEdges: Set<number>): RawPath | undefined {
+/** A node index, or ADMIN for any administrator node. */
+const ADMIN = -1;
+
+/**
+ * The first path found breadth-first from `from` to a target (not `from` itself), avoiding the
+ * blocked nodes and edges. It stops at the first target discovered: in a FIFO queue that is the
+ * first target dequeued, with the same tree edge, so the path is the one a full sweep would give.
+ */
+function shortest(a: Analysis, from: number, target: number, blockedNodes: readonly number[], blockedEdges: ReadonlySet<number>): RawPath | undefined {
   const ix = a.reach;
-  const prevEdge = new Map<number, number>([[from, -1]]);
-  const queue = [from];
-  for (let head = 0; head < queue.length; head++) {
+  const { flags } = nodeFacts(ix);
+  const { fwdStart, fwdTargets, fwdEdge, edgeSrc } = ix;
+  const s = scratch(ix);
+  const gen = s.begin();
+  const { seen, queue, via } = s;
+  for (const b of blockedNodes) seen[b] = gen;
+  seen[from] = gen;
+  via[from] = -1;
+  queue[0] = from;
+  let tail = 1;
+  const checkEdges = blockedEdges.size > 0;
+  for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
-    if (targets.has(u) && u !== from) {
-      const nodes = [u];
-      const edges: number[] = [];
-      for (let v = u; prevEdge.get(v)! >= 0; ) {
-        const e = prevEdge.get(v)!;
-        edges.unshift(e);
-        v = ix.edgeSrc[e]!;
-        nodes.unshift(v);
+    const end = fwdStart[u + 1]!;
+    for (let p = fwdStart[u]!; p < end; p++) {
+      const v = fwdTargets[p]!;
+      if (seen[v] === gen) continue;
+      const e = fwdEdge[p]!;
+      if (checkEdges && blockedEdges.has(e)) continue;
+      seen[v] = gen;
+      via[v] = e;
+      if (target === ADMIN ? (flags[v]! & NODE.ADMIN) !== 0 : v === target) {
+        const nodes = [v];
+        const edges: number[] = [];
+        for (let w = v; via[w]! >= 0; ) {
+          const x = via[w]!;
+          edges.push(x);
+          w = edgeSrc[x]!;
+          nodes.push(w);
+        }
+        return { nodes: nodes.reverse(), edges: edges.reverse() };
       }
-      return { nodes, edges };
-    }
-    for (let p = ix.fwdStart[u]!; p < ix.fwdStart[u + 1]!; p++) {
-      const v = ix.fwdTargets[p]!;
-      const e = ix.fwdEdge[p]!;
-      if (prevEdge.has(v) || blockedNodes.has(v) || blockedEdges.has(e)) continue;
-      prevEdge.set(v, e);
-      queue.push(v);
+      queue[tail++] = v;
     }
   }
   return undefined;
@@ -54,14 +75,13 @@ export function privilegePaths(a: Analysis, from: string, to: string, k = 3): Pr
   const ix = a.reach;
   const source = ix.index.get(from);
   if (source === undefined) throw new Error(`paths: no node ${from}`);
-  const targets = new Set<number>();
-  if (to === 'admin') a.graph.forEachNode((id, n) => n.kind === 'adminAccess' && targets.add(ix.index.get(id)!));
-  else {
+  let target = ADMIN;
+  if (to !== 'admin') {
     const t = ix.index.get(to);
     if (t === undefined) throw new Error(`paths: no node ${to}`);
-    targets.add(t);
+    target = t;
   }
-  const first = shortest(a, source, targets, new Set(), new Set());
+  const first = shortest(a, source, target, [], new Set());
   if (!first) return [];
   const found: RawPath[] = [first];
   const candidates: RawPath[] = [];
@@ -71,9 +91,10 @@ export function privilegePaths(a: Analysis, from: string, to: string, k = 3): Pr
     const prev = found[found.length - 1]!;
     for (let i = 0; i < prev.nodes.length - 1; i++) {
       const rootEdges = prev.edges.slice(0, i);
+      const root = rootEdges.join(',');
       const blockedEdges = new Set<number>();
-      for (const p of found) if (p.edges.slice(0, i).join(',') === rootEdges.join(',') && p.edges[i] !== undefined) blockedEdges.add(p.edges[i]!);
-      const spur = shortest(a, prev.nodes[i]!, targets, new Set(prev.nodes.slice(0, i)), blockedEdges);
+      for (const p of found) if (p.edges.slice(0, i).join(',') === root && p.edges[i] !== undefined) blockedEdges.add(p.edges[i]!);
+      const spur = shortest(a, prev.nodes[i]!, target, prev.nodes.slice(0, i), blockedEdges);
       if (!spur) continue;
       const candidate = { nodes: [...prev.nodes.slice(0, i), ...spur.nodes], edges: [...rootEdges, ...spur.edges] };
       if (!seen.has(key(candidate))) {

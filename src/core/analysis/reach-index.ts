@@ -8,10 +8,14 @@
  * nothing more, evaluated escalation and federation edges); besides them, the administrator node of
  * a scope (account, project, cluster) can act as every actor identity of that scope, and an
  * identity set stands for each member.
+ *
+ * Beside each index, made on first use: per-node facts the sweeps test (`nodeFacts`: listed,
+ * actor, admin, kind and provider codes) and one set of full-size working arrays (`scratch`),
+ * so a query neither re-reads node kinds nor allocates in proportion to the graph.
  */
 import type { BlastGraph } from '../graph/graph';
 import type { NodeAttributes } from '../model/types';
-import { EDGE_KINDS, isActorKind } from '../model/kinds';
+import { EDGE_KINDS, categoryOf, isActorKind } from '../model/kinds';
 import { pushTo } from '../io/multimap';
 
 export interface ReachEdgeRef {
@@ -135,4 +139,126 @@ export function bfs(ix: ReachIndex, starts: readonly number[], reverse = false, 
     }
   }
   return { hops, via, order };
+}
+
+/** Bits of `NodeFacts.flags`. */
+export const NODE = {
+  /** Listed as a reached identity: an identity, or the analysis's admin and set nodes. */
+  LISTED: 1,
+  /** A listed actor that is not a placeholder: its own grants reach resources. */
+  ACTOR: 2,
+  /** An administrator node (`adminAccess`): a target of paths to "admin". */
+  ADMIN: 4,
+  /** An administrator node of a named scope (account, project, cluster). */
+  SCOPE_ADMIN: 8,
+} as const;
+
+/**
+ * Per-node constants the sweeps test, computed once per reach index rather than per query:
+ * flags, kind and provider as small codes, and whether each forward edge is conditional.
+ */
+export interface NodeFacts {
+  flags: Uint8Array;
+  /** Code of each node's kind: an index into `kinds`. */
+  kind: Uint32Array;
+  kinds: string[];
+  /** Code of each node's provider: an index into `providers`. */
+  provider: Uint32Array;
+  providers: string[];
+  /** 1 where the forward CSR slot's edge is conditional (`fwdTargets` order: read in sequence by a sweep). */
+  fwdConditional: Uint8Array;
+}
+
+const factsOf = new WeakMap<ReachIndex, NodeFacts>();
+
+export function nodeFacts(ix: ReachIndex): NodeFacts {
+  let f = factsOf.get(ix);
+  if (f) return f;
+  const n = ix.ids.length;
+  const flags = new Uint8Array(n);
+  const kind = new Uint32Array(n);
+  const provider = new Uint32Array(n);
+  const kinds: string[] = [];
+  const providers: string[] = [];
+  const kindCode = new Map<string, number>();
+  const providerCode = new Map<string, number>();
+  const code = (codes: Map<string, number>, names: string[], name: string) => {
+    let c = codes.get(name);
+    if (c === undefined) {
+      codes.set(name, (c = names.length));
+      names.push(name);
+    }
+    return c;
+  };
+  // What depends on the kind alone, once per kind.
+  const kindBits: number[] = [];
+  const bitsOf = (k: string) => {
+    const listed = categoryOf(k) === 'identity' || k === 'adminAccess' || k === 'identitySet';
+    return (listed ? NODE.LISTED : 0) | (listed && isActorKind(k) ? NODE.ACTOR : 0) | (k === 'adminAccess' ? NODE.ADMIN | NODE.SCOPE_ADMIN : 0);
+  };
+  for (let v = 0; v < n; v++) {
+    const a = ix.attrs[v]!;
+    const k = code(kindCode, kinds, a.kind);
+    if (k === kindBits.length) kindBits.push(bitsOf(a.kind));
+    let bits = kindBits[k]!;
+    if (a.placeholder) bits &= ~NODE.ACTOR;
+    if (!a.account) bits &= ~NODE.SCOPE_ADMIN;
+    flags[v] = bits;
+    kind[v] = k;
+    provider[v] = code(providerCode, providers, a.provider);
+  }
+  const fwdConditional = new Uint8Array(ix.fwdEdge.length);
+  for (let p = 0; p < ix.fwdEdge.length; p++) fwdConditional[p] = ix.edges[ix.fwdEdge[p]!]!.conditional ? 1 : 0;
+  f = { flags, kind, kinds, provider, providers, fwdConditional };
+  factsOf.set(ix, f);
+  return f;
+}
+
+/**
+ * Full-size working arrays for one forward sweep at a time, kept per reach index so a query
+ * allocates nothing in proportion to the graph. A node's entries are valid only where
+ * `seen[v] === generation` of the current sweep; `begin` starts a sweep. Sweeps are synchronous
+ * and copy out what they keep, so one set per index is enough.
+ */
+export class Scratch {
+  readonly seen: Uint32Array;
+  readonly queue: Uint32Array;
+  /** Reach edge by which the node was first reached; -1 for a start. */
+  readonly via: Int32Array;
+  /** 1 when the first path to the node has a conditional step. */
+  readonly conditional: Uint8Array;
+  /** Rows a sweep lists (node, hops, conditional, first edge), in the order it reaches them. */
+  readonly rowNode: Uint32Array;
+  readonly rowHops: Int32Array;
+  readonly rowConditional: Uint8Array;
+  readonly rowEdge: Int32Array;
+  generation = 0;
+
+  constructor(n: number) {
+    this.seen = new Uint32Array(n);
+    this.queue = new Uint32Array(n);
+    this.via = new Int32Array(n);
+    this.conditional = new Uint8Array(n);
+    this.rowNode = new Uint32Array(n);
+    this.rowHops = new Int32Array(n);
+    this.rowConditional = new Uint8Array(n);
+    this.rowEdge = new Int32Array(n);
+  }
+
+  /** A new sweep: every node unseen. */
+  begin(): number {
+    if (this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+}
+
+const scratchOf = new WeakMap<ReachIndex, Scratch>();
+
+export function scratch(ix: ReachIndex): Scratch {
+  let s = scratchOf.get(ix);
+  if (!s) scratchOf.set(ix, (s = new Scratch(ix.ids.length)));
+  return s;
 }

@@ -15,7 +15,8 @@ import type { NodeCategory } from '../model/kinds';
 
 export interface ScoreInput {
   admin: boolean;
-  identities: { conditional: boolean }[];
+  /** Other identities reached (admin nodes not counted): how many by certain steps only, how many through some conditional step. */
+  identities: { certain: number; conditional: number };
   resources: { category: NodeCategory; levels: AccessLevel[]; conditionalOnly: boolean }[];
 }
 
@@ -29,8 +30,9 @@ function resourceWeight(category: NodeCategory, levels: AccessLevel[]): number {
 
 export function blastScore(input: ScoreInput): number {
   if (input.admin) return 100;
-  let keep = 1;
-  for (const i of input.identities) keep *= 1 - (i.conditional ? 0.015 : 0.03);
+  // Identities weigh the same each, so their factors are powers: no row per identity needed.
+  // (Bits may differ from multiplying row by row in reach order; the rounded score does not.)
+  let keep = (1 - 0.03) ** input.identities.certain * (1 - 0.015) ** input.identities.conditional;
   for (const r of input.resources) keep *= 1 - resourceWeight(r.category, r.levels) * (r.conditionalOnly ? 0.5 : 1);
   return Math.round(100 * (1 - keep) * 10) / 10;
 }
