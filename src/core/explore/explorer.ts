@@ -4,7 +4,7 @@
  * the page never holds (or clones) the whole graph. Caches live as long as the analysis.
  */
 import type { Analysis } from '../analysis/analysis';
-import { blastRadius } from '../analysis/blast-radius';
+import { blastResult, type BlastResult } from '../analysis/blast-result';
 import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths';
 import { rankedWhoCan, type RankedEntry } from '../analysis/who-can';
 import type { AnalysisSummary } from '../analysis/summary';
@@ -82,7 +82,7 @@ export class Explorer {
   private inventoryCache: Inventory | undefined;
   private searchCache: SearchIndex | undefined;
   /** The last blast radius: the panel and the scene ask for the same node one after the other. */
-  private lastBlast: { node: string; value: ReturnType<typeof blastRadius> } | undefined;
+  private lastBlast: { node: string; value: BlastResult } | undefined;
 
   constructor(
     private readonly a: Analysis,
@@ -102,7 +102,7 @@ export class Explorer {
       case 'overview':
         return overviewScene(this.graph, this.summary, q.req, (id) => this.scopeOf(id));
       case 'blastScene':
-        return blastScene(this.graph, this.blast(q.node), new Set(q.expanded));
+        return blastScene(this.a, this.blast(q.node), new Set(q.expanded));
       case 'pathScene':
         return pathScene(this.graph, q.from, privilegePaths(this.a, q.from, q.to, 5));
       case 'details':
@@ -131,14 +131,15 @@ export class Explorer {
   }
 
   private blast(node: string) {
-    if (this.lastBlast?.node !== node) this.lastBlast = { node, value: blastRadius(this.a, node) };
+    if (this.lastBlast?.node !== node) this.lastBlast = { node, value: blastResult(this.a, node) };
     return this.lastBlast.value;
   }
 
   private blastPanel(node: string, limit: number): BlastPanel {
     const b = this.blast(node);
     const adminPaths = privilegePaths(this.a, node, 'admin', 3);
-    const identities = b.identities.slice(0, limit);
+    // Rows for the page only: a 100,000-identity blast radius costs one page here.
+    const identities = b.identities(0, limit);
     const resources = b.resources.slice(0, limit);
     const ids = [node, ...adminPaths.flatMap((p) => p.steps.flatMap((s) => [s.from, s.to])), ...resources.map((r) => r.through)];
     return {
@@ -146,7 +147,7 @@ export class Explorer {
       score: b.score,
       admins: b.admins,
       adminOf: b.adminOf,
-      identityCount: b.identities.length,
+      identityCount: b.identityCount,
       identities,
       resourceCount: b.resources.length,
       resources,

@@ -3,8 +3,8 @@
  * on the outer ring. Past a few dozen per ring, the rest of a ring folds into one group per kind,
  * and resources into one group per service and strongest access level (click to open).
  */
-import type { BlastRadius } from '../../analysis/blast-radius';
-import type { BlastGraph } from '../../graph/graph';
+import type { Analysis } from '../../analysis/analysis';
+import type { BlastResult, ReachedResource } from '../../analysis/blast-result';
 import { kindInfo } from '../../model/kinds';
 import type { Scene, SceneEdge, SceneNode } from '../types';
 import { ringLayout } from './layout';
@@ -17,7 +17,9 @@ export const RESOURCE_GROUP_MIN = 3;
 const LEVEL_ORDER = ['Permissions management', 'Write', 'Read', 'Tagging', 'List'];
 const strongest = (levels: readonly string[]) => LEVEL_ORDER.find((l) => levels.includes(l)) ?? 'List';
 
-export function blastScene(graph: BlastGraph, blast: BlastRadius, expanded: ReadonlySet<string>): Scene {
+export function blastScene(a: Analysis, blast: BlastResult, expanded: ReadonlySet<string>): Scene {
+  const graph = a.graph;
+  const ix = a.reach;
   const nodes: SceneNode[] = [];
   const rep = new Map<string, string>();
   const rings: string[][] = [[blast.source]];
@@ -26,28 +28,31 @@ export function blastScene(graph: BlastGraph, blast: BlastRadius, expanded: Read
   nodes.push({ id: blast.source, label: src.name, kind: src.kind, x: 0, y: 0, mark: 'source', ring: 0 });
   rep.set(blast.source, blast.source);
   const admins = new Set(blast.admins.map((a) => a.id));
-  // Per ring: admins first, then breadth-first order.
-  const byRing = new Map<number, typeof blast.identities>();
-  for (const i of blast.identities) {
-    const list = byRing.get(i.hops);
+  // Per ring: admins first, then breadth-first order; read from the columns, rows never built.
+  const byRing = new Map<number, number[]>();
+  for (let i = 0; i < blast.identityCount; i++) {
+    const h = blast.hops[i]!;
+    const list = byRing.get(h);
     if (list) list.push(i);
-    else byRing.set(i.hops, [i]);
+    else byRing.set(h, [i]);
   }
-  for (const [hops, members] of [...byRing.entries()].sort((a, b) => a[0] - b[0])) {
-    const ordered = [...members.filter((m) => admins.has(m.id)), ...members.filter((m) => !admins.has(m.id))];
+  const idOf = (i: number) => ix.ids[blast.nodes[i]!]!;
+  for (const [hops, members] of [...byRing.entries()].sort((x, y) => x[0] - y[0])) {
+    const ordered = [...members.filter((m) => admins.has(idOf(m))), ...members.filter((m) => !admins.has(idOf(m)))];
     const ring = ringOf(hops);
     const folded = new Map<string, string[]>();
     ordered.forEach((m, i) => {
-      const key = `blast-group:${hops}:${m.kind}`;
+      const id = idOf(m);
+      const n = ix.attrs[blast.nodes[m]!]!;
+      const key = `blast-group:${hops}:${n.kind}`;
       if (i < PER_RING || expanded.has(key)) {
-        const n = graph.hasNode(m.id) ? graph.getNodeAttributes(m.id) : undefined;
-        nodes.push({ id: m.id, label: m.name, kind: m.kind, x: 0, y: 0, placeholder: n?.placeholder || undefined, ring: hops, mark: admins.has(m.id) ? 'admin' : undefined });
-        rep.set(m.id, m.id);
-        ring.push(m.id);
+        nodes.push({ id, label: n.name, kind: n.kind, x: 0, y: 0, placeholder: n.placeholder || undefined, ring: hops, mark: admins.has(id) ? 'admin' : undefined });
+        rep.set(id, id);
+        ring.push(id);
       } else {
         const list = folded.get(key);
-        if (list) list.push(m.id);
-        else folded.set(key, [m.id]);
+        if (list) list.push(id);
+        else folded.set(key, [id]);
       }
     });
     for (const [key, ids] of folded) {
@@ -61,7 +66,7 @@ export function blastScene(graph: BlastGraph, blast: BlastRadius, expanded: Read
   const drawnIds = new Set(nodes.map((n) => n.id));
   const outer = rings.length;
   const resourceRing: string[] = [];
-  const groups = new Map<string, BlastRadius['resources']>();
+  const groups = new Map<string, ReachedResource[]>();
   for (const r of blast.resources) {
     const key = `group:${r.service}:${strongest(r.levels)}`;
     const list = groups.get(key);
@@ -89,18 +94,18 @@ export function blastScene(graph: BlastGraph, blast: BlastRadius, expanded: Read
   const budget = withinBudget(edges);
   const positions = ringLayout([...rings.filter((r) => r.length), ...(resourceRing.length ? [resourceRing] : [])]);
   for (const n of nodes) Object.assign(n, positions.get(n.id));
-  const total = 1 + blast.identities.length + blast.resources.length;
+  const total = 1 + blast.identityCount + blast.resources.length;
   return {
     nodes,
     edges: budget.kept,
     drawn: total,
     total: graph.order,
-    caption: `Blast radius of ${src.name}: ${blast.identities.length.toLocaleString('en')} identities in rings by step, ${blast.resources.length.toLocaleString('en')} resources outside${leftOut(budget.left)}`,
+    caption: `Blast radius of ${src.name}: ${blast.identityCount.toLocaleString('en')} identities in rings by step, ${blast.resources.length.toLocaleString('en')} resources outside${leftOut(budget.left)}`,
   };
 }
 
 /** Graph edges among the drawn identities (outward only: from a nearer ring or the same one); edges into folded groups become one per group. */
-function foldRingEdges(graph: BlastGraph, rep: ReadonlyMap<string, string>): SceneEdge[] {
+function foldRingEdges(graph: Analysis['graph'], rep: ReadonlyMap<string, string>): SceneEdge[] {
   const edges: SceneEdge[] = [];
   const folded = new Map<string, SceneEdge>();
   for (const [id, r] of rep) {
