@@ -90,3 +90,16 @@ test('keyboard: search, Enter, focus lands in the details; Escape closes them; t
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
 });
+
+test('tabs move with the arrow keys; hovering a node names it in a tooltip', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await page.getByRole('tab', { name: 'Analysis' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Inventory' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Inventory' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
+  const pos = await page.evaluate((id) => window.__blastmap!.nodePagePosition(id), `arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
+  await page.mouse.move(pos!.x, pos!.y);
+  await expect(page.getByRole('tooltip')).toContainText('svc-jenkins-deploy');
+});

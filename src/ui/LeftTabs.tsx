@@ -13,9 +13,22 @@ export function LeftTabs() {
   const setTab = useWorkspace((s) => s.setLeftTab);
   return (
     <>
-      <div role="tablist" aria-label="Lists" className="tabs">
+      {/* WAI-ARIA tabs: arrow keys, Home and End move between them; only the active one is in the tab order. */}
+      <div
+        role="tablist"
+        aria-label="Lists"
+        className="tabs"
+        onKeyDown={(e) => {
+          const i = TABS.indexOf(tab);
+          const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+          if (next < 0) return;
+          e.preventDefault();
+          setTab(TABS[next]!);
+          (e.currentTarget.children[next] as HTMLElement | undefined)?.focus();
+        }}
+      >
         {TABS.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+          <button key={t} role="tab" type="button" aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
             {t}
           </button>
         ))}

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
-import type { Scene } from '../../core';
+import { kindInfo, type Scene } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { edgeColor, graphStylesheet, nodeLook } from './style';
 import { blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
@@ -91,6 +91,7 @@ export default function GraphView() {
   const focus = useWorkspace((s) => s.focus);
   const { scene, mode, pending } = useScene();
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [tip, setTip] = useState<{ x: number; y: number; text: string; detail: string } | null>(null);
   /** The scene whose elements are all on the canvas (edges arrive over a few frames). */
   const [drawn, setDrawn] = useState<Scene | undefined>(undefined);
 
@@ -127,9 +128,19 @@ export default function GraphView() {
       cancelAnimationFrame(labelFrame);
       labelFrame = requestAnimationFrame(() => scaleLabels(cy));
     });
-    // Hovering a node lights up its neighbours.
-    cy.on('mouseover', 'node', (ev) => ev.target.closedNeighborhood().addClass('hover'));
-    cy.on('mouseout', 'node', () => cy.elements('.hover').removeClass('hover'));
+    // Hovering a node lights up its neighbours and names it in a tooltip (labels may be hidden
+    // when zoomed out).
+    cy.on('mouseover', 'node', (ev) => {
+      ev.target.closedNeighborhood().addClass('hover');
+      const p = ev.target.renderedPosition();
+      const group = ev.target.data('count') as number | undefined;
+      setTip({ x: p.x, y: p.y, text: String(ev.target.data('label') ?? ''), detail: group ? 'click to open the group' : kindInfo(String(ev.target.data('kind'))).label });
+    });
+    cy.on('mouseout', 'node', () => {
+      cy.elements('.hover').removeClass('hover');
+      setTip(null);
+    });
+    cy.on('viewport', () => setTip(null));
     cy.on('tap', (ev) => {
       if (ev.target === cy) useWorkspace.getState().select(null);
     });
@@ -199,6 +210,11 @@ export default function GraphView() {
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
       <GraphControls cy={cyRef} />
+      {tip && !menu && (
+        <div className="graph-tooltip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 10 }}>
+          <b>{tip.text}</b> <span className="muted small">{tip.detail}</span>
+        </div>
+      )}
       {menu && <NodeMenu {...menu} neighbours={() => neighbours(menu.id)} onClose={() => setMenu(null)} />}
       {focus && mode === 'overview' && (
         <button type="button" className="unhide" style={{ top: 66 }} onClick={() => useWorkspace.getState().clearFocus()}>
