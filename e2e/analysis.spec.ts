@@ -74,7 +74,8 @@ test('path view: from a developer to admin? none; from the Jenkins key to admin:
 test('who can reach the customer database secret, standing non-human credentials first', async ({ workbench, page }) => {
   await workbench.openDemo();
   await workbench.clickNode(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/api/postgres-9fK2qL`);
-  await page.getByText('Who can reach this').click();
+  // A secret's panel leads with who can reach it, already open.
+  await expect(page.getByTestId('who-can')).toHaveAttribute('open', '');
   await expect(page.getByTestId('who-can-count')).toContainText('identities and credentials can reach it');
   const first = page.getByTestId('who-can').locator('ol > li').first();
   await expect(first).toContainText('1 step');

@@ -45,7 +45,7 @@ await idle();
 await shot('path');
 await page.getByRole('button', { name: 'Close', exact: true }).click();
 await click(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/api/postgres-9fK2qL`);
-await page.getByText('Who can reach this').click();
+// A secret's panel leads with who can reach it, open.
 await page.getByTestId('who-can-count').waitFor();
 await shot('who-can-reach');
 // Federation: what a GitHub Actions token of the api repository reaches, across AWS, EKS and back.

@@ -14,6 +14,7 @@ import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
+const TARGET_CATEGORIES = new Set(['resource', 'secret']);
 
 
 const EDGE_PAGE = 300;
@@ -81,6 +82,8 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
       </p>
       {node.placeholder && <p className="note">Referenced by a policy or trust, but no imported file describes it.</p>}
       <p className="muted small">{info.description}</p>
+      {/* A resource or secret leads with who can reach it; an identity with what it can reach (below). */}
+      {TARGET_CATEGORIES.has(info.category) && <WhoCanSection view={view} node={node.id} initiallyOpen />}
       <table className="attrs">
         <tbody>
           {attrs.map(([k, v]) => (
@@ -104,7 +107,7 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
         </button>
       </div>
       {BLAST_CATEGORIES.has(info.category) && <BlastSection view={view} node={node.id} />}
-      <WhoCanSection view={view} node={node.id} />
+      {!TARGET_CATEGORIES.has(info.category) && <WhoCanSection view={view} node={node.id} />}
       <EdgeList title="Outgoing" page={details.outgoing} onMore={() => setLimits((l) => ({ ...l, outLimit: l.outLimit + EDGE_PAGE }))} />
       <EdgeList title="Incoming" incoming page={details.incoming} onMore={() => setLimits((l) => ({ ...l, inLimit: l.inLimit + EDGE_PAGE }))} />
     </aside>

@@ -6,14 +6,14 @@ import { whoCanQuery } from '../../queries/explore';
 import { MoreButton } from '../MoreButton';
 import { useWorkspace } from '../../state/workspace-store';
 
-export function WhoCanSection({ view, node }: { view: WorkspaceView; node: string }) {
-  const [open, setOpen] = useState(false);
+export function WhoCanSection({ view, node, initiallyOpen = false }: { view: WorkspaceView; node: string; initiallyOpen?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
   const [shown, setShown] = useState(60);
   const q = useQuery(open ? whoCanQuery(view, node, shown) : { queryKey: ['explore', 'who-can', 'closed'], queryFn: skipToken });
   const select = useWorkspace((s) => s.select);
   const showPath = useWorkspace((s) => s.showPath);
   return (
-    <details className="who-can" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="who-can">
+    <details className="who-can" open={initiallyOpen || undefined} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="who-can">
       <summary>Who can reach this</summary>
       {q.isPending && open && <p className="muted">Searching…</p>}
       {q.data && (
