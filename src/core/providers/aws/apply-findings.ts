@@ -21,9 +21,20 @@ export function sourceFileOf(graph: BlastGraph, node: string): string {
   return file || 'analysis';
 }
 
+/**
+ * A check on a stand-in resource (`.../blastmap-probe`: "any new user", "any function") reads as
+ * what it means rather than as a name no export holds.
+ */
+export function resourceText(resource: string): string {
+  const m = /^arn:[^:]*:([^:]*):[^:]*:(\d*):(?:([A-Za-z-]+)[/:])?(?:.*[/:])?blastmap-probe$/.exec(resource);
+  if (!m) return resource;
+  const [, service, account, type] = m;
+  return `any ${type ?? `${service} resource`}${account ? ` of account ${account}` : ''}`;
+}
+
 function checkEvidence(graph: BlastGraph, c: PermissionCheck, technique: string): Evidence[] {
   const statements = c.decision.allowedBy.filter((m) => m.result !== false);
-  const base = `${c.action} on ${c.resource}: ${c.decision.decision}`;
+  const base = `${c.action} on ${resourceText(c.resource)}: ${c.decision.decision}`;
   if (!statements.length) return [{ file: 'analysis', location: technique, note: `${base}${c.decision.notes.length ? ` (${c.decision.notes.join('; ')})` : ''}` }];
   return statements.map((m) => ({
     file: graph.hasNode(m.ref.policyId) ? sourceFileOf(graph, m.ref.policyId) : 'analysis',
