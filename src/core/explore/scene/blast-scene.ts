@@ -9,6 +9,7 @@ import { kindInfo } from '../../model/kinds';
 import type { Scene, SceneEdge, SceneNode } from '../types';
 import { ringLayout } from './layout';
 import { leftOut, withinBudget } from './edge-budget';
+import { FoldedEdges } from './fold-edges';
 
 /** Identities drawn one by one per ring before the rest folds. */
 const PER_RING = 40;
@@ -107,25 +108,16 @@ export function blastScene(a: Analysis, blast: BlastResult, expanded: ReadonlySe
 /** Graph edges among the drawn identities (outward only: from a nearer ring or the same one); edges into folded groups become one per group. */
 function foldRingEdges(graph: Analysis['graph'], rep: ReadonlyMap<string, string>): SceneEdge[] {
   const edges: SceneEdge[] = [];
-  const folded = new Map<string, SceneEdge>();
+  const folded = new FoldedEdges(true);
   for (const [id, r] of rep) {
     if (r !== id) continue;
     graph.forEachOutEdge(id, (key, e, source, target) => {
       const t = rep.get(target);
       if (t === undefined || target === source) return;
       const conditional = e.attributes.conditional === true;
-      if (t === target) {
-        edges.push({ id: key, source, target, kind: e.kind, conditional });
-        return;
-      }
-      const fid = `fold:${e.kind}|${source}|${t}`;
-      const f = folded.get(fid);
-      if (f) {
-        f.count! += 1;
-        f.conditional &&= conditional;
-      } else folded.set(fid, { id: fid, source, target: t, kind: e.kind, conditional, count: 1 });
+      if (t === target) edges.push({ id: key, source, target, kind: e.kind, conditional });
+      else folded.add(source, t, e.kind, conditional);
     });
   }
-  for (const f of folded.values()) f.label = f.count!.toLocaleString('en');
-  return [...edges, ...folded.values()];
+  return [...edges, ...folded.list()];
 }

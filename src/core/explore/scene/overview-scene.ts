@@ -2,7 +2,7 @@
  * The overview scene. A graph small enough to read is drawn whole. A large one is never cut to an
  * arbitrary slice: nodes fold into groups (provider, account/project/cluster, kind, then path
  * prefix) that open on click, while what matters (admins, who can become admin, crown jewels)
- * stays drawn one by one. Edges between groups fold into one edge per kind with a count.
+ * stays drawn one by one. Edges touching a group fold into one edge per pair with a count.
  */
 import { categoryOf, kindInfo } from '../../model/kinds';
 import type { BlastGraph } from '../../graph/graph';
@@ -10,6 +10,7 @@ import type { AnalysisSummary } from '../../analysis/summary';
 import type { OverviewRequest, Scene, SceneEdge, SceneNode } from '../types';
 import { forceLayout } from './layout';
 import { EDGE_BUDGET, leftOut, withinBudget } from './edge-budget';
+import { FoldedEdges } from './fold-edges';
 
 /** Up to this many nodes (and EDGE_BUDGET edges) the whole graph is drawn: beyond, it stops reading as a picture. */
 export const DIRECT_LIMIT = 250;
@@ -159,7 +160,7 @@ function edgesAmong(graph: BlastGraph, ids: readonly string[]): number {
  * and direction, with their count (an escalation among them makes it an escalation edge).
  */
 function foldEdges(graph: BlastGraph, rep: ReadonlyMap<string, string>): SceneEdge[] {
-  const folded = new Map<string, SceneEdge>();
+  const folded = new FoldedEdges(false);
   const edges: SceneEdge[] = [];
   graph.forEachEdge((key, e, source, target) => {
     const s = rep.get(source);
@@ -170,15 +171,7 @@ function foldEdges(graph: BlastGraph, rep: ReadonlyMap<string, string>): SceneEd
       edges.push({ id: key, source, target, kind: e.kind, conditional, ...(e.kind === 'escalatesTo' ? { label: String(e.attributes.techniqueName ?? e.attributes.technique ?? '') } : {}) });
       return;
     }
-    if (s === t) return;
-    const id = `fold:${s}|${t}`;
-    const f = folded.get(id);
-    if (f) {
-      f.count! += 1;
-      f.conditional &&= conditional;
-      if (e.kind === 'escalatesTo') f.kind = e.kind;
-    } else folded.set(id, { id, source: s, target: t, kind: e.kind, conditional, count: 1 });
+    if (s !== t) folded.add(s, t, e.kind, conditional);
   });
-  for (const f of folded.values()) if (f.count! > 1) f.label = `${f.count!.toLocaleString('en')}`;
-  return [...edges, ...folded.values()];
+  return [...edges, ...folded.list(2)];
 }
