@@ -28,13 +28,34 @@ test('clicking an escalation edge opens its panel with the policy statement behi
   await expect(page.getByTestId('details-id')).toBeVisible();
 });
 
-test('the demo overview carries labels and marks its administrators', async ({ workbench, page }) => {
-  await workbench.openDemo();
-  const labels = await page.evaluate(() => window.__blastmap!.nodeLabels());
-  expect(labels).toContain('svc-jenkins-deploy');
-  expect(labels.filter((l) => l.length > 0).length).toBe(labels.length);
-  await expect(page.getByTestId('graph-notice')).toContainText('All');
-});
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+]) {
+  test(`the demo overview carries labels that do not overlap, admins' among them (${width}x${height})`, async ({ workbench, page }) => {
+    await page.setViewportSize({ width, height });
+    await workbench.openDemo();
+    const labels = await page.evaluate(() => window.__blastmap!.nodeLabels());
+    expect(labels).toContain('svc-jenkins-deploy');
+    expect(labels.filter((l) => l.length > 0).length).toBe(labels.length);
+    await expect(page.getByTestId('graph-notice')).toContainText('All');
+    // The labels on screen: most nodes', the administrators' included, none covering another.
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.graph-label:not([hidden])')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent ?? '', x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
+      }),
+    );
+    expect(shown.length).toBeGreaterThan(labels.length / 3);
+    expect(shown.map((l) => l.text)).toContain('alice.ng');
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) {
+        const [a, b] = [shown[i]!, shown[j]!];
+        const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1;
+        expect(overlap, `${a.text} / ${b.text}`).toBe(false);
+      }
+  });
+}
 
 test.describe('a generated 3,000-principal account', () => {
   test.setTimeout(240_000);

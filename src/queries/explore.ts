@@ -42,5 +42,9 @@ export const whoCanQuery = (view: WorkspaceView, target: string, limit: number) 
 /** Neighbours for "expand neighbours" (asked once, on click). */
 export const neighbours = (id: string) => analysisClient().explore({ type: 'neighbours', id });
 
+/** The graph edges behind an edge the scene folded (two drawn nodes joined by several). */
+export const betweenQuery = (view: WorkspaceView, source: string, target: string) =>
+  queryOptions({ queryKey: key(view, 'between', source, target), queryFn: () => analysisClient().explore({ type: 'between', source, target }), staleTime: Infinity });
+
 export const edgeQuery = (view: WorkspaceView, id: string) =>
   queryOptions({ queryKey: key(view, 'edge', id), queryFn: () => analysisClient().explore({ type: 'edge', id }), staleTime: Infinity });

@@ -11,6 +11,9 @@ export interface ImportProgressState {
 export interface SelectedEdge {
   id: string;
   kind: string;
+  /** Scene ids of the ends (graph nodes, or group keys). */
+  source: string;
+  target: string;
   sourceLabel: string;
   targetLabel: string;
   /** Graph edges a folded edge stands for. */

@@ -80,3 +80,25 @@ export function edgeDetails(graph: BlastGraph, sceneId: string): EdgeDetails | n
     help: edgeHelp(e.kind, typeof e.attributes.technique === 'string' ? e.attributes.technique : undefined),
   };
 }
+
+/** One graph edge between two drawn nodes, for the panel of an edge the scene folded. */
+export interface BetweenEdge {
+  id: string;
+  kind: string;
+  /** The technique's name for an escalation, else empty (the panel names the kind). */
+  technique: string;
+  conditional: boolean;
+}
+
+/** The graph edges from `source` to `target`, escalations first; null when either is not a graph node (a group). */
+export function edgesBetween(graph: BlastGraph, source: string, target: string, limit = 200): { edges: BetweenEdge[]; total: number } | null {
+  if (!graph.hasNode(source) || !graph.hasNode(target)) return null;
+  const edges: BetweenEdge[] = [];
+  graph.forEachOutEdge(source, (id, e, _s, t) => {
+    if (t !== target) return;
+    edges.push({ id, kind: e.kind, technique: String(e.attributes.techniqueName ?? e.attributes.technique ?? ''), conditional: e.attributes.conditional === true });
+  });
+  edges.sort((a, b) => Number(b.kind === 'escalatesTo') - Number(a.kind === 'escalatesTo') || a.kind.localeCompare(b.kind) || a.technique.localeCompare(b.technique));
+  return { edges: edges.slice(0, limit), total: edges.length };
+}
+

@@ -12,11 +12,12 @@ import type { ReachedAdmin, ReachedIdentity, ReachedResource } from '../analysis
 import type { AccessLevel } from '../model/access';
 import { Inventory, inventoryRows } from './inventory';
 import { SearchIndex } from './search';
-import { edgeDetails, neighbourIds, nodeDetails, nodeRef, type DetailsRequest } from './details';
+import { edgeDetails, edgesBetween, neighbourIds, nodeDetails, nodeRef, type BetweenEdge, type DetailsRequest } from './details';
 import { jewels } from './jewels';
 import { overviewScene } from './scene/overview-scene';
 import { blastScene } from './scene/blast-scene';
 import { pathScene } from './scene/path-scene';
+import { placeLabels } from './scene/labels';
 import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene } from './types';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
@@ -57,6 +58,7 @@ export type ExploreQuery =
   | { type: 'jewels'; manual: string[]; rules: string[] }
   | { type: 'neighbours'; id: string }
   | { type: 'edge'; id: string }
+  | { type: 'between'; source: string; target: string }
   | { type: 'blast'; node: string; limit: number }
   | { type: 'paths'; from: string; to: string; k: number }
   | { type: 'whoCan'; target: string; limit: number };
@@ -71,6 +73,7 @@ export interface ExploreAnswers {
   jewels: NodeRef[];
   neighbours: string[];
   edge: EdgeDetails | null;
+  between: { edges: BetweenEdge[]; total: number } | null;
   blast: BlastPanel;
   paths: PathsView;
   whoCan: WhoCanPanel;
@@ -100,11 +103,11 @@ export class Explorer {
   private dispatch(q: ExploreQuery): ExploreAnswers[keyof ExploreAnswers] {
     switch (q.type) {
       case 'overview':
-        return overviewScene(this.graph, this.summary, q.req, (id) => this.scopeOf(id));
+        return labelled(overviewScene(this.graph, this.summary, q.req, (id) => this.scopeOf(id)));
       case 'blastScene':
-        return blastScene(this.a, this.blast(q.node), new Set(q.expanded));
+        return labelled(blastScene(this.a, this.blast(q.node), new Set(q.expanded)));
       case 'pathScene':
-        return pathScene(this.graph, q.from, privilegePaths(this.a, q.from, q.to, 5));
+        return labelled(pathScene(this.graph, q.from, privilegePaths(this.a, q.from, q.to, 5)));
       case 'details':
         return nodeDetails(this.graph, q.req, this.a.asOf);
       case 'inventory':
@@ -117,6 +120,8 @@ export class Explorer {
         return neighbourIds(this.graph, q.id);
       case 'edge':
         return edgeDetails(this.graph, q.id);
+      case 'between':
+        return edgesBetween(this.graph, q.source, q.target);
       case 'blast':
         return this.blastPanel(q.node, clamp(q.limit, 5000));
       case 'paths': {
@@ -176,4 +181,10 @@ export class Explorer {
     for (const id of ids) if (!(id in out)) out[id] = nodeRef(this.graph, id);
     return out;
   }
+}
+
+/** Every scene leaves the worker with its labels placed (scene/labels.ts). */
+function labelled(scene: Scene): Scene {
+  placeLabels(scene.nodes);
+  return scene;
 }

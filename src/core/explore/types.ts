@@ -48,6 +48,8 @@ export interface SceneNode {
   group?: { key: string; count: number };
   /** Rings of the blast view. */
   ring?: number;
+  /** The smallest zoom at which the label shows without covering one that matters more (scene/labels.ts). */
+  labelZoom?: number;
 }
 
 export interface SceneEdge {

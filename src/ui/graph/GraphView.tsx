@@ -6,13 +6,16 @@
 import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
-import { kindInfo, type Scene } from '../../core';
+import { EDGE_KINDS, kindInfo, type Scene, type SceneNode } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { edgeColor, graphStylesheet, nodeLook } from './style';
 import { blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
 import { registerGraphTestApi } from '../test-api';
 import { GraphControls, Legend } from './GraphControls';
 import { NodeMenu } from './NodeMenu';
+import { LabelLayer, type LabelLayerHandle } from './LabelLayer';
+
+const NO_NODES: SceneNode[] = [];
 import { RENDER_OPTIONS } from '../url-state';
 
 /** The scene the store's mode asks for: a path view, a blast view, or the overview. */
@@ -47,26 +50,37 @@ function nodeElements(scene: Scene): ElementDefinition[] {
   }));
 }
 
-function edgeElements(scene: Scene): ElementDefinition[] {
+/**
+ * Edges of the scene. Only path views draw edge labels (their steps); elsewhere the technique is
+ * in the tooltip and the edge panel. Edges sharing a pair of nodes curve apart; the rest are
+ * straight (cheaper to draw).
+ */
+function edgeElements(scene: Scene, stepLabels: boolean): ElementDefinition[] {
+  const pairs = new Map<string, number>();
+  const pair = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  for (const e of scene.edges) pairs.set(pair(e.source, e.target), (pairs.get(pair(e.source, e.target)) ?? 0) + 1);
   return scene.edges.map((e) => ({
     group: 'edges',
-    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, color: edgeColor(e.kind), conditional: e.conditional, label: e.label || undefined, count: e.count, straight: e.count !== undefined || undefined },
+    data: {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      kind: e.kind,
+      color: edgeColor(e.kind),
+      conditional: e.conditional,
+      label: stepLabels && e.label ? e.label : undefined,
+      tip: e.label || undefined,
+      count: e.count,
+      curved: pairs.get(pair(e.source, e.target))! > 1 || undefined,
+    },
   }));
 }
 
 /**
- * Labels of what matters (admins, paths to admin, crown jewels, the source, groups) stay readable
- * at any zoom: their font grows as the view zooms out (other labels show once zoomed in).
+ * Elements are added this many per frame: Cytoscape styles, measures and draws what is new in
+ * the next frame, and on a machine without a GPU a few hundred at once take several hundred ms.
  */
-function scaleLabels(cy: Core): void {
-  const z = cy.zoom();
-  const important = cy.nodes('[mark], [?group]');
-  if (important.empty()) return;
-  cy.batch(() => important.style({ 'font-size': Math.min(48, 12 / z), 'text-max-width': `${Math.round(170 / z)}px`, 'text-outline-width': Math.min(8, 2 / z) }));
-}
-
-/** Edges are added this many per frame, so no single task of the page runs long. */
-const EDGES_PER_FRAME = 150;
+const ELEMENTS_PER_FRAME = 30;
 
 /**
  * Zoom and pan that fit the scene's positions (known before Cytoscape measures anything: its own
@@ -86,6 +100,7 @@ function fitTo(cy: Core, scene: Scene, rightInset: number): void {
 export default function GraphView() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const labels = useRef<LabelLayerHandle>(null);
   const selectedId = useWorkspace((s) => s.selectedId);
   const hidden = useWorkspace((s) => s.hidden);
   const focus = useWorkspace((s) => s.focus);
@@ -115,7 +130,7 @@ export default function GraphView() {
     });
     cy.on('tap', 'edge', (ev) => {
       const e = ev.target;
-      useWorkspace.getState().selectEdge({ id: e.id(), kind: e.data('kind'), sourceLabel: e.source().data('label'), targetLabel: e.target().data('label'), count: e.data('count') });
+      useWorkspace.getState().selectEdge({ id: e.id(), kind: e.data('kind'), source: e.source().id(), target: e.target().id(), sourceLabel: e.source().data('label'), targetLabel: e.target().data('label'), count: e.data('count') });
     });
     cy.on('cxttap', 'node', (ev) => {
       if (ev.target.data('group')) return;
@@ -123,11 +138,8 @@ export default function GraphView() {
       setMenu({ id: ev.target.id(), x: p.x, y: p.y });
     });
     cy.on('tap viewport', () => setMenu(null));
-    let labelFrame = 0;
-    cy.on('zoom', () => {
-      cancelAnimationFrame(labelFrame);
-      labelFrame = requestAnimationFrame(() => scaleLabels(cy));
-    });
+    // The label layer follows every pan and zoom in the same frame.
+    cy.on('viewport', () => labels.current?.viewport(cy.pan(), cy.zoom()));
     // Hovering a node lights up its neighbours and names it in a tooltip (labels may be hidden
     // when zoomed out).
     cy.on('mouseover', 'node', (ev) => {
@@ -136,7 +148,15 @@ export default function GraphView() {
       const group = ev.target.data('count') as number | undefined;
       setTip({ x: p.x, y: p.y, text: String(ev.target.data('label') ?? ''), detail: group ? 'click to open the group' : kindInfo(String(ev.target.data('kind'))).label });
     });
-    cy.on('mouseout', 'node', () => {
+    cy.on('mouseover', 'edge', (ev) => {
+      const e = ev.target;
+      const p = e.renderedMidpoint();
+      const kind = String(e.data('kind'));
+      const count = e.data('count') as number | undefined;
+      const what = EDGE_KINDS[kind]?.label ?? kind;
+      setTip({ x: p.x, y: p.y, text: String(e.data('tip') ?? what), detail: `${e.data('tip') ? `${what} · ` : ''}${count ? `${count.toLocaleString('en')} edges · ` : ''}click for the evidence` });
+    });
+    cy.on('mouseout', 'node, edge', () => {
       cy.elements('.hover').removeClass('hover');
       setTip(null);
     });
@@ -157,23 +177,19 @@ export default function GraphView() {
     const cy = cyRef.current;
     if (!cy || !scene) return;
     cy.scratch('blastmap-busy', true);
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(nodeElements(scene));
-    });
+    cy.elements().remove();
     // The details panel floats over the right side while something is selected: fit beside it.
     const st = useWorkspace.getState();
     fitTo(cy, scene, st.selectedId || st.selectedEdge ? Math.min(400, cy.width() * 0.45) + 16 : 0);
-    scaleLabels(cy);
-    const edges = edgeElements(scene);
-    let frame = 0;
+    labels.current?.viewport(cy.pan(), cy.zoom());
+    const elements = [...nodeElements(scene), ...edgeElements(scene, mode === 'path')];
+    let next = 0;
     let cancelled = false;
     const step = () => {
       if (cancelled) return;
-      const part = edges.slice(frame * EDGES_PER_FRAME, (frame + 1) * EDGES_PER_FRAME);
-      frame++;
-      if (part.length) cy.add(part);
-      if (frame * EDGES_PER_FRAME < edges.length) requestAnimationFrame(step);
+      cy.add(elements.slice(next, next + ELEMENTS_PER_FRAME));
+      next += ELEMENTS_PER_FRAME;
+      if (next < elements.length) requestAnimationFrame(step);
       else {
         setDrawn(scene);
         cy.scratch('blastmap-busy', false);
@@ -183,7 +199,7 @@ export default function GraphView() {
     return () => {
       cancelled = true;
     };
-  }, [scene]);
+  }, [scene]); // eslint-disable-line react-hooks/exhaustive-deps -- the mode comes with its scene
 
   useEffect(() => {
     if (pending) cyRef.current?.scratch('blastmap-busy', true);
@@ -193,6 +209,7 @@ export default function GraphView() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    labels.current?.select(null);
     cy.batch(() => {
       cy.elements().removeClass('faded focus').unselect();
       // The blast and path views are about the selection already: nothing fades there.
@@ -200,6 +217,7 @@ export default function GraphView() {
       const node = cy.getElementById(selectedId);
       if (node.empty()) return;
       node.select();
+      labels.current?.select(selectedId);
       const hood = node.closedNeighborhood();
       cy.elements().not(hood).addClass('faded');
       hood.edges().addClass('focus');
@@ -209,6 +227,7 @@ export default function GraphView() {
   return (
     <>
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
+      <LabelLayer ref={labels} nodes={scene?.nodes ?? NO_NODES} />
       <GraphControls cy={cyRef} />
       {tip && !menu && (
         <div className="graph-tooltip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 10 }}>

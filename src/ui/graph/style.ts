@@ -1,6 +1,6 @@
 /** Cytoscape styles derived from the kind registry: a provider's kinds bring their own shapes and colours. */
 import type { StylesheetJson } from 'cytoscape';
-import { EDGE_KINDS, kindInfo, type NodeCategory } from '../../core';
+import { EDGE_KINDS, kindInfo, type NodeCategory, type SceneNode } from '../../core';
 
 export const CATEGORY_COLORS: Record<NodeCategory, string> = {
   identity: '#4f8ef7',
@@ -28,47 +28,40 @@ export function edgeColor(kind: string): string {
   return (Object.prototype.hasOwnProperty.call(EDGE_KINDS, kind) ? EDGE_KINDS[kind]!.color : undefined) ?? DEFAULT_EDGE_COLOR;
 }
 
+/** Half the drawn height of a node, in scene units (as the stylesheet below sizes it): labels go beneath. */
+export function nodeHalfHeight(n: SceneNode): number {
+  if (n.group) return (24 + (36 * (Math.min(50000, Math.max(1, n.group.count)) - 1)) / 49999) / 2;
+  if (n.mark === 'source') return 15;
+  if (n.mark === 'admin') return 14;
+  if (n.mark === 'conditional-admin') return 13;
+  return 10;
+}
+
 export function graphStylesheet(): StylesheetJson {
   return [
-    {
-      selector: 'node',
-      style: {
-        label: 'data(label)',
-        'font-size': 11,
-        color: '#e2e8f0',
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-max-width': '140px',
-        'text-wrap': 'ellipsis',
-        'text-outline-color': '#0f172a',
-        'text-outline-width': 2,
-        width: 20,
-        height: 20,
-        // Labels go when they would be unreadable; marked nodes keep theirs longer (below).
-        'min-zoomed-font-size': 8,
-      },
-    },
+    // No canvas text for nodes: their labels are an HTML layer (LabelLayer.tsx).
+    { selector: 'node', style: { width: 20, height: 20 } },
     { selector: 'node[color]', style: { 'background-color': 'data(color)', shape: 'data(shape)' as never } },
     { selector: 'node[?placeholder]', style: { 'background-opacity': 0.35, 'border-width': 1, 'border-style': 'dashed', 'border-color': '#94a3b8' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#facc15', width: 26, height: 26 } },
     { selector: 'node.faded', style: { opacity: 0.15 } },
-    // A group stands for many nodes of its kind: bigger with more members, outlined, label always on.
-    { selector: 'node[?group]', style: { shape: 'round-rectangle', width: 'mapData(count, 1, 50000, 34, 90)', height: 'mapData(count, 1, 50000, 24, 60)', 'border-width': 2, 'border-color': '#e2e8f0', 'border-style': 'double', 'font-size': 12, 'min-zoomed-font-size': 4 } },
-    { selector: 'node[mark = "admin"]', style: { 'border-width': 3, 'border-color': '#f87171', width: 28, height: 28, 'font-weight': 'bold', 'min-zoomed-font-size': 4 } },
-    { selector: 'node[mark = "conditional-admin"]', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#f87171', width: 26, height: 26, 'min-zoomed-font-size': 4 } },
-    { selector: 'node[mark = "escalates"]', style: { 'border-width': 2, 'border-color': '#fb923c', 'min-zoomed-font-size': 5 } },
-    { selector: 'node[mark = "jewel"]', style: { 'border-width': 3, 'border-color': '#facc15', 'min-zoomed-font-size': 4 } },
-    { selector: 'node[mark = "source"]', style: { 'border-width': 3, 'border-color': '#38bdf8', width: 30, height: 30, 'font-size': 13, 'min-zoomed-font-size': 4 } },
+    // A group stands for many nodes of its kind: bigger with more members, outlined.
+    { selector: 'node[?group]', style: { shape: 'round-rectangle', width: 'mapData(count, 1, 50000, 34, 90)', height: 'mapData(count, 1, 50000, 24, 60)', 'border-width': 2, 'border-color': '#e2e8f0' } },
+    { selector: 'node[mark = "admin"]', style: { 'border-width': 3, 'border-color': '#f87171', width: 28, height: 28 } },
+    { selector: 'node[mark = "conditional-admin"]', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#f87171', width: 26, height: 26 } },
+    { selector: 'node[mark = "escalates"]', style: { 'border-width': 2, 'border-color': '#fb923c' } },
+    { selector: 'node[mark = "jewel"]', style: { 'border-width': 3, 'border-color': '#facc15' } },
+    { selector: 'node[mark = "source"]', style: { 'border-width': 3, 'border-color': '#38bdf8', width: 30, height: 30 } },
     { selector: 'node.hover', style: { opacity: 1, 'border-width': 2, 'border-color': '#e2e8f0' } },
     { selector: 'edge.hover', style: { opacity: 1, width: 2.5 } },
     // #8193ab on the canvas background (#0f172a) is a 5.7:1 contrast: edges stay visible (3:1 is the floor).
-    { selector: 'edge', style: { width: 1.2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'curve-style': 'bezier' } },
+    // Straight lines unless two edges join the same pair of nodes: bezier control points were the
+    // largest part of Cytoscape's first frame.
+    { selector: 'edge', style: { width: 1.2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'curve-style': 'straight' } },
+    { selector: 'edge[?curved]', style: { 'curve-style': 'bezier' } },
     { selector: 'edge[kind = "escalatesTo"]', style: { width: 2 } },
     { selector: 'edge[kind = "reaches"]', style: { 'line-style': 'dotted' } },
-    // Scenes that fold edges (one per pair of drawn nodes) need no parallel-edge curves: straight
-    // lines cost a fraction of bezier control points.
-    { selector: 'edge[?straight]', style: { 'curve-style': 'straight' } },
-    { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 10, color: '#fca5a5', 'min-zoomed-font-size': 8, 'text-rotation': 'autorotate', 'text-background-color': '#0f172a', 'text-background-opacity': 0.8 } },
+    { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 12, color: '#fecaca', 'min-zoomed-font-size': 7, 'text-rotation': 'autorotate', 'text-background-color': '#0f172a', 'text-background-opacity': 0.8 } },
     { selector: 'edge[?conditional]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[count > 1]', style: { width: 'mapData(count, 2, 10000, 2, 8)' } },
     { selector: 'edge.faded', style: { opacity: 0.08 } },

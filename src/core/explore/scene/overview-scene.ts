@@ -60,7 +60,7 @@ function splitGroup(g: Group, name: (id: string) => string): Group[] {
     if (by.size > 1) {
       return [...by.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([seg, members]) => ({ key: `${g.key}/${seg}`, label: `${g.label.replace(/ \(\d[\d,]*\)$/, '')} ${seg ? `…/${seg}/` : '(no path)'}`, members, depth: depth + 1 }));
+        .map(([seg, members]) => ({ key: `${g.key}/${seg}`, label: g.label.replace(' · ', ` ${seg ? `…/${seg}/` : '(no path)'} · `), members, depth: depth + 1 }));
     }
     if (!by.has('') && by.size === 1) continue;
     break;
@@ -70,7 +70,7 @@ function splitGroup(g: Group, name: (id: string) => string): Group[] {
   const chunks: Group[] = [];
   for (let i = 0; i < sorted.length; i += MEMBER_LIMIT) {
     const part = sorted.slice(i, i + MEMBER_LIMIT);
-    chunks.push({ key: `${g.key}#${i / MEMBER_LIMIT}`, label: `${name(part[0]!)} … ${name(part.at(-1)!)}`, members: part, depth: 99 });
+    chunks.push({ key: `${g.key}#${i / MEMBER_LIMIT}`, label: `· ${name(part[0]!)} … ${name(part.at(-1)!)}`, members: part, depth: 99 });
   }
   return chunks;
 }
@@ -125,7 +125,8 @@ export function overviewScene(graph: BlastGraph, summary: AnalysisSummary | unde
       if (!expanded.has(g.key)) {
         for (const id of g.members) rep.set(id, g.key);
         const kind = graph.getNodeAttribute(g.members[0]!, 'kind');
-        nodes.push({ id: g.key, label: `${g.label} (${g.members.length.toLocaleString('en')})`, kind, x: 0, y: 0, group: { key: g.key, count: g.members.length } });
+        // The count leads: a long label is cut at its end.
+        nodes.push({ id: g.key, label: `${g.members.length.toLocaleString('en')} ${g.label}`, kind, x: 0, y: 0, group: { key: g.key, count: g.members.length } });
         groupWeights.set(g.key, 1 + Math.log10(g.members.length));
         return;
       }
@@ -156,22 +157,29 @@ function edgesAmong(graph: BlastGraph, ids: readonly string[]): number {
 }
 
 /**
- * Graph edges between drawn nodes; edges touching a group fold into one per pair of drawn nodes
- * and direction, with their count (an escalation among them makes it an escalation edge).
+ * Graph edges between drawn nodes. Edges touching a group, and several edges joining the same two
+ * drawn nodes (techniques between two admins), fold into one per pair of drawn nodes and
+ * direction, with their count (an escalation among them makes it an escalation edge): no bundle
+ * of parallel curves.
  */
 function foldEdges(graph: BlastGraph, rep: ReadonlyMap<string, string>): SceneEdge[] {
   const folded = new FoldedEdges(false);
   const edges: SceneEdge[] = [];
+  const direct = new Map<string, number>();
+  const pairOf = (s: string, t: string) => `${s}\u0000${t}`;
+  graph.forEachEdge((_key, _e, source, target) => {
+    if (rep.get(source) === source && rep.get(target) === target) direct.set(pairOf(source, target), (direct.get(pairOf(source, target)) ?? 0) + 1);
+  });
   graph.forEachEdge((key, e, source, target) => {
     const s = rep.get(source);
     const t = rep.get(target);
     if (s === undefined || t === undefined) return;
     const conditional = e.attributes.conditional === true;
-    if (s === source && t === target) {
+    if (s === source && t === target && direct.get(pairOf(s, t)) === 1) {
       edges.push({ id: key, source, target, kind: e.kind, conditional, ...(e.kind === 'escalatesTo' ? { label: String(e.attributes.techniqueName ?? e.attributes.technique ?? '') } : {}) });
       return;
     }
-    if (s !== t) folded.add(s, t, e.kind, conditional);
+    if (s !== t || s === source) folded.add(s, t, e.kind, conditional);
   });
   return [...edges, ...folded.list(2)];
 }
