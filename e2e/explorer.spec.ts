@@ -31,7 +31,7 @@ test('clicking an escalation edge opens its panel with the policy statement behi
 for (const [width, height] of [
   [1440, 900],
   [1280, 720],
-]) {
+] as const) {
   test(`the demo overview carries labels that do not overlap, admins' among them (${width}x${height})`, async ({ workbench, page }) => {
     await page.setViewportSize({ width, height });
     await workbench.openDemo();

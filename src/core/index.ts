@@ -29,8 +29,9 @@ export { judgeAge, isStale, hasLifecycle, ageReport, type AgeReport, type AgeRep
 export type { Timer } from './model/timer';
 export type { AnalysisSummary, BlastView } from './analysis/summary';
 export { pushTo } from './io/multimap';
-export type { WorkspaceView, NodeRef, Scene, SceneNode, SceneEdge, OverviewRequest, NodeDetails, DetailEdge, EdgeDetails, EdgePage, InventoryRow, InventoryFilter, InventorySortKey, InventoryRequest, InventoryPage } from './explore/types';
+export type { WorkspaceView, ViewSummary, SummaryList, SummaryListPage, NodeRef, Scene, SceneNode, SceneEdge, OverviewRequest, NodeDetails, DetailEdge, EdgeDetails, EdgePage, InventoryRow, InventoryFilter, InventorySortKey, InventoryRequest, InventoryPage } from './explore/types';
 export type { ExploreQuery, ExploreAnswers, BlastPanel, PathsView, WhoCanPanel } from './explore/explorer';
 export type { DetailsRequest } from './explore/details';
 export { NO_FILTER } from './explore/inventory';
+export { nextInDirection, startNode, type ArrowKey } from './explore/scene/arrow-keys';
 export { edgeHelp, type Help } from './explain/help';

@@ -3,7 +3,7 @@
  * new import, analysis date or token start point makes every answer stale at once.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { DetailsRequest, InventoryRequest, OverviewRequest, WorkspaceView } from '../core';
+import type { DetailsRequest, InventoryRequest, OverviewRequest, SummaryList, WorkspaceView } from '../core';
 import { analysisClient } from './analysis-client';
 
 // `view` may be absent while nothing is loaded (the caller then passes skipToken as queryFn).
@@ -42,9 +42,14 @@ export const whoCanQuery = (view: WorkspaceView, target: string, limit: number) 
 /** Neighbours for "expand neighbours" (asked once, on click). */
 export const neighbours = (id: string) => analysisClient().explore({ type: 'neighbours', id });
 
+/** The first `limit` entries of one of the summary's lists (the view holds the first 100). */
+export const summaryListQuery = (view: WorkspaceView, list: SummaryList, limit: number) =>
+  queryOptions({ queryKey: key(view, 'summaryList', list, limit), queryFn: () => analysisClient().explore({ type: 'summaryList', list, limit }), staleTime: Infinity });
+
 /** The graph edges behind an edge the scene folded (two drawn nodes joined by several). */
 export const betweenQuery = (view: WorkspaceView, source: string, target: string) =>
   queryOptions({ queryKey: key(view, 'between', source, target), queryFn: () => analysisClient().explore({ type: 'between', source, target }), staleTime: Infinity });
 
 export const edgeQuery = (view: WorkspaceView, id: string) =>
   queryOptions({ queryKey: key(view, 'edge', id), queryFn: () => analysisClient().explore({ type: 'edge', id }), staleTime: Infinity });
+

@@ -11,7 +11,7 @@ import { gaadChunks } from '../generate/export';
 import { NO_FILTER } from './inventory';
 import { DIRECT_LIMIT, MEMBER_LIMIT } from './scene/overview-scene';
 import { EDGE_BUDGET } from './scene/edge-budget';
-import type { OverviewRequest, Scene } from './types';
+import { SUMMARY_HEAD, type OverviewRequest, type Scene } from './types';
 
 const OVERVIEW: OverviewRequest = { showPolicies: true, hidden: [], expanded: [], jewels: [] };
 const A = '210987654321';
@@ -138,6 +138,21 @@ describe('a generated account of 1,500 principals', () => {
     expect(scene.nodes.filter((n) => !n.group).length + groups.reduce((s, g) => s + g.group!.count, 0)).toBe(v.stats.nodes);
     for (const id of v.analysis!.admins.slice(0, 10)) expect(scene.nodes.some((n) => n.id === id)).toBe(true);
     expect(scene.nodes.length).toBeLessThan(200);
+  });
+
+  it('posts the head of each long summary list with its length; the rest comes by page, with names', async () => {
+    const v = await e.view();
+    const full = (await e.snapshot()).analysis!;
+    const lists = ['admins', 'conditionalAdmins', 'escalatesToAdmin', 'needsInventory', 'federation'] as const;
+    for (const list of lists) {
+      expect(v.analysis![list]).toEqual(full[list].slice(0, SUMMARY_HEAD));
+      expect(v.analysis!.totals[list]).toBe(full[list].length);
+    }
+    const longest = [...lists].sort((a, b) => full[b].length - full[a].length)[0]!;
+    expect(full[longest].length).toBeGreaterThan(SUMMARY_HEAD);
+    const page = await e.explore({ type: 'summaryList', list: longest, limit: SUMMARY_HEAD + 500 });
+    expect(page.items).toEqual(full[longest].slice(0, SUMMARY_HEAD + 500));
+    for (const item of page.items) expect(page.refs[typeof item === 'string' ? item : 'principal' in item ? item.principal : item.from]?.name).toBeTruthy();
   });
 
   it('a group opens into its members, or into smaller groups when it has many', async () => {

@@ -18,7 +18,7 @@ import { overviewScene } from './scene/overview-scene';
 import { blastScene } from './scene/blast-scene';
 import { pathScene } from './scene/path-scene';
 import { placeLabels } from './scene/labels';
-import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene } from './types';
+import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
 export interface BlastPanel {
@@ -59,6 +59,7 @@ export type ExploreQuery =
   | { type: 'neighbours'; id: string }
   | { type: 'edge'; id: string }
   | { type: 'between'; source: string; target: string }
+  | { type: 'summaryList'; list: SummaryList; limit: number }
   | { type: 'blast'; node: string; limit: number }
   | { type: 'paths'; from: string; to: string; k: number }
   | { type: 'whoCan'; target: string; limit: number };
@@ -74,6 +75,7 @@ export interface ExploreAnswers {
   neighbours: string[];
   edge: EdgeDetails | null;
   between: { edges: BetweenEdge[]; total: number } | null;
+  summaryList: SummaryListPage;
   blast: BlastPanel;
   paths: PathsView;
   whoCan: WhoCanPanel;
@@ -122,6 +124,8 @@ export class Explorer {
         return edgeDetails(this.graph, q.id);
       case 'between':
         return edgesBetween(this.graph, q.source, q.target);
+      case 'summaryList':
+        return this.summaryList(q.list, clamp(q.limit, 1_000_000));
       case 'blast':
         return this.blastPanel(q.node, clamp(q.limit, 5000));
       case 'paths': {
@@ -176,6 +180,12 @@ export class Explorer {
     return this.a.providers.get(provider)?.scopeOf(id) ?? this.graph.getNodeAttribute(id, 'account');
   }
 
+  /** The first `limit` entries of one list of the summary, with the names they mention. */
+  summaryList(list: SummaryList, limit: number): SummaryListPage {
+    const items = (this.summary?.[list] ?? []).slice(0, limit) as SummaryListPage['items'];
+    return { items, refs: this.refs(summaryIds({ [list]: items })) };
+  }
+
   refs(ids: Iterable<string>): Record<string, NodeRef> {
     const out: Record<string, NodeRef> = Object.create(null) as Record<string, NodeRef>;
     for (const id of ids) if (!(id in out)) out[id] = nodeRef(this.graph, id);
@@ -187,4 +197,13 @@ export class Explorer {
 function labelled(scene: Scene): Scene {
   placeLabels(scene.nodes);
   return scene;
+}
+
+/** The node ids the given summary lists mention (principals, federation sources). */
+export function* summaryIds(s: Partial<Pick<AnalysisSummary, SummaryList>>): Generator<string> {
+  yield* s.admins ?? [];
+  yield* s.conditionalAdmins ?? [];
+  for (const e of s.escalatesToAdmin ?? []) yield e.principal;
+  for (const p of s.needsInventory ?? []) yield p.principal;
+  for (const f of s.federation ?? []) yield f.from;
 }

@@ -27,11 +27,32 @@ export interface WorkspaceView {
   warnings: string[];
   stats: GraphStats;
   asOf?: AsOf;
-  analysis?: AnalysisSummary;
-  /** Every node the summary names, so the page can label them without asking. */
+  analysis?: ViewSummary;
+  /** Every node the summary's head names, so the page can label them without asking. */
   refs: Record<string, NodeRef>;
   /** OIDC issuers the exports trust (for "what could this token reach?"). */
   issuers: string[];
+}
+
+/** The summary's lists that can run long (tens of thousands of entries in a large estate). */
+export type SummaryList = 'admins' | 'conditionalAdmins' | 'escalatesToAdmin' | 'needsInventory' | 'federation';
+
+/** Entries of each list the view carries; the page asks for more (explore `summaryList`). */
+export const SUMMARY_HEAD = 100;
+
+/**
+ * The analysis summary as the page receives it: each long list cut to its first SUMMARY_HEAD
+ * entries, with the full lengths in `totals` (posting 100,000 entries to the page cost one
+ * 300 ms task of structured-clone decoding).
+ */
+export interface ViewSummary extends AnalysisSummary {
+  totals: Record<SummaryList, number>;
+}
+
+/** A page of one summary list, with the names of the nodes it mentions. */
+export interface SummaryListPage<K extends SummaryList = SummaryList> {
+  items: AnalysisSummary[K];
+  refs: Record<string, NodeRef>;
 }
 
 /** One drawn node: a graph node, or a group standing for many (click to expand). */

@@ -4,7 +4,7 @@
  * date), answer questions.
  */
 import { analyze, type Analysis } from '../analysis/analysis';
-import { blastView, summarize, type BlastView } from '../analysis/summary';
+import { blastView, summarize, type AnalysisSummary, type BlastView } from '../analysis/summary';
 import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths';
 import { rankedWhoCan, type RankedWhoCan } from '../analysis/who-can';
 import type { FileReport } from '../model/fragment';
@@ -14,9 +14,9 @@ import type { Timer } from '../model/timer';
 import type { OidcStart } from '../federation';
 import { ImportSession } from './session';
 import { graphStats, snapshotOf, type Snapshot } from './snapshot';
-import { Explorer, type ExploreAnswers, type ExploreQuery } from '../explore/explorer';
+import { Explorer, summaryIds, type ExploreAnswers, type ExploreQuery } from '../explore/explorer';
 import { knownIssuers } from '../explore/jewels';
-import type { WorkspaceView } from '../explore/types';
+import { SUMMARY_HEAD, type ViewSummary, type WorkspaceView } from '../explore/types';
 
 /** How the workspace's analysis date is chosen: the analyst's, else derived from the exports. */
 export interface AsOfSettings {
@@ -104,12 +104,9 @@ export class WorkspaceEngine {
   async view(): Promise<WorkspaceView> {
     const asOf = this.asOf();
     await this.analyse(asOf);
-    const summary = this.session.graph.order ? this.summary : undefined;
+    const summary = this.session.graph.order && this.summary ? viewSummary(this.summary) : undefined;
     const g = this.session.graph;
-    const ids = summary
-      ? [...summary.admins, ...summary.conditionalAdmins, ...summary.escalatesToAdmin.map((e) => e.principal), ...summary.needsInventory.map((p) => p.principal), ...summary.federation.map((f) => f.from)]
-      : [];
-    const refs = this.explorer?.refs(ids) ?? {};
+    const refs = summary ? (this.explorer?.refs(summaryIds(summary)) ?? {}) : {};
     return { version: this.version, files: this.session.files, warnings: this.session.warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g) };
   }
 
@@ -153,4 +150,18 @@ export class WorkspaceEngine {
     this.asOfSettings = settings;
     this.starts = [];
   }
+}
+
+/** The summary with each long list cut to its head (the page pages the rest). */
+function viewSummary(s: AnalysisSummary): ViewSummary {
+  const head = <T>(list: T[]) => list.slice(0, SUMMARY_HEAD);
+  return {
+    ...s,
+    admins: head(s.admins),
+    conditionalAdmins: head(s.conditionalAdmins),
+    escalatesToAdmin: head(s.escalatesToAdmin),
+    needsInventory: head(s.needsInventory),
+    federation: head(s.federation),
+    totals: { admins: s.admins.length, conditionalAdmins: s.conditionalAdmins.length, escalatesToAdmin: s.escalatesToAdmin.length, needsInventory: s.needsInventory.length, federation: s.federation.length },
+  };
 }
