@@ -30,7 +30,8 @@ export class Workbench {
 
   async upload(paths: string[]) {
     await this.page.getByTestId('file-input').setInputFiles(paths);
-    await expect(this.page.getByTestId('import-progress')).toHaveCount(0);
+    // Large generated accounts take seconds to import and analyse in the worker.
+    await expect(this.page.getByTestId('import-progress')).toHaveCount(0, { timeout: 240_000 });
   }
 
   /** The workspace records as IndexedDB holds them (to wait for a save before a reload). */

@@ -35,3 +35,4 @@ export type { DetailsRequest } from './explore/details';
 export { NO_FILTER } from './explore/inventory';
 export { nextInDirection, startNode, type ArrowKey } from './explore/scene/arrow-keys';
 export { edgeHelp, type Help } from './explain/help';
+export { QUESTIONS, DRAW_LIMIT, type QuestionId, type QuestionInfo, type QuestionRequest, type QuestionRow, type QuestionAnswer } from './explore/questions';

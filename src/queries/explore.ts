@@ -4,6 +4,7 @@
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { DetailsRequest, InventoryRequest, OverviewRequest, SummaryList, WorkspaceView } from '../core';
+import type { QuestionRequest } from '../core';
 import { analysisClient } from './analysis-client';
 
 // `view` may be absent while nothing is loaded (the caller then passes skipToken as queryFn).
@@ -30,8 +31,8 @@ export const searchQuery = (view: WorkspaceView, query: string) =>
 export const jewelsQuery = (view: WorkspaceView, manual: string[], rules: string[]) =>
   queryOptions({ queryKey: key(view, 'jewels', manual, rules), queryFn: () => analysisClient().explore({ type: 'jewels', manual, rules }), staleTime: Infinity, placeholderData: keepPreviousData });
 
-export const blastQuery = (view: WorkspaceView, node: string, limit: number) =>
-  queryOptions({ queryKey: key(view, 'blast', node, limit), queryFn: () => analysisClient().explore({ type: 'blast', node, limit }), staleTime: Infinity });
+export const blastQuery = (view: WorkspaceView, node: string, limit: number, offset = 0) =>
+  queryOptions({ queryKey: key(view, 'blast', node, limit, offset), queryFn: () => analysisClient().explore({ type: 'blast', node, limit, offset }), staleTime: Infinity });
 
 export const pathsQuery = (view: WorkspaceView, from: string, to: string) =>
   queryOptions({ queryKey: key(view, 'paths', from, to), queryFn: () => analysisClient().explore({ type: 'paths', from, to, k: 5 }), staleTime: Infinity });
@@ -53,3 +54,6 @@ export const betweenQuery = (view: WorkspaceView, source: string, target: string
 export const edgeQuery = (view: WorkspaceView, id: string) =>
   queryOptions({ queryKey: key(view, 'edge', id), queryFn: () => analysisClient().explore({ type: 'edge', id }), staleTime: Infinity });
 
+/** One of the pre-built questions (core/explore/questions.ts): its count, first rows and what to draw. */
+export const questionQuery = (view: WorkspaceView, req: QuestionRequest) =>
+  queryOptions({ queryKey: key(view, 'question', req), queryFn: () => analysisClient().explore({ type: 'question', req }), staleTime: Infinity, placeholderData: keepPreviousData });

@@ -143,6 +143,7 @@ export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   useWorkspace.getState().setStarts(meta.starts ?? []);
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
   useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
+  useWorkspace.getState().setBreached(meta.breached ?? []);
   useWorkspace.getState().setView(view);
   const files = await db.loadFiles(meta.id);
   await db.touchWorkspace(meta.id);
@@ -163,6 +164,7 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
     useWorkspace.getState().setAsOfSettings(asOf);
     useWorkspace.getState().setStarts([]);
     useWorkspace.getState().openedWorkspace(null, name);
+    useWorkspace.getState().setBreached([]);
     useWorkspace.getState().setView(await analysisClient().reset(asOf));
   }
   if (files.length) {

@@ -56,6 +56,8 @@ export interface WorkspaceState {
   /** Explore view narrowed to these nodes (grown by "expand neighbours"); null: whole graph. */
   focus: ReadonlySet<string> | null;
   expandNeighbours(ids: string[]): void;
+  /** Narrow the overview to one node and these neighbours (a relationship group of its details). */
+  drawAround(id: string, ids: string[]): void;
   clearFocus(): void;
   /** Tokens the analyst asked about, linked by federation (kept with the workspace). */
   starts: OidcStart[];
@@ -66,8 +68,13 @@ export interface WorkspaceState {
   crownJewels: string[];
   jewelRules: string[];
   setJewels(crownJewels: string[], jewelRules: string[]): void;
+  /** Nodes the analyst marked as breached ("assume breached": a leaked key, a compromised pod), kept with the workspace. */
+  breached: string[];
+  setBreached(breached: string[]): void;
+  /** The overview narrowed to exactly these nodes (a question's answer drawn on the graph). */
+  focusOn(ids: string[]): void;
   /** Left column tab; an import switches it to the files' results. */
-  leftTab: 'Analysis' | 'Inventory' | 'Crown jewels' | 'Files';
+  leftTab: 'Analysis' | 'Questions' | 'Inventory' | 'Crown jewels' | 'Files';
   setLeftTab(tab: WorkspaceState['leftTab']): void;
   /** The first workspace has been opened (URL syncing starts then). */
   started: boolean;
@@ -106,6 +113,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   unhideAll: () => set({ hidden: new Set() }),
   focus: null,
   expandNeighbours: (ids) => set((s) => ({ focus: new Set([...(s.focus ?? []), ...ids]), blastMode: false, pathFrom: null, pathTo: null })),
+  drawAround: (id, ids) => set({ focus: new Set([id, ...ids]), selectedId: id, blastMode: false, pathFrom: null, pathTo: null }),
   clearFocus: () => set({ focus: null }),
   openBlast: (id) => set({ selectedId: id, selectedEdge: null, blastMode: true, pathFrom: null, pathTo: null }),
   starts: [],
@@ -115,6 +123,9 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   crownJewels: [],
   jewelRules: [],
   setJewels: (crownJewels, jewelRules) => set({ crownJewels, jewelRules }),
+  breached: [],
+  setBreached: (breached) => set({ breached }),
+  focusOn: (ids) => set({ focus: new Set(ids), blastMode: false, pathFrom: null, pathTo: null }),
   setLeftTab: (leftTab) => set({ leftTab }),
   markStarted: () => set({ started: true }),
   openedWorkspace: (workspaceId, workspaceName) => set({ workspaceId, workspaceName, selectedId: null, expanded: new Set(), hidden: new Set(), focus: null }),

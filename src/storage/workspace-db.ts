@@ -14,6 +14,8 @@ export interface WorkspaceMeta {
   /** Crown jewels marked by hand (node ids) and by tag rule (`key=value`). */
   crownJewels?: string[];
   jewelRules?: string[];
+  /** Nodes marked as breached ("assume breached"). */
+  breached?: string[];
   /** The analysis date the analyst chose (epoch ms); absent: derived from the exports. */
   asOf?: number;
   /** When files were first imported: the analysis date when the exports carry none. */
@@ -78,6 +80,12 @@ export async function saveJewels(id: string, crownJewels: string[], jewelRules: 
   const d = await db();
   const ws = await d.get('workspaces', id);
   if (ws) await d.put('workspaces', { ...ws, crownJewels, jewelRules });
+}
+
+export async function saveBreached(id: string, breached: string[]): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, breached });
 }
 
 export async function saveAsOf(id: string, asOf: number | undefined): Promise<void> {

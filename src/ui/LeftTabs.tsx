@@ -1,11 +1,12 @@
-/** The left column: analysis, inventory, files. */
+/** The left column: analysis, questions, inventory, crown jewels, files. */
 import { useWorkspace } from '../state/workspace-store';
 import { AnalysisPanel } from './summary/AnalysisPanel';
 import { InventoryList } from './inventory/InventoryList';
 import { FileReports } from './import/FileReports';
 import { CrownJewels } from './jewels/CrownJewels';
+import { Questions } from './questions/Questions';
 
-const TABS = ['Analysis', 'Inventory', 'Crown jewels', 'Files'] as const;
+const TABS = ['Analysis', 'Questions', 'Inventory', 'Crown jewels', 'Files'] as const;
 
 export function LeftTabs() {
   // An import switches to its per-file results (in the store); the analyst moves on from there.
@@ -35,6 +36,7 @@ export function LeftTabs() {
       </div>
       <div role="tabpanel" aria-label={tab}>
         {tab === 'Analysis' && <AnalysisPanel />}
+        {tab === 'Questions' && <Questions />}
         {tab === 'Inventory' && <InventoryList />}
         {tab === 'Crown jewels' && <CrownJewels />}
         {tab === 'Files' && <FileReports />}

@@ -136,7 +136,7 @@ class Columns implements BlastResult {
 }
 
 /** The actors reached (listed, not placeholders), the source included, in breadth-first order. */
-interface Actors {
+export interface Actors {
   nodes: Uint32Array;
   hops: Int32Array;
   conditional: Uint8Array;
@@ -287,7 +287,7 @@ function named(counts: Uint32Array, names: string[]): Record<string, number> {
 const ALL = '\u0000all';
 const resourceLists = new WeakMap<Analysis, Map<string, string[]>>();
 
-function resourcesByProvider(a: Analysis): Map<string, string[]> {
+export function resourcesByProvider(a: Analysis): Map<string, string[]> {
   let lists = resourceLists.get(a);
   if (!lists) {
     lists = new Map();
@@ -316,7 +316,7 @@ interface ActorGroup {
  * of one access group are evaluated once, and only on the resources their grants can name;
  * resources whose own policy names principals are evaluated actor by actor.
  */
-function reachableResources(a: Analysis, lists: Map<string, string[]>, actors: Actors, admins: ReachedAdmin[]): ReachedResource[] {
+export function reachableResources(a: Analysis, lists: Map<string, string[]>, actors: Actors, admins: ReachedAdmin[]): ReachedResource[] {
   const ix = a.reach;
   const idOf = (actor: number) => ix.ids[actors.nodes[actor]!]!;
   const adminOf = new Map(admins.map((x) => [`${x.provider}|${x.scope}`, x]));

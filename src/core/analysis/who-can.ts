@@ -1,13 +1,15 @@
 /**
  * Who can reach a crown jewel: for an identity, everyone whose reach includes it; for a
- * resource, every identity with access to it (or with one given action), and everyone who can
- * become one of them. Reverse breadth-first over the reach index.
+ * resource, every identity with access to it (or with one given action), every principal its
+ * resource policy names, and everyone who can become one of them. Reverse breadth-first over the
+ * reach index, from the direct accessors (accessors.ts). An entry is conditional when each of its
+ * ways in depends on a condition the analysis could not decide (a conditional step, or access
+ * that holds only under a condition): it is listed and marked, never dropped.
  */
-import { providerOf, type Analysis } from './analysis';
-import { bfs } from './reach-index';
-import { categoryOf, kindInfo } from '../model/kinds';
-
-const isResource = (kind: string) => categoryOf(kind) === 'resource' || categoryOf(kind) === 'secret';
+import type { Analysis } from './analysis';
+import { bfs, type ReachIndex } from './reach-index';
+import { kindInfo } from '../model/kinds';
+import { accessorsOf, isResourceKind } from './accessors';
 
 export interface WhoCanEntry {
   id: string;
@@ -18,6 +20,8 @@ export interface WhoCanEntry {
   hops: number;
   /** The direct accessor (or the target) this entry reaches. */
   through: string;
+  /** Every way it has to the target depends on a condition the analysis could not decide. */
+  conditional: boolean;
 }
 
 export interface WhoCan {
@@ -32,30 +36,21 @@ export function whoCan(a: Analysis, target: string, action?: string): WhoCan {
   const ix = a.reach;
   if (!a.graph.hasNode(target)) throw new Error(`who-can: no node ${target}`);
   const node = a.graph.getNodeAttributes(target);
-  let seeds: string[];
+  const resource = isResourceKind(node.kind);
+  let starts: number[];
+  let certainStarts: number[];
   let direct: string[] = [];
-  const resource = isResource(node.kind);
-  const p = providerOf(a, target);
-  if (resource && p) {
-    const has = (pr: string) => (action ? p.decide(pr, action, target) !== 'no' : p.accessOf(pr, target) !== undefined);
-    // Without a resource policy naming principals, one answer per access group.
-    const perGroup = p.accessGroupOf && p.accessByName?.(target) === false ? new Map<string, boolean>() : undefined;
-    direct = p.principals().filter((pr) => {
-      if (!perGroup) return has(pr);
-      const g = p.accessGroupOf!(pr);
-      let v = perGroup.get(g);
-      if (v === undefined) perGroup.set(g, (v = has(pr)));
-      return v;
-    });
-    const scope = p.scopeOf(target);
-    const admins: string[] = [];
-    a.graph.forEachNode((id, n) => {
-      if (n.kind === 'adminAccess' && n.provider === node.provider && (!scope || n.account === scope)) admins.push(id);
-    });
-    seeds = [...direct, ...admins];
-  } else seeds = [target];
-  const starts = seeds.map((s) => ix.index.get(s)).filter((i): i is number => i !== undefined);
+  if (resource) {
+    const acc = accessorsOf(a, target, action);
+    direct = acc.list.filter((x) => x.how !== 'admin').map((x) => x.id);
+    starts = acc.list.map((x) => x.index);
+    certainStarts = acc.list.filter((x) => !x.conditional).map((x) => x.index);
+  } else {
+    const t = ix.index.get(target);
+    starts = certainStarts = t === undefined ? [] : [t];
+  }
   const t = bfs(ix, starts, true);
+  const certain = certainlyReaching(ix, certainStarts);
   const reachers: WhoCanEntry[] = [];
   for (const v of t.order) {
     const id = ix.ids[v]!;
@@ -63,10 +58,34 @@ export function whoCan(a: Analysis, target: string, action?: string): WhoCan {
     // Walk forward along the BFS tree to the seed this entry reaches.
     let through = v;
     while (t.via[through]! >= 0) through = ix.edgeDst[t.via[through]!]!;
-    const n = a.graph.getNodeAttributes(id);
-    reachers.push({ id, name: n.name, kind: n.kind, provider: n.provider, hops: t.hops[v]! + (resource ? 1 : 0), through: ix.ids[through]! });
+    const n = ix.attrs[v]!;
+    reachers.push({ id, name: n.name, kind: n.kind, provider: n.provider, hops: t.hops[v]! + (resource ? 1 : 0), through: ix.ids[through]!, conditional: certain[v] === 0 });
   }
   return { target, action, direct, reachers };
+}
+
+/** 1 for each node with a way to one of `starts` by unconditional steps only (reverse breadth-first). */
+function certainlyReaching(ix: ReachIndex, starts: readonly number[]): Uint8Array {
+  const seen = new Uint8Array(ix.ids.length);
+  const queue = new Uint32Array(ix.ids.length);
+  let tail = 0;
+  for (const s of starts) {
+    if (seen[s]) continue;
+    seen[s] = 1;
+    queue[tail++] = s;
+  }
+  const { revStart, revTargets, revEdge, edges } = ix;
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    const end = revStart[u + 1]!;
+    for (let p = revStart[u]!; p < end; p++) {
+      const v = revTargets[p]!;
+      if (seen[v] || edges[revEdge[p]!]!.conditional) continue;
+      seen[v] = 1;
+      queue[tail++] = v;
+    }
+  }
+  return seen;
 }
 
 export interface RankedEntry extends WhoCanEntry {
@@ -81,8 +100,9 @@ export interface RankedWhoCan extends Omit<WhoCan, 'reachers'> {
 }
 
 /**
- * Who can reach, ranked the way an analyst triages: shortest paths first, and among equals the
- * non-human identities with standing credentials (the usual way in) first.
+ * Who can reach, ranked the way an analyst triages: shortest paths first; among equals, certain
+ * access before conditional, then the non-human identities with standing credentials (the usual
+ * way in).
  */
 export function rankedWhoCan(a: Analysis, target: string, action?: string): RankedWhoCan {
   const w = whoCan(a, target, action);
@@ -101,6 +121,7 @@ export function rankedWhoCan(a: Analysis, target: string, action?: string): Rank
     return { ...r, nonHuman, standingCredential: info.standing === true || (info.category === 'identity' && standing(r.id)) };
   });
   const score = (r: RankedEntry) => (r.nonHuman && r.standingCredential ? 0 : r.standingCredential ? 1 : 2);
-  reachers.sort((x, y) => x.hops - y.hops || score(x) - score(y) || x.name.localeCompare(y.name));
+  // Among equals, certain access before conditional access.
+  reachers.sort((x, y) => x.hops - y.hops || Number(x.conditional) - Number(y.conditional) || score(x) - score(y) || x.name.localeCompare(y.name));
   return { ...w, reachers };
 }

@@ -2,6 +2,7 @@
 import { judgeAge } from '../analysis/lifecycle';
 import { edgeHelp } from '../explain/help';
 import type { BlastGraph } from '../graph/graph';
+import { relationshipGroups } from './relationships';
 import type { DetailEdge, EdgeDetails, EdgePage, NodeDetails, NodeRef } from './types';
 
 export function nodeRef(graph: BlastGraph, id: string): NodeRef {
@@ -27,6 +28,9 @@ export interface DetailsRequest {
   /** How many edges of each direction to send (the panel asks for more). */
   outLimit: number;
   inLimit: number;
+  /** Where each direction's page starts (default 0: the first page). */
+  outOffset?: number;
+  inOffset?: number;
 }
 
 export function nodeDetails(graph: BlastGraph, req: DetailsRequest, asOf: number | undefined): NodeDetails | null {
@@ -46,8 +50,9 @@ export function nodeDetails(graph: BlastGraph, req: DetailsRequest, asOf: number
   return {
     node: { ...nodeRef(graph, req.id), account: n.account, attributes: n.attributes },
     ages,
-    outgoing: edgePage(graph, req.id, 'out', 0, cap(req.outLimit)),
-    incoming: edgePage(graph, req.id, 'in', 0, cap(req.inLimit)),
+    outgoing: edgePage(graph, req.id, 'out', Math.max(0, Math.floor(req.outOffset ?? 0)), cap(req.outLimit)),
+    incoming: edgePage(graph, req.id, 'in', Math.max(0, Math.floor(req.inOffset ?? 0)), cap(req.inLimit)),
+    groups: relationshipGroups(graph, req.id),
   };
 }
 

@@ -19,6 +19,7 @@ import { blastScene } from './scene/blast-scene';
 import { pathScene } from './scene/path-scene';
 import { placeLabels } from './scene/labels';
 import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
+import { answerQuestion, type QuestionAnswer, type QuestionRequest } from './questions';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
 export interface BlastPanel {
@@ -60,9 +61,10 @@ export type ExploreQuery =
   | { type: 'edge'; id: string }
   | { type: 'between'; source: string; target: string }
   | { type: 'summaryList'; list: SummaryList; limit: number }
-  | { type: 'blast'; node: string; limit: number }
+  | { type: 'blast'; node: string; limit: number; offset?: number }
   | { type: 'paths'; from: string; to: string; k: number }
-  | { type: 'whoCan'; target: string; limit: number };
+  | { type: 'whoCan'; target: string; limit: number }
+  | { type: 'question'; req: QuestionRequest };
 
 export interface ExploreAnswers {
   overview: Scene;
@@ -79,6 +81,7 @@ export interface ExploreAnswers {
   blast: BlastPanel;
   paths: PathsView;
   whoCan: WhoCanPanel;
+  question: QuestionAnswer;
 }
 
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.floor(v) || 0));
@@ -127,7 +130,7 @@ export class Explorer {
       case 'summaryList':
         return this.summaryList(q.list, clamp(q.limit, 1_000_000));
       case 'blast':
-        return this.blastPanel(q.node, clamp(q.limit, 5000));
+        return this.blastPanel(q.node, clamp(q.limit, 5000), clamp(q.offset ?? 0, Number.MAX_SAFE_INTEGER));
       case 'paths': {
         const paths = privilegePaths(this.a, q.from, q.to, clamp(q.k, 10));
         return { paths, refs: this.refs([q.from, ...(q.to === 'admin' ? [] : [q.to]), ...paths.flatMap((p) => p.steps.flatMap((s) => [s.from, s.to]))]) };
@@ -136,6 +139,8 @@ export class Explorer {
         const w = rankedWhoCan(this.a, q.target);
         return { target: q.target, total: w.reachers.length, reachers: w.reachers.slice(0, clamp(q.limit, 5000)) };
       }
+      case 'question':
+        return answerQuestion(this.a, this.summary, q.req);
     }
   }
 
@@ -144,12 +149,13 @@ export class Explorer {
     return this.lastBlast.value;
   }
 
-  private blastPanel(node: string, limit: number): BlastPanel {
+  /** Counts, score and one page of rows from `offset` (paths to admin with the first page only). */
+  private blastPanel(node: string, limit: number, offset = 0): BlastPanel {
     const b = this.blast(node);
-    const adminPaths = privilegePaths(this.a, node, 'admin', 3);
+    const adminPaths = offset === 0 ? privilegePaths(this.a, node, 'admin', 3) : [];
     // Rows for the page only: a 100,000-identity blast radius costs one page here.
-    const identities = b.identities(0, limit);
-    const resources = b.resources.slice(0, limit);
+    const identities = b.identities(offset, offset + limit);
+    const resources = b.resources.slice(offset, offset + limit);
     const ids = [node, ...adminPaths.flatMap((p) => p.steps.flatMap((s) => [s.from, s.to])), ...resources.map((r) => r.through)];
     return {
       source: node,

@@ -10,6 +10,7 @@ import type { AnalysisSummary } from '../analysis/summary';
 import type { AsOf } from '../model/as-of';
 import type { AgeJudgement } from '../analysis/lifecycle';
 import type { Help } from '../explain/help';
+import type { RelationshipGroup } from './relationships';
 
 /** A node as lists and panels show it. */
 export interface NodeRef {
@@ -63,8 +64,8 @@ export interface SceneNode {
   x: number;
   y: number;
   placeholder?: boolean;
-  /** Admin-equivalent, escalates to admin, crown jewel: drawn and labelled first. */
-  mark?: 'admin' | 'conditional-admin' | 'escalates' | 'jewel' | 'source';
+  /** Admin-equivalent, escalates to admin, crown jewel, marked as breached: drawn and labelled first. */
+  mark?: 'admin' | 'conditional-admin' | 'escalates' | 'jewel' | 'source' | 'breached';
   /** A group: how many nodes it stands for, and the key that expands it. */
   group?: { key: string; count: number };
   /** Rings of the blast view. */
@@ -102,6 +103,8 @@ export interface OverviewRequest {
   /** Group keys the analyst opened. */
   expanded: string[];
   jewels: string[];
+  /** Nodes the analyst marked as breached ("assume breached"): drawn and labelled first. */
+  breached?: string[];
 }
 
 export interface DetailEdge {
@@ -123,6 +126,8 @@ export interface NodeDetails {
   ages: { name: string; judgement: AgeJudgement }[];
   outgoing: EdgePage;
   incoming: EdgePage;
+  /** Relationships by edge kind and direction, with counts and the neighbours to draw. */
+  groups: RelationshipGroup[];
 }
 
 export interface InventoryRow extends NodeRef {

@@ -54,6 +54,13 @@ export interface ProviderAnalysis {
   /** One permission on one resource: for "who can do X to this". */
   decide(principal: string, action: string, resource: string): 'allowed' | 'conditional' | 'no';
   /**
+   * The statements behind `principal`'s access to `resource` (for one action, or every action
+   * `accessOf` finds): those that allow it and those that may deny it under a condition not
+   * decided, each with its condition text. Optional: without it a path's last step cites the
+   * analysis's decision and any grant of the resource's policy.
+   */
+  accessEvidence?(principal: string, resource: string, action?: string): Evidence[];
+  /**
    * Federation, inbound: the identities of this provider that a web-identity token (an OIDC
    * issuer's token with these claims) can become, each decided by the identity's own trust
    * (`only`: just this identity).

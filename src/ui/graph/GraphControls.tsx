@@ -1,7 +1,7 @@
-/** Fit and zoom buttons, and a legend of the node categories in view. */
+/** Fit and zoom buttons, and a legend of the node categories, the breached mark and the edge styles. */
 import type { RefObject } from 'react';
 import type { Core } from 'cytoscape';
-import { CATEGORY_COLORS } from './style';
+import { BREACHED_COLOR, CATEGORY_COLORS } from './style';
 
 export function GraphControls({ cy }: { cy: RefObject<Core | null> }) {
   const zoom = (factor: number) => {
@@ -32,6 +32,9 @@ export function Legend() {
           <span className="swatch" style={{ background: color }} /> {category}
         </li>
       ))}
+      <li>
+        <span className="ring" style={{ borderColor: BREACHED_COLOR }} /> breached
+      </li>
       <li>
         <span className="line dashed" /> conditional
       </li>

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
-import { EDGE_KINDS, kindInfo, type Scene, type SceneNode } from '../../core';
+import { EDGE_KINDS, kindInfo, nextInDirection, startNode, type Scene, type SceneNode } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { edgeColor, graphStylesheet, nodeLook } from './style';
 import { blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
@@ -80,7 +80,7 @@ function edgeElements(scene: Scene, stepLabels: boolean): ElementDefinition[] {
  * Elements are added this many per frame: Cytoscape styles, measures and draws what is new in
  * the next frame, and on a machine without a GPU a few hundred at once take several hundred ms.
  */
-const ELEMENTS_PER_FRAME = 30;
+const ELEMENTS_PER_FRAME = 20;
 
 /**
  * Zoom and pan that fit the scene's positions (known before Cytoscape measures anything: its own
@@ -109,6 +109,8 @@ export default function GraphView() {
   const [tip, setTip] = useState<{ x: number; y: number; text: string; detail: string } | null>(null);
   /** The scene whose elements are all on the canvas (edges arrive over a few frames). */
   const [drawn, setDrawn] = useState<Scene | undefined>(undefined);
+  /** The node the arrow keys are on (a group can hold it too: Enter opens it). */
+  const [cursor, setCursor] = useState<string | null>(null);
 
   useEffect(() => {
     // WebGL is opt-in (`?renderer=webgl`): with software GL, as on machines without a GPU, it is
@@ -224,9 +226,55 @@ export default function GraphView() {
     });
   }, [selectedId, drawn, mode]);
 
+  // The keyboard cursor: outlined on the canvas, its label shown, announced to screen readers.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes('.cursor').removeClass('cursor');
+    if (cursor) cy.getElementById(cursor).addClass('cursor');
+    labels.current?.select(cursor ?? selectedId);
+  }, [cursor, drawn, selectedId]);
+
+  /** Arrow keys move between the drawn nodes (selecting each), Enter opens a group or selects. */
+  const onKey = (e: React.KeyboardEvent) => {
+    const cy = cyRef.current;
+    if (!cy || !scene?.nodes.length) return;
+    const here = cursor && scene.nodes.some((n) => n.id === cursor) ? cursor : selectedId && scene.nodes.some((n) => n.id === selectedId) ? selectedId : null;
+    if (e.key === 'Enter' && here) {
+      const n = scene.nodes.find((x) => x.id === here)!;
+      if (n.group) useWorkspace.getState().expand(n.group.key);
+      else useWorkspace.getState().select(here);
+      e.preventDefault();
+      return;
+    }
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    const next = here ? nextInDirection(scene.nodes, here, e.key) : startNode(scene.nodes);
+    if (!next) return;
+    setCursor(next);
+    const node = cy.getElementById(next);
+    if (!node.data('group')) useWorkspace.getState().select(next);
+    // Keep the cursor in view: pan (not zoom) when it leaves the visible area.
+    const p = node.renderedPosition();
+    if (p.x < 40 || p.y < 40 || p.x > cy.width() - 40 || p.y > cy.height() - 40) cy.center(node);
+  };
+
+  const cursorLabel = cursor ? scene?.nodes.find((n) => n.id === cursor)?.label : undefined;
   return (
     <>
-      <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Identity graph" />
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="graph"
+        aria-label="Identity graph: arrow keys move between nodes, Enter opens a group"
+        onKeyDown={onKey}
+      />
+      <p className="visually-hidden" aria-live="polite" data-testid="graph-cursor">
+        {cursorLabel ?? ''}
+      </p>
       <LabelLayer ref={labels} nodes={scene?.nodes ?? NO_NODES} />
       <GraphControls cy={cyRef} />
       {tip && !menu && (

@@ -1,6 +1,7 @@
-/** Right-click menu on a node: blast radius or path to admin from here, details, expand neighbours, hide. */
+/** Right-click menu on a node: blast radius or path to admin from here, details, mark as breached, expand neighbours, hide. */
 import { useEffect, useRef } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
+import { toggleBreached } from '../../queries/breached';
 
 export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: number; y: number; neighbours: () => Promise<string[]>; onClose: () => void }) {
   const act = (f: () => void) => () => {
@@ -8,6 +9,7 @@ export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: num
     onClose();
   };
   const ws = useWorkspace.getState();
+  const breached = ws.breached.includes(id);
   const menu = useRef<HTMLUListElement>(null);
   // A menu takes focus on its first item; arrows move, Escape (or a click elsewhere) closes it.
   useEffect(() => {
@@ -33,6 +35,11 @@ export function NodeMenu({ id, x, y, neighbours, onClose }: { id: string; x: num
       </li>
       <li role="menuitem">
         <button type="button" onClick={act(() => ws.select(id))}>Details and who can reach it</button>
+      </li>
+      <li role="menuitem">
+        <button type="button" data-testid="toggle-breached-menu" onClick={act(() => void toggleBreached(id))}>
+          {breached ? 'Unmark as breached' : 'Mark as breached'}
+        </button>
       </li>
       <li role="menuitem">
         <button type="button" onClick={act(() => void neighbours().then((ids) => ws.expandNeighbours(ids)))}>Expand neighbours</button>

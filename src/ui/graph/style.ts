@@ -21,6 +21,9 @@ export function nodeLook(kind: string): { color: string; shape: string } {
   return { color: CATEGORY_COLORS[info.category], shape: info.shape ?? 'ellipse' };
 }
 
+/** The "assume breached" mark's colour (border on the graph, swatch in the legend). */
+export const BREACHED_COLOR = '#e879f9';
+
 const DEFAULT_EDGE_COLOR = '#8193ab';
 
 export function edgeColor(kind: string): string {
@@ -32,6 +35,7 @@ export function edgeColor(kind: string): string {
 export function nodeHalfHeight(n: SceneNode): number {
   if (n.group) return (24 + (36 * (Math.min(50000, Math.max(1, n.group.count)) - 1)) / 49999) / 2;
   if (n.mark === 'source') return 15;
+  if (n.mark === 'breached') return 14;
   if (n.mark === 'admin') return 14;
   if (n.mark === 'conditional-admin') return 13;
   return 10;
@@ -52,6 +56,10 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node[mark = "escalates"]', style: { 'border-width': 2, 'border-color': '#fb923c' } },
     { selector: 'node[mark = "jewel"]', style: { 'border-width': 3, 'border-color': '#facc15' } },
     { selector: 'node[mark = "source"]', style: { 'border-width': 3, 'border-color': '#38bdf8', width: 30, height: 30 } },
+    // Assumed breached: magenta, doubled, apart from every other mark's colour.
+    { selector: 'node[mark = "breached"]', style: { 'border-width': 4, 'border-style': 'double', 'border-color': BREACHED_COLOR, width: 28, height: 28 } },
+    // The keyboard cursor (arrow keys): a ring around the node.
+    { selector: 'node.cursor', style: { 'overlay-color': '#38bdf8', 'overlay-opacity': 0.35, 'overlay-padding': 7 } },
     { selector: 'node.hover', style: { opacity: 1, 'border-width': 2, 'border-color': '#e2e8f0' } },
     { selector: 'edge.hover', style: { opacity: 1, width: 2.5 } },
     // #8193ab on the canvas background (#0f172a) is a 5.7:1 contrast: edges stay visible (3:1 is the floor).
@@ -61,7 +69,8 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'edge[?curved]', style: { 'curve-style': 'bezier' } },
     { selector: 'edge[kind = "escalatesTo"]', style: { width: 2 } },
     { selector: 'edge[kind = "reaches"]', style: { 'line-style': 'dotted' } },
-    { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 12, color: '#fecaca', 'min-zoomed-font-size': 7, 'text-rotation': 'autorotate', 'text-background-color': '#0f172a', 'text-background-opacity': 0.8 } },
+    // Step labels of path views: wrapped above the line (paths are drawn left to right), clear of the nodes.
+    { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 12, color: '#fecaca', 'min-zoomed-font-size': 7, 'text-wrap': 'wrap', 'text-max-width': '150px', 'text-margin-y': -22, 'text-background-color': '#0f172a', 'text-background-opacity': 0.8 } },
     { selector: 'edge[?conditional]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[count > 1]', style: { width: 'mapData(count, 2, 10000, 2, 8)' } },
     { selector: 'edge.faded', style: { opacity: 0.08 } },

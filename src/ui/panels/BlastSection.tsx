@@ -1,9 +1,9 @@
 /** The selected node's blast radius and its shortest paths to admin, from the worker. */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { providerLabel, kindInfo, ACCESS_LEVELS, type PathStep, type PrivilegePath, type WorkspaceView } from '../../core';
 import { blastQuery } from '../../queries/explore';
-import { MoreButton } from '../MoreButton';
+import { pageSpan, spanPages, VirtualList } from '../VirtualList';
 import { useWorkspace } from '../../state/workspace-store';
 
 function Step({ step, name }: { step: PathStep; name: (id: string) => string }) {
@@ -53,11 +53,18 @@ export function PathList({ paths, name }: { paths: PrivilegePath[]; name: (id: s
   );
 }
 
-const ROWS = 40;
+// The first answer carries a few rows (it comes quickly) with the counts; scrolling asks the
+// worker for the pages of 500 rows in view (both lists come in one answer, page by page).
+const FIRST_ROWS = 40;
+const PAGE = 500;
 
 export function BlastSection({ view, node }: { view: WorkspaceView; node: string }) {
-  const [rows, setRows] = useState(ROWS);
-  const q = useQuery({ ...blastQuery(view, node, rows), placeholderData: (prev) => (prev?.source === node ? prev : undefined) });
+  // The pages each list shows (the two scroll apart); the pages asked cover both.
+  const [spans, setSpans] = useState<{ identities: [number, number]; resources: [number, number] }>({ identities: [0, -1], resources: [0, -1] });
+  const { identities: sa, resources: sb } = spans;
+  const span: [number, number] = sa[1] < 0 ? sb : sb[1] < 0 ? sa : [Math.min(sa[0], sb[0]), Math.max(sa[1], sb[1])];
+  const q = useQuery({ ...blastQuery(view, node, FIRST_ROWS), placeholderData: (prev) => (prev?.source === node ? prev : undefined) });
+  const more = useQueries({ queries: spanPages(span).map((p) => ({ ...blastQuery(view, node, PAGE, p * PAGE), placeholderData: undefined })) });
   const select = useWorkspace((s) => s.select);
   const blastMode = useWorkspace((s) => s.blastMode);
   const toggleBlast = useWorkspace((s) => s.toggleBlastMode);
@@ -66,6 +73,15 @@ export function BlastSection({ view, node }: { view: WorkspaceView; node: string
   const blast = q.data;
   const { adminPaths } = blast;
   const name = (id: string) => blast.refs[id]?.name ?? id;
+  const pageOf = (index: number) => more[spanPages(span).indexOf(Math.floor(index / PAGE))]?.data;
+  const identityAt = (i: number) => (i < blast.identities.length ? blast.identities[i] : pageOf(i)?.identities[i % PAGE]);
+  const resourceAt = (i: number) => (i < blast.resources.length ? blast.resources[i] : pageOf(i)?.resources[i % PAGE]);
+  const need = (list: 'identities' | 'resources', total: number) => (first: number, last: number) => {
+    const next: [number, number] = last < FIRST_ROWS ? [0, -1] : pageSpan(first, last, PAGE, total);
+    setSpans((s) => (s[list][0] === next[0] && s[list][1] === next[1] ? s : { ...s, [list]: next }));
+  };
+  const identityRows = blast.identityCount;
+  const resourceRows = blast.resourceCount;
   return (
     <section className="blast" data-testid="blast-section" role="region" aria-label="Blast radius">
       <h3>
@@ -82,21 +98,33 @@ export function BlastSection({ view, node }: { view: WorkspaceView; node: string
       <p data-testid="blast-identities">
         {blast.identityCount.toLocaleString('en')} {blast.identityCount === 1 ? 'identity' : 'identities'} reached, {blast.resourceCount.toLocaleString('en')} {blast.resourceCount === 1 ? 'resource' : 'resources'} reached, administrator reached: {blast.adminOf.length ? 'yes' : 'no'}
       </p>
-      <ul className="reached">
-        {blast.identities.map((i) => (
-          <li key={i.id}>
-            <span className="muted">{i.hops} {i.hops === 1 ? 'step' : 'steps'}</span>{' '}
-            <button type="button" className="link" onClick={() => select(i.id)}>
-              {i.name}
-            </button>{' '}
-            <span className="muted">
-              {kindInfo(i.kind).label} · {providerLabel(i.provider)}
-            </span>
-            {i.conditional && <span className="cond-marker"> conditional</span>}
-          </li>
-        ))}
-      </ul>
-      <MoreButton shown={blast.identities.length} total={blast.identityCount} onMore={() => setRows((n) => n + 500)} />
+      {identityRows > 0 && (
+        <VirtualList
+          label="Identities reached"
+          testId="blast-identity-list"
+          className="reached"
+          regionClassName="vlist-panel"
+          count={identityRows}
+          estimateSize={22}
+          onRange={need('identities', blast.identityCount)}
+          renderRow={(index, row) => {
+            const i = identityAt(index);
+            if (!i) return <li {...row} className="vlist-pending">…</li>;
+            return (
+              <li {...row} data-testid="blast-identity">
+                <span className="muted">{i.hops} {i.hops === 1 ? 'step' : 'steps'}</span>{' '}
+                <button type="button" className="link" onClick={() => select(i.id)}>
+                  {i.name}
+                </button>{' '}
+                <span className="muted">
+                  {kindInfo(i.kind).label} · {providerLabel(i.provider)}
+                </span>
+                {i.conditional && <span className="cond-marker"> conditional</span>}
+              </li>
+            );
+          }}
+        />
+      )}
       <p data-testid="blast-resources">{blast.resourceCount.toLocaleString('en')} resources reached, by access level:</p>
       <table className="levels">
         <tbody>
@@ -108,20 +136,33 @@ export function BlastSection({ view, node }: { view: WorkspaceView; node: string
           ))}
         </tbody>
       </table>
-      <ul className="reached">
-        {blast.resources.map((r) => (
-          <li key={r.id}>
-            <button type="button" className="link" onClick={() => select(r.id)}>
-              {r.name}
-            </button>{' '}
-            <span className="muted">{r.levels.join(', ')}</span>
-            {r.conditionalOnly && <span className="cond-marker"> conditional</span>}
-          </li>
-        ))}
-      </ul>
-      <MoreButton shown={blast.resources.length} total={blast.resourceCount} onMore={() => setRows((n) => n + 500)} />
+      {resourceRows > 0 && (
+        <VirtualList
+          label="Resources reached"
+          testId="blast-resource-list"
+          className="reached"
+          regionClassName="vlist-panel"
+          count={resourceRows}
+          estimateSize={22}
+          onRange={need('resources', blast.resourceCount)}
+          renderRow={(index, row) => {
+            const r = resourceAt(index);
+            if (!r) return <li {...row} className="vlist-pending">…</li>;
+            return (
+              <li {...row} data-testid="blast-resource">
+                <button type="button" className="link" onClick={() => select(r.id)}>
+                  {r.name}
+                </button>{' '}
+                <span className="muted">{r.levels.join(', ')}</span>
+                {r.conditionalOnly && <span className="cond-marker"> conditional</span>}
+              </li>
+            );
+          }}
+        />
+      )}
       <h3>Paths to admin</h3>
       <PathList paths={adminPaths} name={name} />
     </section>
   );
 }
+

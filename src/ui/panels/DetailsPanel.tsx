@@ -1,5 +1,5 @@
 /** Attributes of the selected node and the evidence of its edges. Text only: names are untrusted. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { kindInfo, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
@@ -10,8 +10,10 @@ import { EdgePanel } from './EdgePanel';
 import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
 import { AgeSection } from './AgeSection';
+import { RelationshipsSection } from './RelationshipsSection';
 import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
+import { toggleBreached } from '../../queries/breached';
 
 const BLAST_CATEGORIES = new Set(['identity', 'credential', 'principal', 'secret']);
 const TARGET_CATEGORIES = new Set(['resource', 'secret']);
@@ -47,13 +49,14 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
   const showPath = useWorkspace((s) => s.showPath);
   const jewels = useWorkspace((s) => s.crownJewels);
   const rules = useWorkspace((s) => s.jewelRules);
-  const [limits, setLimits] = useState({ outLimit: EDGE_PAGE, inLimit: EDGE_PAGE });
-  const q = useQuery(detailsQuery(view, { id, ...limits }));
+  const marks = useWorkspace((s) => s.breached);
+  const q = useQuery(detailsQuery(view, { id, outLimit: EDGE_PAGE, inLimit: EDGE_PAGE }));
   const heading = useRef<HTMLHeadingElement>(null);
   const loadedId = q.data?.node.id;
-  // Focus moves to what was opened (from search, a list or the graph); Escape closes it.
+  // Focus moves to what was opened (from search, a list or a click); Escape closes it. Arrow keys
+  // on the graph keep the focus there, so the next arrow moves on.
   useEffect(() => {
-    if (loadedId) heading.current?.focus();
+    if (loadedId && !document.activeElement?.closest('.graph-canvas')) heading.current?.focus();
   }, [loadedId]);
   if (q.isPending) return <Empty text="Loading…" />;
   if (q.error) return <Empty text={`Could not load this node: ${q.error.message}`} />;
@@ -105,11 +108,16 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
         <button type="button" data-testid="toggle-jewel" onClick={() => void updateJewels(jewel ? jewels.filter((j) => j !== node.id) : [...jewels, node.id], rules)}>
           {jewel ? 'Unmark crown jewel' : 'Mark as crown jewel'}
         </button>
+        <button type="button" data-testid="toggle-breached" onClick={() => void toggleBreached(node.id)}>
+          {marks.includes(node.id) ? 'Unmark as breached' : 'Mark as breached'}
+        </button>
       </div>
       {BLAST_CATEGORIES.has(info.category) && <BlastSection view={view} node={node.id} />}
       {!TARGET_CATEGORIES.has(info.category) && <WhoCanSection view={view} node={node.id} />}
-      <EdgeList title="Outgoing" page={details.outgoing} onMore={() => setLimits((l) => ({ ...l, outLimit: l.outLimit + EDGE_PAGE }))} />
-      <EdgeList title="Incoming" incoming page={details.incoming} onMore={() => setLimits((l) => ({ ...l, inLimit: l.inLimit + EDGE_PAGE }))} />
+      <RelationshipsSection details={details} />
+      {/* The first page of each comes with the details; each list fetches the rest as it scrolls. */}
+      <EdgeList title="Outgoing" view={view} node={node.id} first={details.outgoing} />
+      <EdgeList title="Incoming" incoming view={view} node={node.id} first={details.incoming} />
     </aside>
   );
 }

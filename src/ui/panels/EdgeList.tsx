@@ -1,7 +1,10 @@
-/** Edges of the selected node, each with the evidence that created it. */
-import { edgeKindInfo, type DetailEdge, type EdgePage, type Evidence } from '../../core';
+/** Edges of the selected node, each with the evidence that created it: every edge, in a scrolling list fetched by pages. */
+import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { edgeKindInfo, type DetailEdge, type EdgePage, type Evidence, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
-import { MoreButton } from '../MoreButton';
+import { detailsQuery } from '../../queries/explore';
+import { pageSpan, spanPages, VirtualList } from '../VirtualList';
 
 export function EvidenceItem({ ev }: { ev: Evidence }) {
   return (
@@ -29,45 +32,82 @@ export function attrSummary(e: Pick<DetailEdge, 'attributes'>): string {
   return parts.join(' · ');
 }
 
-export function EdgeList({ title, page, onMore, incoming = false }: { title: string; page: EdgePage; onMore: () => void; incoming?: boolean }) {
+/** Edges per page asked of the worker after the first (which comes with the node's details). */
+const PAGE = 300;
+
+export function EdgeList({ title, view, node, first, incoming = false }: { title: string; view: WorkspaceView; node: string; first: EdgePage; incoming?: boolean }) {
   const select = useWorkspace((s) => s.select);
-  if (!page.total) return null;
+  const held = first.edges.length;
+  // Pages after the first page, by number from `held` on.
+  const [span, setSpan] = useState<[number, number]>([0, -1]);
+  const pages = spanPages(span);
+  const more = useQueries({
+    queries: pages.map((p) => ({
+      ...detailsQuery(view, incoming ? { id: node, outLimit: 0, inLimit: PAGE, inOffset: held + p * PAGE } : { id: node, outLimit: PAGE, inLimit: 0, outOffset: held + p * PAGE }),
+      placeholderData: undefined,
+    })),
+  });
+  if (!first.total) return null;
+  const edgeAt = (index: number): DetailEdge | undefined => {
+    if (index < held) return first.edges[index];
+    const p = Math.floor((index - held) / PAGE);
+    const data = more[pages.indexOf(p)]?.data;
+    return (incoming ? data?.incoming : data?.outgoing)?.edges[(index - held) % PAGE];
+  };
   return (
     <section>
       <h3>
-        {title} ({page.total.toLocaleString('en')})
+        {title} ({first.total.toLocaleString('en')})
       </h3>
-      <ul className="edge-list">
-        {page.edges.map((e) => (
-          <li key={e.id} data-testid="edge-item" data-kind={e.kind}>
-            {/* Phrased from the reader's side: "this → can assume → X", "X → credential of → this". */}
-            <div>
-              {incoming && (
-                <>
+      <VirtualList
+        label={`${title} edges`}
+        testId={incoming ? 'incoming-edges' : 'outgoing-edges'}
+        className="edge-list"
+        regionClassName="vlist-panel"
+        count={first.total}
+        estimateSize={56}
+        onRange={(a, b) => {
+          const next = b < held - 20 ? ([0, -1] as [number, number]) : pageSpan(a, b, PAGE, first.total, 20, held);
+          setSpan((s) => (s[0] === next[0] && s[1] === next[1] ? s : next));
+        }}
+        renderRow={(index, row) => {
+          const e = edgeAt(index);
+          if (!e)
+            return (
+              <li {...row} className="vlist-pending">
+                …
+              </li>
+            );
+          return (
+            <li {...row} data-testid="edge-item" data-kind={e.kind}>
+              {/* Phrased from the reader's side: "this → can assume → X", "X → credential of → this". */}
+              <div>
+                {incoming && (
+                  <>
+                    <button type="button" className="link" onClick={() => select(e.other.id)}>
+                      {e.other.name}
+                    </button>{' '}
+                  </>
+                )}
+                <span className="edge-kind">{edgeKindInfo(e.kind).label}</span>{' '}
+                {incoming ? (
+                  <span className="muted">this</span>
+                ) : (
                   <button type="button" className="link" onClick={() => select(e.other.id)}>
                     {e.other.name}
-                  </button>{' '}
-                </>
-              )}
-              <span className="edge-kind">{edgeKindInfo(e.kind).label}</span>{' '}
-              {incoming ? (
-                <span className="muted">this</span>
-              ) : (
-                <button type="button" className="link" onClick={() => select(e.other.id)}>
-                  {e.other.name}
-                </button>
-              )}{' '}
-              <span className="muted">{attrSummary(e)}</span>
-            </div>
-            <ul>
-              {e.evidence.map((ev, i) => (
-                <EvidenceItem key={i} ev={ev} />
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      <MoreButton shown={page.edges.length} total={page.total} onMore={onMore} />
+                  </button>
+                )}{' '}
+                <span className="muted">{attrSummary(e)}</span>
+              </div>
+              <ul>
+                {e.evidence.map((ev, i) => (
+                  <EvidenceItem key={i} ev={ev} />
+                ))}
+              </ul>
+            </li>
+          );
+        }}
+      />
     </section>
   );
 }

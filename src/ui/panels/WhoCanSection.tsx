@@ -1,4 +1,8 @@
-/** Who can reach the selected node: ranked by hops, standing non-human credentials first. */
+/**
+ * Who can reach the selected node: ranked by hops, certain before conditional, standing non-human
+ * credentials first. Conditional entries (every way in depends on a condition the export cannot
+ * decide) are marked; each entry's "path" shows the paths from it to this node.
+ */
 import { useState } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { kindInfo, type WorkspaceView } from '../../core';
@@ -21,15 +25,21 @@ export function WhoCanSection({ view, node, initiallyOpen = false }: { view: Wor
           <p data-testid="who-can-count">{q.data.total.toLocaleString('en')} identities and credentials can reach it</p>
           <ol>
             {q.data.reachers.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} data-testid="who-can-entry" data-id={r.id} data-conditional={r.conditional || undefined}>
                 <button type="button" className="link" onClick={() => select(r.id)}>
                   {r.name}
                 </button>{' '}
                 <span className="muted">
                   {kindInfo(r.kind).label} · {r.hops} {r.hops === 1 ? 'step' : 'steps'}{r.nonHuman ? ' · non-human' : ''}
                   {r.standingCredential ? ' · standing credential' : ''}
-                </span>{' '}
-                <button type="button" className="link small" onClick={() => showPath(r.id, node)}>
+                </span>
+                {r.conditional && (
+                  <span className="cond-marker" data-testid="who-can-conditional" title="every way in depends on a condition the export cannot decide">
+                    {' '}
+                    · conditional
+                  </span>
+                )}{' '}
+                <button type="button" className="link small" data-testid="who-can-path" aria-label={`path from ${r.name} to this node`} onClick={() => showPath(r.id, node)}>
                   path
                 </button>
               </li>

@@ -8,8 +8,9 @@
  * two labels i and j overlap at zoom z exactly when both
  *   |xi - xj| * z < (wi + wj) / 2   and   |yi - yj| * z < LABEL_HEIGHT,
  * that is when z < min((wi + wj) / (2 |dx|), LABEL_HEIGHT / |dy|). Labels are taken in priority
- * order (the source, admins, crown jewels, paths to admin, groups, then the rest); a label shows
- * from the zoom where every label before it that would cover it has shown and no longer does.
+ * order (the source, breached marks, admins, crown jewels, paths to admin, groups, then the
+ * rest); a label shows from the zoom where every label before it that would cover it has shown
+ * and no longer does.
  * Quadratic in the nodes of one scene, which scenes cap at a few hundred.
  */
 import type { SceneNode } from '../types';
@@ -20,13 +21,18 @@ const CHAR_WIDTH = 6.6;
 /** Labels are cut (with an ellipsis) at this width. */
 export const LABEL_MAX_WIDTH = 170;
 
-const MARK_RANK: Record<NonNullable<SceneNode['mark']>, number> = { source: 0, admin: 1, jewel: 2, 'conditional-admin': 3, escalates: 4 };
+const MARK_RANK: Record<NonNullable<SceneNode['mark']>, number> = { source: 0, breached: 1, admin: 2, jewel: 3, 'conditional-admin': 4, escalates: 5 };
+
+/** Groups of at least this many members are labelled before paths to admin. */
+const BIG_GROUP = 1000;
 
 /** Lower ranks keep their labels first. */
 function rank(n: SceneNode): number {
   if (n.mark) return MARK_RANK[n.mark];
-  if (n.group) return 5;
-  return n.placeholder ? 7 : 6;
+  // The largest groups orient the reader ("6,000 roles · aws ..."): right after the crown jewels.
+  if (n.group && n.group.count >= BIG_GROUP) return MARK_RANK.jewel + 0.5;
+  if (n.group) return 6;
+  return n.placeholder ? 8 : 7;
 }
 
 export function labelWidth(label: string): number {

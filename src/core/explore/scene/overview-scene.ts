@@ -21,10 +21,14 @@ const PIN_LIMIT = 60;
 
 type Mark = NonNullable<SceneNode['mark']>;
 
-/** The marks of important nodes, most important first. */
-export function marksOf(summary: AnalysisSummary | undefined, jewels: readonly string[]): Map<string, Mark> {
+/**
+ * The marks of important nodes, most important first: the analyst's "assume breached" marks lead
+ * (the starting points of every question about them), then admins, crown jewels, escalations.
+ */
+export function marksOf(summary: AnalysisSummary | undefined, jewels: readonly string[], breached: readonly string[] = []): Map<string, Mark> {
   const marks = new Map<string, Mark>();
-  for (const id of summary?.admins ?? []) marks.set(id, 'admin');
+  for (const id of breached) marks.set(id, 'breached');
+  for (const id of summary?.admins ?? []) if (!marks.has(id)) marks.set(id, 'admin');
   for (const id of summary?.conditionalAdmins ?? []) if (!marks.has(id)) marks.set(id, 'conditional-admin');
   for (const id of jewels) if (!marks.has(id)) marks.set(id, 'jewel');
   for (const e of summary?.escalatesToAdmin ?? []) if (!marks.has(e.principal)) marks.set(e.principal, 'escalates');
@@ -84,7 +88,7 @@ export function overviewScene(graph: BlastGraph, summary: AnalysisSummary | unde
     if (focus ? focus.has(id) : req.showPolicies || categoryOf(n.kind) !== 'policy') visible.push(id);
   });
   visible.sort();
-  const marks = marksOf(summary, req.jewels);
+  const marks = marksOf(summary, req.jewels, req.breached);
   const name = (id: string) => graph.getNodeAttribute(id, 'name');
   // Which drawn node stands for each visible node: itself, or its group's key.
   const rep = new Map<string, string>();
@@ -100,7 +104,8 @@ export function overviewScene(graph: BlastGraph, summary: AnalysisSummary | unde
     for (const id of visible) drawNode(id);
     caption = focus ? `${visible.length} nodes around the selection` : `All ${visible.length.toLocaleString('en')} nodes`;
   } else {
-    const pinned = visible.filter((id) => marks.has(id)).slice(0, PIN_LIMIT);
+    // Breached marks are pinned before the rest (the rest in id order).
+    const pinned = [...visible.filter((id) => marks.get(id) === 'breached'), ...visible.filter((id) => marks.has(id) && marks.get(id) !== 'breached')].slice(0, PIN_LIMIT);
     const pinnedSet = new Set(pinned);
     for (const id of pinned) drawNode(id);
     const top = new Map<string, Group>();

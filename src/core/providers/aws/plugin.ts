@@ -12,7 +12,7 @@ import { AwsModel } from './model';
 import { loadManagedPolicies } from './managed-policies';
 import { detectTechniques, type TechniqueResults } from './techniques/analyze';
 import { applyFindings } from './apply-findings';
-import { accessOf, fullAccess, resourceArns } from './resource-access';
+import { accessEvidence, accessOf, fullAccess, resourceArns } from './resource-access';
 import { parseArn } from './importers/arn';
 import { webIdentityCapabilities } from './web-identity';
 import { AwsResourceIndex } from './resource-index';
@@ -57,6 +57,7 @@ export function awsAnalysis(graph: BlastGraph, model: AwsModel, catalogue: Actio
     accessByName: (resource) => resources.byName(resource),
     accessCandidates: (principal) => resources.candidates(model.principalPolicies(principal)),
     fullAccess: (resource) => fullAccess(model, catalogue, resource),
+    accessEvidence: (principal, resource, action) => accessEvidence(model, catalogue, principal, resource, action),
     ...webIdentityCapabilities(graph, model),
     decide(principal, action, resource) {
       const kind = graph.hasNode(resource) ? graph.getNodeAttribute(resource, 'kind') : 'resource';
