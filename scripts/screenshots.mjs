@@ -5,7 +5,9 @@
  */
 import { chromium } from '@playwright/test';
 import { root, startPreview } from './preview-server.mjs';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = join(root, 'docs', 'screenshots');
@@ -65,8 +67,43 @@ await page.goto(url.toString());
 await page.getByRole('region', { name: 'Paths' }).getByTestId('admin-path').first().waitFor();
 await idle();
 await shot('federation-path');
+// A node's relationships by kind, with counts; "draw" puts one group on the graph.
+await page.goto(base);
+await idle();
+await click(`arn:aws:iam::${A}:group/Developers`);
+await page.getByTestId('relationships').waitFor();
+await page.getByTestId('draw-in:memberOf').click();
+await page.getByTestId('graph-notice').filter({ hasText: 'around the selection' }).waitFor();
+await idle();
+await shot('relationships');
+// Assume breached: the leaked key marked, and the Questions tab answering from it.
+await page.goto(base);
+await idle();
+await click(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy#access-key-1`);
+const toggle = page.getByTestId('toggle-breached');
+if ((await toggle.textContent()).startsWith('Mark')) await toggle.click();
+await page.getByRole('button', { name: 'Close details' }).click();
+await page.getByRole('tab', { name: 'Questions' }).click();
+const paths = page.locator('[data-question="breachedPaths"]');
+await paths.getByRole('button', { name: /Paths from breached marks/ }).click();
+await paths.getByTestId('question-row').first().waitFor();
+await idle();
+await shot('questions');
+// A generated 10,000-principal account: the overview folds into groups, labelled.
+const dir = mkdtempSync(join(tmpdir(), 'blastmap-shots-'));
+execFileSync(process.execPath, [join(root, 'bin/blastmap.mjs'), 'generate', '--principals', '10000', '--seed', '7', '--out', dir], { stdio: 'ignore' });
+await page.goto(`${base}/?start=empty`);
+await page.getByText('No data yet').waitFor();
+await page.getByTestId('file-input').setInputFiles([join(dir, 'gaad.json'), join(dir, 'credential-report.json')]);
+await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 300_000 });
+await page.getByRole('tab', { name: 'Analysis' }).click();
+await shot('overview-10000');
 // The smaller laptop screen.
 await page.setViewportSize({ width: 1280, height: 720 });
+// Reopened from the browser's store at this size (the workspace is kept), fitted anew.
+await page.reload();
+await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 300_000 });
+await shot('overview-10000-1280x720');
 await page.goto(base);
 await idle();
 await shot('explore-1280x720');

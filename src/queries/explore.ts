@@ -37,8 +37,8 @@ export const blastQuery = (view: WorkspaceView, node: string, limit: number, off
 export const pathsQuery = (view: WorkspaceView, from: string, to: string) =>
   queryOptions({ queryKey: key(view, 'paths', from, to), queryFn: () => analysisClient().explore({ type: 'paths', from, to, k: 5 }), staleTime: Infinity });
 
-export const whoCanQuery = (view: WorkspaceView, target: string, limit: number) =>
-  queryOptions({ queryKey: key(view, 'who-can', target, limit), queryFn: () => analysisClient().explore({ type: 'whoCan', target, limit }), staleTime: Infinity, placeholderData: keepPreviousData });
+export const whoCanQuery = (view: WorkspaceView, target: string, limit: number, offset = 0) =>
+  queryOptions({ queryKey: key(view, 'who-can', target, limit, offset), queryFn: () => analysisClient().explore({ type: 'whoCan', target, limit, offset }), staleTime: Infinity, placeholderData: keepPreviousData });
 
 /** Neighbours for "expand neighbours" (asked once, on click). */
 export const neighbours = (id: string) => analysisClient().explore({ type: 'neighbours', id });

@@ -43,7 +43,8 @@ describe.each([
 
   it('the first rows are exact and in order, deciding fewer secrets than there are', () => {
     const secrets = a.graph.filterNodes((_, n) => categoryOf(n.kind) === 'secret');
-    const top = secretsByReach(a, 3);
+    const top = secretsByReach(a, 3, Infinity);
+    expect(top.complete).toBe(true);
     expect(top.total).toBe(secrets.length);
     expect(top.top).toHaveLength(3);
     for (const s of top.top) expect(s).toEqual({ id: s.id, ...byWhoCan(a, s.id) });
@@ -51,13 +52,31 @@ describe.each([
   });
 
   it('counts, for every secret, the identities who-can finds; the whole ranking extends the first rows', { timeout: 120_000 }, () => {
-    const first = secretsByReach(a, 3).top;
-    const all = secretsByReach(a, Infinity);
+    const first = secretsByReach(a, 3, Infinity).top;
+    const all = secretsByReach(a, Infinity, Infinity);
     expect(all.top.map((s) => s.id).sort()).toEqual(a.graph.filterNodes((_, n) => categoryOf(n.kind) === 'secret').sort());
     expect(all.decided).toBe(all.total);
+    expect(all.complete).toBe(true);
     expect(all.top.slice(0, 3)).toEqual(first);
     for (const s of all.top) expect(s).toEqual({ id: s.id, ...byWhoCan(a, s.id) });
     for (let i = 1; i < all.top.length; i++) expect(all.top[i - 1]!.identities).toBeGreaterThanOrEqual(all.top[i]!.identities);
     expect(all.top[0]!.identities).toBeGreaterThan(all.top.at(-1)!.identities);
   });
+});
+
+describe('secrets by reach within a decision budget', () => {
+  it('answers with what it decided, says so, and continues on the next call', async () => {
+    const a = await analysed(generatedFiles(800, 3));
+    const first = secretsByReach(a, 10, 1);
+    expect(first.complete).toBe(false);
+    expect(first.decided).toBe(1);
+    expect(first.pending).toBeGreaterThan(0);
+    const next = secretsByReach(a, 10, 1);
+    expect(next.decided).toBe(2);
+    const rest = secretsByReach(a, 10, Infinity);
+    expect(rest.complete).toBe(true);
+    // The same top as a ranking decided in one go.
+    const fresh = secretsByReach(await analysed(generatedFiles(800, 3)), 10, Infinity);
+    expect(rest.top).toEqual(fresh.top);
+  }, 120_000);
 });

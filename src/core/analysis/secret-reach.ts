@@ -4,6 +4,7 @@
  * when only the first ones of the ranking are asked for.
  *
  * Who can reach a secret (as `whoCan` defines it): the identities that read it themselves, the
+ * principals its resource policy names that no provider evaluates (accessors.ts), the
  * administrator of its scope, and everyone who can become one of them (reverse reach).
  *
  * 1. Per scope holding secrets (account, project, cluster): one reverse sweep from its
@@ -14,8 +15,10 @@
  * 2. Principals are grouped by access group (`accessGroupOf`: same access to every secret whose
  *    own policy names no principal) and each group's grants narrow the secrets it can name
  *    (`accessCandidates`): O(P + Σ min(candidates, S)) set operations, no decision. A secret's
- *    candidate groups give an upper bound of its count (one pruned reverse sweep per distinct
- *    set of groups, O(D·(V' + E'))).
+ *    candidate groups give an upper bound of its count: one sweep per scope from the groups whose
+ *    grants can name any secret (they bound every secret alike), then per distinct set of the
+ *    groups naming this secret, one sweep stopping at both closed sets: O(V + E) per scope plus
+ *    what those few groups reach beyond them.
  * 3. Secrets are then decided exactly in order of that bound (one representative per candidate
  *    group, `accessOf`; principal by principal for a secret whose own policy names principals,
  *    as who-can does) until the `limit`-th exact count is above every remaining bound: the first
@@ -63,7 +66,7 @@ export interface SecretRanking {
  * Access decisions one call may make before it answers with what it has (a provider decision
  * can cost milliseconds: the evaluator matches every statement of a policy set, action by action).
  */
-export const DECISION_BUDGET = 1500;
+export const DECISION_BUDGET = 2000;
 
 /** One provider's principals, grouped by access. */
 interface ProviderPart {
@@ -82,8 +85,14 @@ interface Entry {
   id: string;
   part: ProviderPart;
   closure: AdminClosure;
-  /** Candidate groups, or undefined when the secret is decided principal by principal (or has no provider). */
-  groups: number[] | undefined;
+  /**
+   * Candidate groups: those whose grants can name any secret (shared by the scope's secrets) and
+   * those whose grants name this one; undefined when it is decided principal by principal (or
+   * has no provider).
+   */
+  groups: { any: readonly number[]; own: number[] } | undefined;
+  /** Principals its resource policy names that no provider evaluates (accessors.ts): accessors without a decision. */
+  named: number[];
   bound: number;
 }
 
@@ -154,6 +163,7 @@ function prepare(a: Analysis): State {
   for (const [provider, secrets] of byProvider) {
     const p = a.providers.get(provider);
     const principals = p ? p.principals().filter((pr) => ix.index.has(pr)) : [];
+    const evaluated = new Set(principals);
     const part: ProviderPart = { p, groups: [], principals: principals.map((pr) => ix.index.get(pr)!) };
     // Groups and the secrets each can name.
     const namedBy = new Map<string, number[]>();
@@ -184,27 +194,30 @@ function prepare(a: Analysis): State {
       const closure = sweep.closure(admins);
       // Groups with someone who cannot become this scope's administrator: the others are counted already.
       const open = part.groups.map((g) => g.members.some((v) => !has(closure, v)));
+      const any = anyGroups.filter((g) => open[g]);
+      // Bounds: whoever can reach a group that may name any secret bounds every secret alike
+      // (one sweep); each secret adds what can reach its own candidate groups beyond that.
+      const wide = union(closure, sweep.closure(any.flatMap((g) => part.groups[g]!.members), closure));
       const memo = new Map<string, number>();
       for (const s of inScope) {
-        let groups: number[] | undefined;
-        let seeds: () => number[];
-        let key: string;
-        if (!p) {
-          seeds = () => [ix.index.get(s)!];
-          key = `self:${s}`;
-        } else if (p.accessGroupOf && p.accessByName?.(s) === false) {
-          groups = [...anyGroups, ...(namedBy.get(s) ?? [])].filter((g) => open[g]);
-          const gs = groups;
-          seeds = () => gs.flatMap((g) => part.groups[g]!.members);
-          key = gs.join(',');
+        const named = namedIn(a, s, evaluated);
+        let groups: Entry['groups'];
+        let bound: number;
+        const cached = (key: string, stop: AdminClosure, seeds: () => number[]) => {
+          let extra = memo.get(key);
+          if (extra === undefined) memo.set(key, (extra = sweep.outside(seeds(), stop)));
+          return stop.count + extra;
+        };
+        if (!p) bound = cached(`named:${named.join(',')}`, closure, () => named);
+        else if (p.accessGroupOf && p.accessByName?.(s) === false) {
+          const own = (namedBy.get(s) ?? []).filter((g) => open[g]);
+          groups = { any, own };
+          bound = cached(`${own.join(',')}|${named.join(',')}`, wide, () => [...own.flatMap((g) => part.groups[g]!.members), ...named]);
         } else {
           // The secret's own policy may name anyone: every principal is a candidate.
-          seeds = () => part.principals;
-          key = 'all';
+          bound = cached(`all|${named.join(',')}`, closure, () => [...part.principals, ...named]);
         }
-        let extra = memo.get(key);
-        if (extra === undefined) memo.set(key, (extra = sweep.outside(seeds(), closure)));
-        entries.push({ id: s, part, closure, groups, bound: closure.count + extra });
+        entries.push({ id: s, part, closure, groups, named, bound });
       }
     }
   }
@@ -216,11 +229,12 @@ function prepare(a: Analysis): State {
 function decide(a: Analysis, sweep: Sweeper, e: Entry, spent: { decisions: number }): SecretReach {
   const ix = a.reach;
   const { p, groups, principals } = e.part;
-  const seeds: number[] = [];
-  if (!p) seeds.push(ix.index.get(e.id)!);
-  else if (e.groups) {
-    spent.decisions += e.groups.length;
-    for (const g of e.groups) if (p.accessOf(groups[g]!.rep, e.id) !== undefined) seeds.push(...groups[g]!.members);
+  const seeds: number[] = [...e.named];
+  if (!p) {
+    // Nothing evaluates it: the principals its policy names are all there is.
+  } else if (e.groups) {
+    spent.decisions += e.groups.any.length + e.groups.own.length;
+    for (const list of [e.groups.any, e.groups.own]) for (const g of list) if (p.accessOf(groups[g]!.rep, e.id) !== undefined) seeds.push(...groups[g]!.members);
   } else {
     for (const v of principals) {
       if (has(e.closure, v)) continue;
@@ -230,6 +244,24 @@ function decide(a: Analysis, sweep: Sweeper, e: Entry, spent: { decisions: numbe
   }
   const extra = sweep.outside(seeds, e.closure);
   return { id: e.id, identities: e.closure.count + extra, beyondAdmin: extra };
+}
+
+/** Principals the secret's resource policy names (`grants` edges) that `evaluated` does not hold. */
+function namedIn(a: Analysis, secret: string, evaluated: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  a.graph.forEachInEdge(secret, (_, e, source) => {
+    if (e.kind !== 'grants' || source === secret || evaluated.has(source)) return;
+    const v = a.reach.index.get(source);
+    if (v !== undefined && !out.includes(v)) out.push(v);
+  });
+  return out.sort((x, y) => x - y);
+}
+
+/** Two disjoint closed sets as one (closed too). */
+function union(x: AdminClosure, y: AdminClosure): AdminClosure {
+  const bits = x.bits.slice();
+  for (let i = 0; i < bits.length; i++) bits[i]! |= y.bits[i]!;
+  return { bits, count: x.count + y.count };
 }
 
 const has = (c: AdminClosure, v: number) => (c.bits[v >>> 5]! & (1 << (v & 31))) !== 0;
@@ -261,12 +293,16 @@ class Sweeper {
     this.queue = new Uint32Array(ix.ids.length);
   }
 
-  /** Everyone who can reach one of `starts`, the starts included. */
-  closure(starts: readonly number[]): AdminClosure {
+  /** Everyone who can reach one of `starts`, the starts included (outside `stop`, a closed set, when given). */
+  closure(starts: readonly number[], stop?: AdminClosure): AdminClosure {
     const bits = new Uint32Array((this.ix.ids.length >>> 5) + 1);
-    const count = this.sweep(starts, (v) => {
-      bits[v >>> 5]! |= 1 << (v & 31);
-    });
+    const count = this.sweep(
+      starts,
+      (v) => {
+        bits[v >>> 5]! |= 1 << (v & 31);
+      },
+      stop,
+    );
     return { bits, count };
   }
 

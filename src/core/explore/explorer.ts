@@ -63,7 +63,7 @@ export type ExploreQuery =
   | { type: 'summaryList'; list: SummaryList; limit: number }
   | { type: 'blast'; node: string; limit: number; offset?: number }
   | { type: 'paths'; from: string; to: string; k: number }
-  | { type: 'whoCan'; target: string; limit: number }
+  | { type: 'whoCan'; target: string; limit: number; offset?: number }
   | { type: 'question'; req: QuestionRequest };
 
 export interface ExploreAnswers {
@@ -137,7 +137,8 @@ export class Explorer {
       }
       case 'whoCan': {
         const w = rankedWhoCan(this.a, q.target);
-        return { target: q.target, total: w.reachers.length, reachers: w.reachers.slice(0, clamp(q.limit, 5000)) };
+        const from = clamp(q.offset ?? 0, Number.MAX_SAFE_INTEGER);
+        return { target: q.target, total: w.reachers.length, reachers: w.reachers.slice(from, from + clamp(q.limit, 5000)) };
       }
       case 'question':
         return answerQuestion(this.a, this.summary, q.req);

@@ -92,7 +92,10 @@ describe('questions over the demo', () => {
     const stripe = p.rows.find((r) => r.id === STRIPE)!;
     expect(stripe.section).toBe('to crown jewels');
     expect(stripe.detail).toContain('from svc-jenkins-deploy access key 1');
-    expect(stripe.focus?.at(-1)).toBe(STRIPE);
+    // Drawn by the path view, which ends at the secret: the same length.
+    expect(stripe.path?.to).toBe(STRIPE);
+    const an = (e as unknown as { analysis: Parameters<typeof privilegePaths>[0] }).analysis;
+    expect(privilegePaths(an, stripe.path!.from, STRIPE, 1)[0]!.hops).toBe(stripe.hops);
     // An identity jewel gets a path the path view can draw.
     const deploy = p.rows.find((r) => r.id === DEPLOY_CI);
     if (deploy) expect(deploy.path?.to).toBe(DEPLOY_CI);

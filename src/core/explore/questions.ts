@@ -60,12 +60,10 @@ export interface QuestionRequest {
 }
 
 export interface QuestionRow {
-  /** The node the row is about (clicked without a path or focus: its details open). */
+  /** The node the row is about (clicked without a path: its details open). */
   id: string;
   /** Drawn when clicked: the path view from a node to a node or to `admin`. */
   path?: { from: string; to: string };
-  /** Drawn when clicked, when no path view can show it (a resource reached through an identity). */
-  focus?: string[];
   hops?: number;
   /** What the row is ranked by (identities that can reach a secret). */
   count?: number;
@@ -250,8 +248,9 @@ function whoCanBecomeAdmin({ a, summary, limit }: Context): Answer {
 /**
  * From the breached marks: to admin, one shortest path per mark (privilegePaths, stopping at the
  * first administrator found); to each crown jewel, the shortest path from the nearest mark, read
- * off one multi-source sweep (identity jewels), or the nearest reached identity with access
- * (resource and secret jewels, from the combined blast radius).
+ * off one multi-source sweep (identity jewels), or through the nearest reached identity with
+ * access (resource and secret jewels, from the combined blast radius: their access is decided
+ * only for the identities the marks reach, not for every principal as a path search would).
  */
 function breachedPaths(c: Context): Answer {
   const { a, limit } = c;
@@ -302,7 +301,8 @@ function breachedPaths(c: Context): Answer {
       const edges = edgesFromStart(a, t, w);
       const from = edges.length ? ix.ids[ix.edgeSrc[edges[0]!]!]! : r.through;
       const route = edges.length ? `${stepsText(a, edges)} → ` : '';
-      all.push({ id: j, focus: [...(edges.length ? nodesOf(a, edges) : [r.through]), j], hops: r.hops, conditional: r.conditionalOnly || conditionalPath(a, edges), section: 'to crown jewels', detail: `crown jewel, ${steps(r.hops)} from ${nameOf(a, from)}: ${route}${r.levels.join(', ') || 'access'} as ${nameOf(a, r.through)}` });
+      // The path view draws it (privilege paths end at a resource through one of its accessors).
+      all.push({ id: j, path: { from, to: j }, hops: r.hops, conditional: r.conditionalOnly || conditionalPath(a, edges), section: 'to crown jewels', detail: `crown jewel, ${steps(r.hops)} from ${nameOf(a, from)}: ${route}${r.levels.join(', ') || 'access'} as ${nameOf(a, r.through)}` });
       drawn.push([...(edges.length ? nodesOf(a, edges) : [r.through]), j]);
     }
   }

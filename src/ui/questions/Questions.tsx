@@ -27,14 +27,11 @@ function useAnswer(view: WorkspaceView, q: QuestionInfo, limit: number) {
   return useQuery(view.stats.nodes > 0 ? questionQuery(view, req) : { queryKey: ['explore', 'question', 'none'], queryFn: skipToken });
 }
 
-/** What clicking a row draws: its path, the nodes that show it, or its details. */
+/** What clicking a row draws: its path, or its details. */
 function openRow(r: QuestionRow): void {
   const ws = useWorkspace.getState();
   if (r.path) ws.showPath(r.path.from, r.path.to);
-  else if (r.focus) {
-    ws.focusOn(r.focus);
-    ws.select(r.id);
-  } else ws.select(r.id);
+  else ws.select(r.id);
 }
 
 const nameOf = (refs: Record<string, NodeRef>, id: string) => refs[id]?.name ?? id;
