@@ -66,7 +66,7 @@ export interface SecretRanking {
  * Access decisions one call may make before it answers with what it has (a provider decision
  * can cost milliseconds: the evaluator matches every statement of a policy set, action by action).
  */
-export const DECISION_BUDGET = 2000;
+export const DECISION_BUDGET = 1000;
 
 /** One provider's principals, grouped by access. */
 interface ProviderPart {

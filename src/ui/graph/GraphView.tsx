@@ -30,6 +30,7 @@ function useScene(): { scene: Scene | undefined; mode: 'path' | 'blast' | 'overv
   const focus = useWorkspace((s) => s.focus);
   const expanded = useWorkspace((s) => s.expanded);
   const jewels = useWorkspace((s) => s.crownJewels);
+  const breached = useWorkspace((s) => s.breached);
   const mode = pathFrom && pathTo ? 'path' : blastMode && selectedId ? 'blast' : 'overview';
   const open = [...expanded].sort();
   const options =
@@ -37,7 +38,7 @@ function useScene(): { scene: Scene | undefined; mode: 'path' | 'blast' | 'overv
       ? pathSceneQuery(view!, pathFrom!, pathTo!)
       : mode === 'blast'
         ? blastSceneQuery(view!, selectedId!, open)
-        : overviewQuery(view!, { showPolicies, hidden: [...hidden].sort(), focus: focus ? [...focus].sort() : undefined, expanded: open, jewels: [...jewels].sort() });
+        : overviewQuery(view!, { showPolicies, hidden: [...hidden].sort(), focus: focus ? [...focus].sort() : undefined, expanded: open, jewels: [...jewels].sort(), breached: [...breached].sort() });
   const q = useQuery({ ...options, queryFn: view ? options.queryFn : skipToken, placeholderData: keepPreviousData });
   return { scene: q.data, mode, pending: q.isFetching };
 }

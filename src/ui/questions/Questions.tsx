@@ -22,9 +22,9 @@ function useRequest(q: QuestionInfo, limit: number): QuestionRequest {
   return { question: q.id, breached: q.needsBreached ? breached : [], jewels: q.id === 'breachedPaths' ? { manual, rules } : NONE, limit };
 }
 
-function useAnswer(view: WorkspaceView, q: QuestionInfo, limit: number) {
+function useAnswer(view: WorkspaceView, q: QuestionInfo, limit: number, ask: boolean) {
   const req = useRequest(q, limit);
-  return useQuery(view.stats.nodes > 0 ? questionQuery(view, req) : { queryKey: ['explore', 'question', 'none'], queryFn: skipToken });
+  return useQuery(view.stats.nodes > 0 && ask ? questionQuery(view, req) : { queryKey: ['explore', 'question', 'none'], queryFn: skipToken });
 }
 
 /** What clicking a row draws: its path, or its details. */
@@ -63,7 +63,7 @@ function Rows({ answer }: { answer: QuestionAnswer }) {
 function Question({ view, q, open, onToggle }: { view: WorkspaceView; q: QuestionInfo; open: boolean; onToggle: () => void }) {
   const [limit, setLimit] = useState(FIRST);
   // Closed, only the count is asked (rows can cost: ranking secrets decides access).
-  const a = useAnswer(view, q, open ? limit : 0);
+  const a = useAnswer(view, q, open ? limit : 0, open || !q.lazy);
   const answer = a.data;
   const focusOn = useWorkspace((s) => s.focusOn);
   const qc = useQueryClient();
@@ -92,8 +92,8 @@ function Question({ view, q, open, onToggle }: { view: WorkspaceView; q: Questio
         }}
       >
         <span>{q.title}</span>
-        <span className={`question-count${answer?.count ? '' : ' zero'}`} data-testid="question-count" aria-label={answer ? `${answer.count} answers` : 'counting'}>
-          {a.error ? '!' : answer ? answer.count.toLocaleString('en') : '…'}
+        <span className={`question-count${answer?.count ? '' : ' zero'}`} data-testid="question-count" aria-label={answer ? `${answer.count} answers` : q.lazy && !open ? 'counted when opened' : 'counting'}>
+          {a.error ? '!' : answer ? answer.count.toLocaleString('en') : q.lazy && !open ? 'open to count' : '…'}
         </span>
       </button>
       {open && (
@@ -139,7 +139,7 @@ function Question({ view, q, open, onToggle }: { view: WorkspaceView; q: Questio
 /** The marks the questions start from, with how much of the combined blast radius each is nearest to. */
 function Marks({ view }: { view: WorkspaceView }) {
   const breached = useWorkspace((s) => s.breached);
-  const blast = useAnswer(view, QUESTIONS.find((q) => q.id === 'breachedBlast')!, 0).data;
+  const blast = useAnswer(view, QUESTIONS.find((q) => q.id === 'breachedBlast')!, 0, true).data;
   const select = useWorkspace((s) => s.select);
   if (!breached.length) {
     return (
