@@ -77,7 +77,7 @@ test('who can reach the customer database secret, standing non-human credentials
   // A secret's panel leads with who can reach it, already open.
   await expect(page.getByTestId('who-can')).toHaveAttribute('open', '');
   await expect(page.getByTestId('who-can-count')).toContainText('identities and credentials can reach it');
-  const first = page.getByTestId('who-can').locator('ol > li').first();
+  const first = page.getByTestId('who-can').getByTestId('who-can-entry').first();
   await expect(first).toContainText('1 step');
 });
 
