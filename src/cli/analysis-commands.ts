@@ -113,7 +113,7 @@ export async function runWhoCan(paths: string[], flags: Flags, json: boolean, io
   else {
     const lines = [`Who can reach ${to}${action ? ` (${action})` : ''}: ${w.reachers.length}`, asOfLine(a.asOfInfo)];
     if (w.direct.length) lines.push(`  directly: ${w.direct.join(', ')}`);
-    for (const r of w.reachers) lines.push(`  ${r.hops} hop(s)  ${r.kind.padEnd(16)} ${r.id}`);
+    for (const r of w.reachers) lines.push(`  ${r.hops} hop(s)  ${r.kind.padEnd(16)} ${r.id}${r.conditional ? '  (conditional)' : ''}`);
     io.out(textLines(lines));
   }
   return a.exitCode;

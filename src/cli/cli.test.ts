@@ -61,6 +61,13 @@ describe('the analysis date (--as-of)', () => {
     }
   });
 
+  it('who-can marks, in text, who gets in only through a condition the exports cannot decide', async () => {
+    const text = (await run(['who-can', DEMO, '--to', 'arn:aws:secretsmanager:eu-west-1:210987654321:secret:prod/billing/stripe-api-key-Xc81Tb'])).out;
+    expect(text).toMatch(/role\/billing-lambda {2}\(conditional\)$/m);
+    // An administrator's access does not depend on the undecided condition.
+    expect(text).toMatch(/ arn:aws:iam::210987654321:user\/alice\.ng$/m);
+  });
+
   it('refuses a date it cannot read (exit 2, saying what it expects)', async () => {
     const r = await run(['admins', DEMO, '--as-of', '2026-02-30']);
     expect(r.code).toBe(2);
