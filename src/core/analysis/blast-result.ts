@@ -148,7 +148,7 @@ export function blastResult(a: Analysis, source: string, opts: { maxHops?: numbe
   if (start === undefined) throw new Error(`blast radius: no node ${source}`);
   const facts = nodeFacts(ix);
   const s = scratch(ix);
-  const count = sweep(ix, facts, s, start, opts.maxHops ?? Infinity);
+  const count = sweep(ix, facts, s, [start], opts.maxHops ?? Infinity);
   // Copied out of the scratch before anything else can sweep.
   const nodes = s.rowNode.slice(0, count);
   const hops = s.rowHops.slice(0, count);
@@ -176,22 +176,28 @@ export function blastResult(a: Analysis, source: string, opts: { maxHops?: numbe
 }
 
 /**
- * Breadth-first from `start` over the forward edges, level by level. Each listed node reached
- * (not the start) becomes a row of the scratch's row columns: node, hops, whether the first path
- * found (the one reported) has a conditional step, and the edge it ends with. Returns the rows.
- * Nodes `maxHops` away are not expanded. A small function of its own, so the engine optimises
- * it as early as a plain BFS.
+ * Breadth-first from the starts (one for a blast radius, every breached mark for the combined one)
+ * over the forward edges, level by level. Each listed node reached (not a start) becomes a row of
+ * the scratch's row columns: node, hops, whether the first path found (the one reported) has a
+ * conditional step, and the edge it ends with. With `sourceOf`, `sourceOf[v]` is the index of the
+ * start whose wave reached v first. Returns the rows. Nodes `maxHops` away are not expanded. A
+ * small function of its own, so the engine optimises it as early as a plain BFS.
  */
-function sweep(ix: ReachIndex, facts: NodeFacts, s: Scratch, start: number, maxHops: number): number {
+export function sweep(ix: ReachIndex, facts: NodeFacts, s: Scratch, starts: readonly number[], maxHops: number, sourceOf?: Uint32Array): number {
   const gen = s.begin();
   const { seen, queue, conditional, rowNode, rowHops, rowConditional, rowEdge } = s;
   const { fwdStart, fwdTargets, fwdEdge } = ix;
   const { flags, fwdConditional } = facts;
-  seen[start] = gen;
-  conditional[start] = 0;
-  queue[0] = start;
+  let tail = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const v = starts[k]!;
+    if (seen[v] === gen) continue;
+    seen[v] = gen;
+    conditional[v] = 0;
+    if (sourceOf) sourceOf[v] = k;
+    queue[tail++] = v;
+  }
   let head = 0;
-  let tail = 1;
   let rows = 0;
   for (let depth = 1; head < tail && !(depth - 1 >= maxHops); depth++) {
     const levelEnd = tail;
@@ -205,6 +211,7 @@ function sweep(ix: ReachIndex, facts: NodeFacts, s: Scratch, start: number, maxH
         seen[v] = gen;
         const cv = c | fwdConditional[p]!;
         conditional[v] = cv;
+        if (sourceOf) sourceOf[v] = sourceOf[u]!;
         queue[tail++] = v;
         if (flags[v]! & NODE.LISTED) {
           rowNode[rows] = v;

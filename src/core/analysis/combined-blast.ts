@@ -15,8 +15,8 @@
 import type { AccessLevel } from '../model/access';
 import { categoryOf } from '../model/kinds';
 import type { Analysis } from './analysis';
-import { reachableResources, resourcesByProvider, type Actors, type ReachedAdmin, type ReachedIdentity, type ReachedResource } from './blast-result';
-import { NODE, nodeFacts, scratch, type NodeFacts, type ReachIndex, type Scratch } from './reach-index';
+import { reachableResources, resourcesByProvider, sweep, type Actors, type ReachedAdmin, type ReachedIdentity, type ReachedResource } from './blast-result';
+import { NODE, nodeFacts, scratch, type ReachIndex } from './reach-index';
 import { blastScore } from './scoring';
 
 export interface CombinedAdmin extends ReachedAdmin {
@@ -75,7 +75,7 @@ export function combinedBlast(a: Analysis, marks: readonly string[]): CombinedBl
   const facts = nodeFacts(ix);
   const s = scratch(ix);
   const sourceOf = new Uint32Array(ix.ids.length);
-  const count = multiSweep(ix, facts, s, starts, sourceOf);
+  const count = sweep(ix, facts, s, starts, Infinity, sourceOf);
   // Copied out of the scratch before anything else can sweep.
   const nodes = s.rowNode.slice(0, count);
   const hops = s.rowHops.slice(0, count);
@@ -183,52 +183,4 @@ class Combined implements CombinedBlast {
     }
     return rows;
   }
-}
-
-/**
- * Breadth-first from every start at once, level by level (blast-result.ts `sweep` with several
- * starts): each listed node reached, not a start, becomes a row of the scratch's row columns, and
- * `sourceOf[v]` is the index of the start whose wave reached v first. Returns the rows.
- */
-function multiSweep(ix: ReachIndex, facts: NodeFacts, s: Scratch, starts: readonly number[], sourceOf: Uint32Array): number {
-  const gen = s.begin();
-  const { seen, queue, conditional, rowNode, rowHops, rowConditional, rowEdge } = s;
-  const { fwdStart, fwdTargets, fwdEdge } = ix;
-  const { flags, fwdConditional } = facts;
-  let tail = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const v = starts[k]!;
-    if (seen[v] === gen) continue;
-    seen[v] = gen;
-    conditional[v] = 0;
-    sourceOf[v] = k;
-    queue[tail++] = v;
-  }
-  let head = 0;
-  let rows = 0;
-  for (let depth = 1; head < tail; depth++) {
-    const levelEnd = tail;
-    for (; head < levelEnd; head++) {
-      const u = queue[head]!;
-      const c = conditional[u]!;
-      const src = sourceOf[u]!;
-      const end = fwdStart[u + 1]!;
-      for (let p = fwdStart[u]!; p < end; p++) {
-        const v = fwdTargets[p]!;
-        if (seen[v] === gen) continue;
-        seen[v] = gen;
-        const cv = c | fwdConditional[p]!;
-        conditional[v] = cv;
-        sourceOf[v] = src;
-        queue[tail++] = v;
-        if (flags[v]! & NODE.LISTED) {
-          rowNode[rows] = v;
-          rowHops[rows] = depth;
-          rowConditional[rows] = cv;
-          rowEdge[rows++] = fwdEdge[p]!;
-        }
-      }
-    }
-  }
-  return rows;
 }
