@@ -1,14 +1,14 @@
 /** Merging fragments into the graph and resolving name-only references. */
 import type { Fragment, NameRef } from '../model/fragment';
 import { edgeKey, mergeEdgeInto, mergeNodeInto } from '../model/fragment';
-import type { NodeAttributes, NodeRecord } from '../model/types';
 import type { BlastGraph } from './graph';
 import { pushTo } from '../io/multimap';
 
 /**
- * graphology keeps neighbours in plain objects keyed by node id: an id that is exactly one of
- * these would write to Object.prototype. Export data is attacker-controlled, so such nodes (and
- * their edges) are refused whatever importer produced them.
+ * The graph keeps ids in Maps, but ids travel on to the page, reports and exports, where plain
+ * objects keyed by id are common: an id that is exactly one of these could write to
+ * Object.prototype there. Export data is attacker-controlled, so such nodes (and their edges) are
+ * refused whatever importer produced them.
  */
 const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -25,7 +25,8 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
       refused.push(`a ${n.kind} named "${id}" was not imported: that id cannot be stored safely`);
       continue;
     }
-    if (nodesFresh || !graph.hasNode(id)) graph.addNode(id, nodeAttributes(n));
+    // The record itself is stored (its `id` field rides along): one object fewer per node.
+    if (nodesFresh || !graph.hasNode(id)) graph.addNode(id, n);
     else {
       const merged = { ...graph.getNodeAttributes(id) };
       mergeNodeInto(merged, n);
@@ -41,7 +42,8 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
       refused.push(`a ${e.kind} edge to "${missing}" was not imported: no such node in the export`);
       continue;
     }
-    if (edgesFresh || !graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
+    // Likewise the edge record (with its `source` and `target`).
+    if (edgesFresh || !graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, e);
     else {
       const current = { ...graph.getEdgeAttributes(key), source: e.source, target: e.target };
       mergeEdgeInto(current, e);
@@ -50,9 +52,6 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
   }
   return refused;
 }
-
-/** A fragment's node as the graph stores it (no id), fields in the record's order. */
-const nodeAttributes = (n: NodeRecord): NodeAttributes => ({ kind: n.kind, provider: n.provider, name: n.name, account: n.account, attributes: n.attributes, placeholder: n.placeholder });
 
 const placeholderId = (ref: NameRef): string =>
   ref.account ? `arn:aws:iam::${ref.account}:${ref.targetKind}/${ref.name}` : `aws-${ref.targetKind}:${ref.name}`;

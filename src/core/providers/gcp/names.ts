@@ -96,8 +96,8 @@ export function parseMember(raw: string): Member | undefined {
   if (s.startsWith('principalSet://')) return { id: s, kind: 'gcp.principalSet', name: s.slice('principalSet://'.length), pool: poolOf(s) };
   if (s.startsWith('deleted:')) return { id: s, kind: 'gcp.deleted', name: s.slice('deleted:'.length).replace(/\?uid=.*$/, ' (deleted)') };
   const colon = s.indexOf(':');
-  // A bare word must not become a node id as is: graphology keeps neighbours in plain objects, and
-  // an id such as `__proto__` or `constructor` would reach Object.prototype through them.
+  // A bare word must not become a node id as is: an id such as `__proto__` or `constructor` is
+  // refused by the graph merge (ids end up as keys of plain objects on the page and in reports).
   if (colon <= 0) return { id: `member:${s}`, kind: 'externalPrincipal', name: s };
   const prefix = s.slice(0, colon);
   const value = s.slice(colon + 1).trim();
