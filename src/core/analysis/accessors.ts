@@ -17,6 +17,7 @@ import type { ProviderAnalysis } from '../providers/types';
 import { providerOf, type Analysis } from './analysis';
 import { NODE, nodeFacts } from './reach-index';
 import type { PathStep } from './explain';
+import { covers } from './grant-actions';
 
 export const isResourceKind = (kind: string): boolean => categoryOf(kind) === 'resource' || categoryOf(kind) === 'secret';
 
@@ -52,25 +53,6 @@ function evaluated(p: ProviderAnalysis): ReadonlySet<string> {
   let s = evaluatedSets.get(p);
   if (!s) evaluatedSets.set(p, (s = new Set(p.principals())));
   return s;
-}
-
-/**
- * Does a grant's action list cover `action`? `yes`, `no`, or `maybe` (a pattern with a wildcard
- * inside, or NotAction: not decided here, so the grantee is kept as conditional).
- */
-function covers(actions: unknown, action: string): 'yes' | 'no' | 'maybe' {
-  if (!Array.isArray(actions)) return 'maybe';
-  const want = action.toLowerCase();
-  let answer: 'no' | 'maybe' = 'no';
-  for (const raw of actions) {
-    if (typeof raw !== 'string') continue;
-    const x = raw.toLowerCase();
-    if (x === '*' || x === want) return 'yes';
-    const star = x.indexOf('*');
-    if (star === x.length - 1 && !x.includes('?') && want.startsWith(x.slice(0, -1))) return 'yes';
-    if (x.startsWith('notaction ') || star >= 0 || x.includes('?')) answer = 'maybe';
-  }
-  return answer;
 }
 
 const lastAnswer = new WeakMap<Analysis, Accessors>();

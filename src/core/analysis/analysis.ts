@@ -10,6 +10,7 @@ import { PROVIDERS } from '../providers';
 import type { PotentialFinding, ProviderAnalysis } from '../providers/types';
 import { clearDerived } from './derived';
 import { linkFederations, type FederationNote, type OidcStart } from '../federation';
+import { linkSecretCredentials } from './secret-unlocks';
 
 /** Durations, when the host passed a timer (the core reads no clock). */
 export interface AnalysisTimings {
@@ -47,6 +48,7 @@ export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<
   const start = opts.timer?.();
   for (const p of PROVIDERS) if (present.has(p.id)) providers.set(p.id, await p.analyze(graph, { asOf: opts.asOf, timer: opts.timer }));
   const federation = linkFederations(graph, providers.values(), opts.starts);
+  linkSecretCredentials(graph, providers);
   const techniquesMs = start === undefined ? undefined : opts.timer!() - start;
   const reach = timed(opts.timer, () => new ReachIndex(graph));
   return { graph, providers, federation, reach: reach.value, asOf: opts.asOf, timings: { techniquesMs, reachIndexMs: reach.millis } };

@@ -39,7 +39,7 @@ export class ImportSession {
       reports.push(report);
       onFile?.(report);
     }
-    this.warnings = resolveNameRefs(this.graph, this.refs);
+    this.warnings = [...resolveNameRefs(this.graph, this.refs), ...unresolvedMappings(this.graph)];
     return reports;
   }
 
@@ -55,4 +55,15 @@ export class ImportSession {
   addReport(report: FileReport): void {
     this.files.push(report);
   }
+}
+
+/** Ends of a secret mapping that no export describes (yet): said once per batch, a few by name. */
+function unresolvedMappings(graph: BlastGraph): string[] {
+  const ids: string[] = [];
+  graph.forEachNode((id, a) => {
+    if (a.placeholder && a.provider === 'any' && a.attributes.namedBy === 'secret mapping') ids.push(id);
+  });
+  if (!ids.length) return [];
+  const shown = ids.slice(0, 5).map((id) => `"${id.slice(0, 200)}"`).join(', ');
+  return [`the secret mapping names ${ids.length} node(s) no imported export describes: ${shown}${ids.length > 5 ? ', …' : ''}; import their exports, or correct the ids (the app shows each node's id in its details)`];
 }

@@ -11,6 +11,7 @@ import { depthWarnings, MAX_DATA_DEPTH } from '../io/depth';
 import { RejectFile, type ImportContext, type JsonImporter, type SessionFacts } from './types';
 import { timed, type Timer } from '../model/timer';
 import { PROVIDERS } from '../providers';
+import { secretMappingImporter } from './secret-mapping';
 
 /** How much of each file a host passes to the prescan (see ImportSession.prescan). */
 export const PRESCAN_BYTES = 256 * 1024;
@@ -20,7 +21,8 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** Every provider's JSON importers, in registry order. */
 export const IMPORTERS: readonly JsonImporter[] = PROVIDERS.flatMap((p) => p.importers);
-const TEXT_IMPORTERS = PROVIDERS.flatMap((p) => p.textImporters ?? []);
+// The analyst's secret mapping belongs to no provider: it links any two.
+const TEXT_IMPORTERS = [...PROVIDERS.flatMap((p) => p.textImporters ?? []), secretMappingImporter];
 
 export interface FileInput {
   name: string;

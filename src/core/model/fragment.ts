@@ -140,6 +140,8 @@ export function mergeNodeInto(into: NodeAttributes, from: Omit<NodeInput, 'id'>)
   if (into.placeholder && !placeholder) {
     into.kind = from.kind;
     into.name = from.name;
+    // A placeholder any file may draw (a secret mapping's end) takes the describing provider.
+    if (from.provider && from.provider !== 'any') into.provider = from.provider;
     into.placeholder = false;
   }
   into.account ??= from.account;

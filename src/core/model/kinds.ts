@@ -29,6 +29,11 @@ export interface NodeKindInfo {
   nature?: 'human' | 'non-human' | 'depends';
   /** A long-lived credential (access key, service-account key, legacy token). */
   standing?: boolean;
+  /**
+   * For a secret: the permission whose grant reveals its value (as its provider's `decide` spells
+   * it). A secret that holds another identity's credential makes its readers act as it.
+   */
+  readValue?: string;
   /** The provider that declared it (set at registration; absent for the core's own kinds). */
   provider?: string;
 }
@@ -52,6 +57,7 @@ const CORE_NODE_KINDS: Record<string, NodeKindInfo> = {
   adminAccess: { label: 'Administrator', plural: 'administrators', category: 'principal', shape: 'star', description: 'Full control of an account, project, subscription or cluster: held by admin-equivalent principals, reached by escalation' },
   identitySet: { label: 'Identity set', plural: 'identity sets', category: 'principal', shape: 'round-octagon', description: 'Every user (or role) of an account at once: one edge instead of thousands when a permission covers them all' },
   publicPrincipal: { label: 'Anyone', plural: 'public principals', category: 'principal', shape: 'star', description: 'The wildcard principal "*": anyone, authenticated or not' },
+  mappedSecret: { label: 'Mapped secret', plural: 'mapped secrets', category: 'secret', shape: 'round-triangle', description: 'A secret named by an analyst\'s secret mapping that no imported export describes (yet)' },
   externalPrincipal: { label: 'External principal', plural: 'external principals', category: 'principal', shape: 'diamond', description: 'A principal named in a policy but not described by any export (session, canonical user...)' },
   oidcToken: { label: 'OIDC token', plural: 'OIDC tokens', category: 'credential', shape: 'tag', nature: 'non-human', description: 'A token an OIDC issuer (GitHub Actions, GitLab, a cluster\'s service-account issuer...) mints for one subject, or for any subject: a start point outside every export' },
 };

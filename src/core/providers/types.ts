@@ -136,6 +136,12 @@ export interface ProviderPlugin {
   label: string;
   nodeKinds: Record<string, NodeKindInfo>;
   edgeKinds: Record<string, EdgeKindInfo>;
+  /**
+   * Its techniques already read its own secrets that hold credentials of its own identities
+   * (Kubernetes: service-account token Secrets), so the provider-neutral step
+   * (analysis/secret-unlocks.ts) leaves those to it.
+   */
+  coversOwnSecretCredentials?: boolean;
   /** JSON exports, tried in order on the first document: the most specific shapes first. */
   importers: readonly JsonImporter[];
   /** Exports that are not JSON (CSV, YAML), tried in order on the text. */

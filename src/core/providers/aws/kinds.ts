@@ -20,7 +20,7 @@ export const AWS_NODE_KINDS: Record<string, NodeKindInfo> = {
   accessKey: { label: 'Access key', plural: 'access keys', category: 'credential', shape: 'tag', nature: 'non-human', standing: true, description: 'Long-lived programmatic credential' },
   password: { label: 'Console password', plural: 'console passwords', category: 'credential', shape: 'tag', description: 'Login profile: console sign-in' },
   certificate: { label: 'Signing certificate', plural: 'signing certificates', category: 'credential', shape: 'tag', nature: 'non-human', standing: true, description: 'X.509 signing certificate' },
-  secret: { label: 'Secret', plural: 'secrets', category: 'secret', shape: 'round-triangle', description: 'Secrets Manager secret; its value never enters Blastmap' },
+  secret: { label: 'Secret', plural: 'secrets', category: 'secret', readValue: 'secretsmanager:GetSecretValue', shape: 'round-triangle', description: 'Secrets Manager secret; its value never enters Blastmap' },
   managedPolicy: { label: 'Managed policy', plural: 'managed policies', category: 'policy', shape: 'rectangle', description: 'Standalone policy attachable to many identities' },
   inlinePolicy: { label: 'Inline policy', plural: 'inline policies', category: 'policy', shape: 'rectangle', description: 'Policy embedded in one identity' },
   scp: { label: 'Service control policy', plural: 'service control policies', category: 'policy', shape: 'rectangle', description: 'Organizations guardrail: limits what member accounts can do' },

@@ -16,6 +16,7 @@ export type { K8sAnalysis } from './analyze';
 export const kubernetesPlugin: ProviderPlugin = {
   id: PROVIDER,
   label: 'Kubernetes',
+  coversOwnSecretCredentials: true,
   nodeKinds: K8S_NODE_KINDS,
   edgeKinds: K8S_EDGE_KINDS,
   importers: K8S_IMPORTERS,
