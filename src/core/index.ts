@@ -10,6 +10,7 @@ export { syntheticGaad, type SyntheticOptions } from './generate/synthetic-accou
 export { analyze, providerOf, potentialFindings, allAdmins, type Analysis } from './analysis/analysis';
 export { PROVIDERS, providerLabel } from './providers';
 export { parseOidcStart, oidcNodeId, issuerKey, type OidcStart, type FederationNote } from './federation';
+export { type SecretMapping, READ_SECRET_CREDENTIAL } from './analysis/secret-unlocks';
 export type { ProviderPlugin, ProviderAnalysis, PotentialFinding } from './providers/types';
 export { awsAnalysisOf, type AwsAnalysis } from './providers/aws/plugin';
 export { ACCESS_LEVELS, levelsOf, type AccessLevel, type ResourceAccess } from './model/access';

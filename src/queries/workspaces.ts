@@ -51,6 +51,7 @@ export async function cancelImport(): Promise<void> {
   const files = id ? await db.loadFiles(id).catch(() => []) : [];
   const meta = id ? await db.getWorkspace(id).catch(() => undefined) : undefined;
   await analysisClient().reset(useWorkspace.getState().asOfSettings, clusterFacts(meta?.clusterNames));
+  await analysisClient().setMappings(useWorkspace.getState().mappings);
   let view = await analysisClient().setStarts(useWorkspace.getState().starts);
   if (files.length) view = await analysisClient().importFiles(files);
   useWorkspace.getState().setView(view);
@@ -138,9 +139,11 @@ export async function persistFiles(files: File[], importedAt: number): Promise<v
 export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   const asOf = { override: meta.asOf, importTime: meta.importedAt ?? meta.created };
   await analysisClient().reset(asOf, clusterFacts(meta.clusterNames));
+  await analysisClient().setMappings(meta.mappings ?? []);
   const view = await analysisClient().setStarts(meta.starts ?? []);
   useWorkspace.getState().setAsOfSettings(asOf);
   useWorkspace.getState().setStarts(meta.starts ?? []);
+  useWorkspace.getState().setMappings(meta.mappings ?? []);
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
   useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
   useWorkspace.getState().setBreached(meta.breached ?? []);
@@ -163,6 +166,7 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
     const asOf = { importTime: Date.now() };
     useWorkspace.getState().setAsOfSettings(asOf);
     useWorkspace.getState().setStarts([]);
+    useWorkspace.getState().setMappings([]);
     useWorkspace.getState().openedWorkspace(null, name);
     useWorkspace.getState().setBreached([]);
     useWorkspace.getState().setView(await analysisClient().reset(asOf));

@@ -1,6 +1,6 @@
 /** UI state only: the last workspace summary the worker sent, import progress, selection, view toggles. */
 import { create } from 'zustand';
-import type { AsOfSettings, FileReport, OidcStart, WorkspaceView } from '../core';
+import type { AsOfSettings, FileReport, OidcStart, SecretMapping, WorkspaceView } from '../core';
 
 export interface ImportProgressState {
   total: number;
@@ -62,6 +62,9 @@ export interface WorkspaceState {
   /** Tokens the analyst asked about, linked by federation (kept with the workspace). */
   starts: OidcStart[];
   setStarts(starts: OidcStart[]): void;
+  /** Secrets the analyst mapped to the identity whose credential they hold (kept with the workspace). */
+  mappings: SecretMapping[];
+  setMappings(mappings: SecretMapping[]): void;
   /** How the open workspace's analysis date is chosen (kept with the workspace). */
   asOfSettings: AsOfSettings;
   setAsOfSettings(s: AsOfSettings): void;
@@ -118,6 +121,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   openBlast: (id) => set({ selectedId: id, selectedEdge: null, blastMode: true, pathFrom: null, pathTo: null }),
   starts: [],
   setStarts: (starts) => set({ starts }),
+  mappings: [],
+  setMappings: (mappings) => set({ mappings }),
   asOfSettings: { importTime: 0 },
   setAsOfSettings: (asOfSettings) => set({ asOfSettings }),
   crownJewels: [],

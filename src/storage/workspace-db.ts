@@ -24,6 +24,8 @@ export interface WorkspaceMeta {
   clusterNames?: Record<string, string>;
   /** Tokens the analyst asked about ("what could this token reach?"). */
   starts?: { issuer: string; subject: string; audience?: string }[];
+  /** Secrets mapped in the app to the identity whose credential they hold. */
+  mappings?: { secret: string; identity: string; note?: string }[];
 }
 
 interface StoredFile {
@@ -104,6 +106,12 @@ export async function saveStarts(id: string, starts: WorkspaceMeta['starts']): P
   const d = await db();
   const ws = await d.get('workspaces', id);
   if (ws) await d.put('workspaces', { ...ws, starts });
+}
+
+export async function saveMappings(id: string, mappings: WorkspaceMeta['mappings']): Promise<void> {
+  const d = await db();
+  const ws = await d.get('workspaces', id);
+  if (ws) await d.put('workspaces', { ...ws, mappings });
 }
 
 export async function getWorkspace(id: string): Promise<WorkspaceMeta | undefined> {

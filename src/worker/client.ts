@@ -8,7 +8,7 @@
  * built it (reset, analysis date, token start points, each imported batch), so the picture on screen
  * stays true. Listeners (the UI's banner) hear about it.
  */
-import type { AsOfSettings, ExploreAnswers, ExploreQuery, FileReport, OidcStart, WorkspaceEngine } from '../core';
+import type { AsOfSettings, ExploreAnswers, ExploreQuery, FileReport, OidcStart, SecretMapping, WorkspaceEngine } from '../core';
 import type { FromWorker, Replies, ToWorker } from './protocol';
 import { newEngine, runJob } from './import-files';
 
@@ -42,7 +42,7 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; call
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
 /** Requests that change the workspace; questions (explore) need no replay. */
-const BUILDS_WORKSPACE = new Set<Request['type']>(['reset', 'setAsOf', 'setStarts', 'import']);
+const BUILDS_WORKSPACE = new Set<Request['type']>(['reset', 'setAsOf', 'setStarts', 'setMappings', 'import']);
 
 export class AnalysisClient {
   private worker: Worker | undefined;
@@ -187,6 +187,11 @@ export class AnalysisClient {
   /** The workspace's token start points (the analysis re-runs with them linked). */
   setStarts(starts: OidcStart[]): Promise<Replies['setStarts']> {
     return this.request({ type: 'setStarts', starts }, {}) as Promise<Replies['setStarts']>;
+  }
+
+  /** The workspace's secret mappings made in the app (the analysis re-runs with them drawn). */
+  setMappings(mappings: SecretMapping[]): Promise<Replies['setMappings']> {
+    return this.request({ type: 'setMappings', mappings }, {}) as Promise<Replies['setMappings']>;
   }
 
   /** A question about the analysed workspace (scenes, list pages, details), answered in the worker. */

@@ -67,6 +67,9 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
     case 'setStarts':
       engine.setStarts(msg.starts);
       return engine.view();
+    case 'setMappings':
+      engine.setMappings(msg.mappings);
+      return engine.view();
     case 'explore':
       return engine.explore(msg.query);
   }

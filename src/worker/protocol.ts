@@ -1,11 +1,12 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { AsOfSettings, OidcStart, FileReport, WorkspaceView, ExploreQuery, ExploreAnswers } from '../core';
+import type { AsOfSettings, OidcStart, FileReport, WorkspaceView, ExploreQuery, ExploreAnswers, SecretMapping } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
   | { type: 'reset'; requestId: number; asOf: AsOfSettings; facts?: [string, string[]][] }
   | { type: 'setAsOf'; requestId: number; asOf: AsOfSettings }
   | { type: 'setStarts'; requestId: number; starts: OidcStart[] }
+  | { type: 'setMappings'; requestId: number; mappings: SecretMapping[] }
   /** A question about the analysed workspace: a scene, a page of a list, a node's details. */
   | { type: 'explore'; requestId: number; query: ExploreQuery };
 
@@ -15,6 +16,7 @@ export interface Replies {
   reset: WorkspaceView;
   setAsOf: WorkspaceView;
   setStarts: WorkspaceView;
+  setMappings: WorkspaceView;
   explore: ExploreAnswers[keyof ExploreAnswers];
 }
 

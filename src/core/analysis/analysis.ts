@@ -10,7 +10,7 @@ import { PROVIDERS } from '../providers';
 import type { PotentialFinding, ProviderAnalysis } from '../providers/types';
 import { clearDerived } from './derived';
 import { linkFederations, type FederationNote, type OidcStart } from '../federation';
-import { linkSecretCredentials } from './secret-unlocks';
+import { applyWorkspaceMappings, linkSecretCredentials, type SecretMapping } from './secret-unlocks';
 
 /** Durations, when the host passed a timer (the core reads no clock). */
 export interface AnalysisTimings {
@@ -27,6 +27,8 @@ export interface Analysis {
   federation: FederationNote[];
   /** The analysis date every judgement of time was made against (epoch ms). */
   asOf: number;
+  /** Workspace secret mappings not drawn: an end is not loaded. */
+  unmapped: SecretMapping[];
   timings: AnalysisTimings;
 }
 
@@ -36,6 +38,8 @@ export interface AnalyzeOptions {
   timer?: Timer;
   /** Token start points no export describes (`oidc:<issuer>:<subject>`), linked by federation. */
   starts?: readonly OidcStart[];
+  /** Secret mappings made in the app (see secret-unlocks.ts). */
+  mappings?: readonly SecretMapping[];
 }
 
 export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<Analysis> {
@@ -48,10 +52,11 @@ export async function analyze(graph: BlastGraph, opts: AnalyzeOptions): Promise<
   const start = opts.timer?.();
   for (const p of PROVIDERS) if (present.has(p.id)) providers.set(p.id, await p.analyze(graph, { asOf: opts.asOf, timer: opts.timer }));
   const federation = linkFederations(graph, providers.values(), opts.starts);
+  const unmapped = applyWorkspaceMappings(graph, opts.mappings ?? []);
   linkSecretCredentials(graph, providers);
   const techniquesMs = start === undefined ? undefined : opts.timer!() - start;
   const reach = timed(opts.timer, () => new ReachIndex(graph));
-  return { graph, providers, federation, reach: reach.value, asOf: opts.asOf, timings: { techniquesMs, reachIndexMs: reach.millis } };
+  return { graph, providers, federation, reach: reach.value, asOf: opts.asOf, unmapped, timings: { techniquesMs, reachIndexMs: reach.millis } };
 }
 
 /** The analysis of the provider a node belongs to. */

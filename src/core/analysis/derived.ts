@@ -9,7 +9,8 @@ const DERIVED_EDGES = new Set(['escalatesTo', 'federatesTo', 'k8s.inGroup']);
 const DERIVED_NODES = new Set(['adminAccess', 'identitySet', 'oidcToken']);
 
 export function clearDerived(graph: BlastGraph): void {
-  graph.filterEdges((_, a) => DERIVED_EDGES.has(a.kind)).forEach((e) => graph.dropEdge(e));
+  // The workspace's own secret mappings are re-drawn from its settings at each analysis.
+  graph.filterEdges((_, a) => DERIVED_EDGES.has(a.kind) || (a.kind === 'credentialOf' && a.attributes.workspace === true)).forEach((e) => graph.dropEdge(e));
   // Placeholders a federation claim drew for an identity no export describes are derived too.
   graph.filterNodes((_, a) => DERIVED_NODES.has(a.kind) || (a.placeholder === true && a.attributes.claimedBy !== undefined)).forEach((n) => graph.dropNode(n));
   graph.forEachNode((n, a) => {

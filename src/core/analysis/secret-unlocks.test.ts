@@ -83,3 +83,18 @@ describe('secrets that unlock identities', () => {
     expect(({} as Record<string, unknown>).namedBy).toBeUndefined();
   });
 });
+
+describe('secret mappings made in the app', () => {
+  it('are drawn at analysis, gone when removed, and the ones naming nodes not loaded are returned', async () => {
+    const s = new ImportSession();
+    s.addFiles(demoFiles());
+    const mapped = await analyze(s.graph, { asOf: ASOF, mappings: [{ secret: STRIPE, identity: LOADER, note: 'pasted key' }, { secret: STRIPE, identity: 'serviceAccount:nobody@example.com' }] });
+    const edge = `credentialOf|${STRIPE}|${LOADER}|workspace`;
+    expect(mapped.graph.getEdgeAttributes(edge).evidence).toEqual([{ file: 'workspace secret mappings', location: 'mapping 1', note: 'analyst mapping: pasted key' }]);
+    expect(mapped.unmapped).toEqual([{ secret: STRIPE, identity: 'serviceAccount:nobody@example.com' }]);
+    expect(blastRadius(mapped, LAMBDA).identities.some((r) => r.id === LOADER)).toBe(true);
+    const plain = await analyze(s.graph, { asOf: ASOF });
+    expect(plain.graph.hasEdge(edge)).toBe(false);
+    expect(blastRadius(plain, LAMBDA).identities.some((r) => r.id === LOADER)).toBe(false);
+  });
+});

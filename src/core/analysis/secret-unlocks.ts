@@ -22,6 +22,7 @@ import { adminNodeId, type ProviderAnalysis } from '../providers/types';
 import { addEscalation } from '../providers/derived-writes';
 import { PROVIDERS } from '../providers';
 import { pushTo } from '../io/multimap';
+import { edgeKey } from '../model/fragment';
 import { covers } from './grant-actions';
 
 export const READ_SECRET_CREDENTIAL = {
@@ -29,6 +30,29 @@ export const READ_SECRET_CREDENTIAL = {
   name: 'Read a secret that holds a credential',
   description: 'Reading the secret gives the credential it holds (an analyst mapping or the export says whose): the reader acts as that identity',
 };
+
+/** A secret mapping the analyst made in the app (kept with the workspace, applied at each analysis). */
+export interface SecretMapping {
+  secret: string;
+  identity: string;
+  note?: string;
+}
+
+/**
+ * Draw the workspace's own mappings as `credentialOf` edges (derived: cleared before each
+ * analysis, so removing one is re-analysing). Returns the mappings whose ends are not loaded.
+ */
+export function applyWorkspaceMappings(graph: BlastGraph, mappings: readonly SecretMapping[]): SecretMapping[] {
+  const missing: SecretMapping[] = [];
+  mappings.forEach((m, i) => {
+    if (!graph.hasNode(m.secret) || !graph.hasNode(m.identity) || m.secret === m.identity) return void missing.push(m);
+    const key = edgeKey('credentialOf', m.secret, m.identity, 'workspace');
+    if (graph.hasEdge(key)) return;
+    const note = m.note?.trim() ? `analyst mapping: ${m.note.trim().slice(0, 500)}` : 'analyst mapping';
+    graph.addEdgeWithKey(key, m.secret, m.identity, { kind: 'credentialOf', attributes: { mapping: true, workspace: true }, evidence: [{ file: 'workspace secret mappings', location: `mapping ${i + 1}`, note }] });
+  });
+  return missing;
+}
 
 interface Holding {
   target: string;

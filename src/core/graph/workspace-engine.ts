@@ -12,6 +12,7 @@ import type { FileInput } from '../importers/import-file';
 import { asOfFrom, defaultAsOf, type AsOf } from '../model/as-of';
 import type { Timer } from '../model/timer';
 import type { OidcStart } from '../federation';
+import type { SecretMapping } from '../analysis/secret-unlocks';
 import { ImportSession } from './session';
 import { graphStats, snapshotOf, type Snapshot } from './snapshot';
 import { Explorer, summaryIds, type ExploreAnswers, type ExploreQuery } from '../explore/explorer';
@@ -33,6 +34,8 @@ export class WorkspaceEngine {
   private asOfSettings: AsOfSettings;
   /** Token start points the analyst asked about ("what could this token reach?"). */
   private starts: OidcStart[] = [];
+  /** Secret mappings made in the app. */
+  private mappings: SecretMapping[] = [];
   private explorer: Explorer | undefined;
   /** Bumped by every change of the workspace: the page keys its cached views by it. */
   private version = 0;
@@ -81,6 +84,12 @@ export class WorkspaceEngine {
     this.changed();
   }
 
+  /** The workspace's secret mappings (replaced as a whole); the analysis re-runs. */
+  setMappings(mappings: SecretMapping[]): void {
+    this.mappings = [...mappings];
+    this.changed();
+  }
+
   asOf(): AsOf {
     const { override, importTime } = this.asOfSettings;
     if (override !== undefined) return asOfFrom(override, 'analyst', 'set by the analyst');
@@ -107,7 +116,9 @@ export class WorkspaceEngine {
     const summary = this.session.graph.order && this.summary ? viewSummary(this.summary) : undefined;
     const g = this.session.graph;
     const refs = summary ? (this.explorer?.refs(summaryIds(summary)) ?? {}) : {};
-    return { version: this.version, files: this.session.files, warnings: this.session.warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g) };
+    const unmapped = this.analysis?.unmapped ?? [];
+    const warnings = unmapped.length ? [...this.session.warnings, `${unmapped.length} secret mapping(s) of this workspace name a node that is not loaded: ${unmapped.slice(0, 3).map((m) => `${m.secret} → ${m.identity}`).join(', ')}`] : this.session.warnings;
+    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g) };
   }
 
   /** One question of the page about the analysed workspace. */
@@ -119,7 +130,7 @@ export class WorkspaceEngine {
   private async analyse(asOf: AsOf): Promise<void> {
     if (this.analysis || this.session.graph.order === 0) return;
     const start = this.timer?.();
-    this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts });
+    this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts, mappings: this.mappings });
     this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
     this.explorer = new Explorer(this.analysis, this.summary);
   }
@@ -149,6 +160,7 @@ export class WorkspaceEngine {
     this.summary = undefined;
     this.asOfSettings = settings;
     this.starts = [];
+    this.mappings = [];
   }
 }
 

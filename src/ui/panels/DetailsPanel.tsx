@@ -11,6 +11,7 @@ import { BlastSection } from './BlastSection';
 import { WhoCanSection } from './WhoCanSection';
 import { AgeSection } from './AgeSection';
 import { RelationshipsSection } from './RelationshipsSection';
+import { SecretMappingSection } from './SecretMappingSection';
 import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
 import { toggleBreached } from '../../queries/breached';
@@ -99,6 +100,7 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
           ))}
         </tbody>
       </table>
+      {info.category === 'secret' && <SecretMappingSection view={view} secret={node.id} />}
       {view.asOf && <AgeSection ages={details.ages} asOf={view.asOf} />}
       <div className="actions-row">
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
