@@ -4,6 +4,7 @@
  * reload), and the blast radius of billing-lambda, which can read the secret under a condition,
  * now reaches the GCP service account, conditionally.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 const A = '210987654321';
@@ -11,7 +12,7 @@ const STRIPE = `arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/billing/stripe
 const BILLING = `arn:aws:iam::${A}:role/billing-lambda`;
 const LOADER = 'serviceAccount:bq-loader@northwind-analytics.iam.gserviceaccount.com';
 
-async function openStripe(page: import('@playwright/test').Page) {
+async function openStripe(page: Page) {
   await page.keyboard.press('/');
   await page.keyboard.type('prod/billing/stripe');
   await expect(page.getByRole('option').first()).toContainText('prod/billing/stripe-api-key');
