@@ -9,8 +9,9 @@ export function useImportFiles() {
     mutationFn: async (files: File[]) => {
       // Saved only once imported: a cancelled batch leaves the stored workspace as it was.
       const importedAt = await stampFirstImport();
-      const view = await importWithProgress(files);
-      await persistFiles(files, importedAt);
+      const { view, kept } = await importWithProgress(files);
+      // What is kept: a file that held secret values is stored as its redacted copy, or not at all.
+      await persistFiles(kept, importedAt);
       return view;
     },
     // The workspace list shows each workspace's file count.

@@ -24,17 +24,28 @@ export const workspacesQuery = queryOptions({
 
 /** Import files into the worker, with progress in the store. */
 /** `showFiles`: new files (show their results); false when a workspace reopens its own. */
+/**
+ * Import files with progress. Returns the view and what may be kept of the files: a file that
+ * held secret values is replaced by its redacted copy, or left out when none could be made; a
+ * rejected file is left out.
+ */
 export async function importWithProgress(files: File[], showFiles = true) {
   const ws = useWorkspace.getState();
   ws.startImport(files.length, showFiles);
   try {
+    const kept: (File | undefined)[] = [...files];
     const view = await analysisClient().importFiles(files, {
       onReading: (_i, _t, file) => useWorkspace.getState().reading(file),
-      onFile: (_i, _t, report) => useWorkspace.getState().fileDone(report),
+      onFile: (i, _t, report, redacted) => {
+        // A rejected file is not kept (it may hold anything, secrets included, and adds nothing).
+        if (report.status === 'rejected') kept[i] = undefined;
+        else if (redacted !== undefined) kept[i] = redacted ? new File([redacted], files[i]!.name, { type: 'application/json' }) : undefined;
+        useWorkspace.getState().fileDone(report);
+      },
       onAnalysing: () => useWorkspace.getState().reading('analysing'),
     });
     useWorkspace.getState().setView(view);
-    return view;
+    return { view, kept: kept.filter((f): f is File => f !== undefined) };
   } catch (e) {
     useWorkspace.getState().failImport(e instanceof CancelledError ? 'cancelled' : e instanceof Error ? e.message : String(e));
     throw e;
@@ -172,8 +183,10 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
     useWorkspace.getState().setView(await analysisClient().reset(asOf));
   }
   if (files.length) {
-    await persistFiles(files, await stampFirstImport());
-    await importWithProgress(files);
+    // Kept once imported: a file that held secret values is stored as its redacted copy.
+    const importedAt = await stampFirstImport();
+    const { kept } = await importWithProgress(files);
+    await persistFiles(kept, importedAt);
   }
 }
 

@@ -31,7 +31,7 @@ async function handle(msg: ToWorker): Promise<void> {
   try {
     const payload = await runJob(engine, msg, {
       reading: (index, total, file) => post({ type: 'reading', requestId, index, total, file }),
-      imported: (index, total, report) => post({ type: 'progress', requestId, index, total, report }),
+      imported: (index, total, report, redacted) => post({ type: 'progress', requestId, index, total, report, ...(redacted !== undefined ? { redacted } : {}) }),
       analysing: () => post({ type: 'analysing', requestId }),
     });
     post({ type: 'done', requestId, payload });

@@ -14,7 +14,8 @@ import { newEngine, runJob } from './import-files';
 
 export interface JobCallbacks {
   onReading?: (index: number, total: number, file: string) => void;
-  onFile?: (index: number, total: number, report: FileReport) => void;
+  /** `redacted`: what the page may keep of a file that held secret values ('' keeps nothing). */
+  onFile?: (index: number, total: number, report: FileReport, redacted?: string) => void;
   onAnalysing?: () => void;
 }
 
@@ -207,7 +208,7 @@ export class AnalysisClient {
       const job = this.fallbackQueue.then(() =>
         runJob(engine, msg, {
           reading: (i, t, f) => callbacks.onReading?.(i, t, f),
-          imported: (i, t, r) => callbacks.onFile?.(i, t, r),
+          imported: (i, t, r, redacted) => callbacks.onFile?.(i, t, r, redacted),
           analysing: () => callbacks.onAnalysing?.(),
         }),
       );
@@ -230,7 +231,7 @@ export class AnalysisClient {
     const p = this.pending.get(m.requestId);
     if (!p) return;
     if (m.type === 'reading') p.callbacks.onReading?.(m.index, m.total, m.file);
-    else if (m.type === 'progress') p.callbacks.onFile?.(m.index, m.total, m.report);
+    else if (m.type === 'progress') p.callbacks.onFile?.(m.index, m.total, m.report, m.redacted);
     else if (m.type === 'analysing') p.callbacks.onAnalysing?.();
     else {
       this.pending.delete(m.requestId);

@@ -8,7 +8,8 @@ import type { Replies, ToWorker } from './protocol';
 
 export interface JobProgress {
   reading(index: number, total: number, file: string): void;
-  imported(index: number, total: number, report: FileReport): void;
+  /** `redacted`: the copy the page may keep of a file that held secret values ('' keeps nothing). */
+  imported(index: number, total: number, report: FileReport, redacted?: string): void;
   analysing(): void;
 }
 
@@ -20,6 +21,7 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
     const file = files[i]!;
     progress.reading(i, files.length, file.name);
     let report: FileReport;
+    let redacted: string | undefined;
     if (file.size > MAX_FILE_BYTES) {
       report = tooLargeReport(file.name, file.size);
       engine.addReport(report);
@@ -31,9 +33,9 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
         report = { ...tooLargeReport(file.name, file.size), errors: [`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})`] };
         engine.addReport(report);
       }
-      if (text !== undefined) [report] = engine.addFiles([{ name: file.name, text, bytes: file.size }]) as [FileReport];
+      if (text !== undefined) [report] = engine.addFiles([{ name: file.name, text, bytes: file.size }], (_r, r) => (redacted = r)) as [FileReport];
     }
-    progress.imported(i, files.length, report!);
+    progress.imported(i, files.length, report!, redacted);
   }
   progress.analysing();
   return engine.view();

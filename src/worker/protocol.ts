@@ -21,7 +21,7 @@ export interface Replies {
 }
 
 export type FromWorker =
-  | { type: 'progress'; requestId: number; index: number; total: number; report: FileReport }
+  | { type: 'progress'; requestId: number; index: number; total: number; report: FileReport; redacted?: string }
   | { type: 'reading'; requestId: number; index: number; total: number; file: string }
   | { type: 'analysing'; requestId: number }
   | { type: 'done'; requestId: number; payload: Replies[keyof Replies] }

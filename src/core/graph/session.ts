@@ -19,13 +19,16 @@ export class ImportSession {
   /** `timer` measures each file's import time (the host's clock; the core reads none). */
   constructor(private readonly timer?: Timer) {}
 
-  /** Import files one after another; `onFile` reports progress after each. */
-  addFiles(inputs: Iterable<FileInput>, onFile?: (report: FileReport) => void): FileReport[] {
+  /**
+   * Import files one after another; `onFile` reports progress after each, with the copy a host may
+   * keep of a file that held secret values (FileImport.redacted).
+   */
+  addFiles(inputs: Iterable<FileInput>, onFile?: (report: FileReport, redacted?: string) => void): FileReport[] {
     const reports: FileReport[] = [];
     const batch = [...inputs];
     prescanFacts(batch, this.facts);
     for (const input of batch) {
-      const { report, fragment } = importFile(input, this.timer, this.facts);
+      const { report, fragment, redacted } = importFile(input, this.timer, this.facts);
       if (report.status !== 'rejected') {
         const refused = mergeFragment(this.graph, fragment);
         if (refused.length) {
@@ -37,7 +40,7 @@ export class ImportSession {
       }
       this.addReport(report);
       reports.push(report);
-      onFile?.(report);
+      onFile?.(report, redacted);
     }
     this.warnings = [...resolveNameRefs(this.graph, this.refs), ...unresolvedMappings(this.graph)];
     return reports;

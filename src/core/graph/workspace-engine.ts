@@ -49,7 +49,7 @@ export class WorkspaceEngine {
     this.asOfSettings = { importTime };
   }
 
-  addFiles(inputs: FileInput[], onFile?: (r: FileReport) => void): FileReport[] {
+  addFiles(inputs: FileInput[], onFile?: (r: FileReport, redacted?: string) => void): FileReport[] {
     this.changed();
     return this.session.addFiles(inputs, onFile);
   }

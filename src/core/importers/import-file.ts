@@ -35,6 +35,11 @@ export interface FileInput {
 export interface FileImport {
   report: FileReport;
   fragment: Fragment;
+  /**
+   * Present when the file held secret values: the copy a host may store instead of the file (its
+   * documents as JSON, secret values deleted), or '' when no such copy can be made (store nothing).
+   */
+  redacted?: string;
 }
 
 const emptyFragment = (): Fragment => ({ nodes: new Map(), edges: new Map(), nameRefs: [] });
@@ -141,6 +146,7 @@ function importFileUnsafe(input: FileInput, bytes: number, facts: SessionFacts):
   if (docs.length > 1) {
     ctx.docPrefix = (i) => (startLines[i] !== undefined ? `document ${i + 1} (line ${startLines[i]}): ` : `page ${i + 1}: `);
   }
+  b.keptDocs = docs;
   return finish(b, bytes, importer.format, importer.label, errors, () => importer.read(docs, ctx));
 }
 
@@ -164,11 +170,28 @@ function finish(b: FragmentBuilder, bytes: number, format: string, label: string
   // Count names can carry export text (`member of type …`): own properties only.
   for (const [k, v] of Object.entries(b.counts)) setOwn(counts, k, v);
   const status = errors.length || b.warnings.length ? 'partial' : 'imported';
+  const redacted = b.droppedSecrets ? redactedCopy(b.keptDocs) : undefined;
+  if (redacted === '') b.note('not kept with the workspace: it held secret values and no copy without them could be made; import it again after reopening');
   return {
     report: {
       file: b.file, format, formatLabel: label, status, counts, warnings: b.warnings, errors, notes: b.notes, bytes, droppedSecrets: b.droppedSecrets,
       ...(b.generatedAt ? { generatedAt: b.generatedAt.iso, generatedBy: b.generatedAt.by } : {}),
     },
     fragment: b.fragment,
+    ...(redacted !== undefined ? { redacted } : {}),
   };
+}
+
+/**
+ * The documents a file's import left, secret values deleted, as JSON text (one document per line
+ * when several): every importer deletes what it drops from the parsed data, and a stored copy
+ * re-imports to the same graph. '' when the importer kept no documents.
+ */
+function redactedCopy(docs: unknown[] | undefined): string {
+  if (!docs?.length) return '';
+  try {
+    return docs.map((d) => JSON.stringify(d)).join('\n');
+  } catch {
+    return '';
+  }
 }

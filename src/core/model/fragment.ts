@@ -73,6 +73,12 @@ export class FragmentBuilder {
   readonly notes: string[] = [];
   readonly counts: Record<string, number> = {};
   droppedSecrets = 0;
+  /**
+   * The file's parsed documents as the importer left them, secret values deleted: what a host may
+   * keep of a file that held secrets (see FileImport.redacted). Set by the JSON import and by
+   * text importers that parse.
+   */
+  keptDocs: unknown[] | undefined;
   /** The newest generation time the file states (see FileReport.generatedAt). */
   generatedAt: { iso: string; by: string } | undefined;
 

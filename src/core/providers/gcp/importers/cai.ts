@@ -171,6 +171,7 @@ export const caiCommentedImporter: TextImporter = {
       ctx.b.droppedSecrets += s.dropped;
     });
     ctx.docPrefix = (i) => `line ${read.startLines[i] ?? '?'}: `;
+    ctx.b.keptDocs = read.docs;
     readCai(read.docs, ctx);
   },
 };

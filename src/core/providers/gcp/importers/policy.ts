@@ -217,6 +217,7 @@ export const iamPolicyYamlImporter: TextImporter = {
     const scrub = scrubSecrets(doc, '', text.length * 2 + 10_000);
     if (scrub.exhausted) throw new RejectFile('its YAML aliases (*name) expand to far more data than the file holds (a "billion laughs" document or an alias cycle)');
     ctx.b.droppedSecrets += scrub.dropped;
+    ctx.b.keptDocs = [doc];
     readPolicyFile([doc], ctx);
   },
 };

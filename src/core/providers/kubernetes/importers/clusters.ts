@@ -31,6 +31,8 @@ function dropCredentials(ctx: ImportContext, rec: unknown, keys: readonly string
     return typeof v === 'string' && v !== '';
   });
   if (!found.length) return;
+  // Deleted from the parsed data too: it is what a host may keep of the file.
+  if (isRecord(rec)) for (const k of found) delete rec[k];
   ctx.b.droppedSecrets += found.length;
   ctx.b.note(`dropped ${found.length} credential value(s) at ${where} (${found.join(', ')}); Blastmap never stores secret material`);
 }

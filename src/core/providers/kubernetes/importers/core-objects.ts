@@ -6,7 +6,7 @@
  * are kept whole: the cloud federation links (IRSA, GKE and AKS workload identity) read them.
  */
 import { isRecord, own, ownString, toArray } from '../../../io/safe-object';
-import { isoTime, type ObjectMeta } from '../meta';
+import { isoTime, LAST_APPLIED, type ObjectMeta } from '../meta';
 import { clusterScopedId, namespacedId } from '../ids';
 import { evidence, serviceAccountRef, type ReadState } from './state';
 
@@ -47,6 +47,11 @@ function valueCount(x: unknown): number {
 export function readSecret(obj: Record<string, unknown>, meta: ObjectMeta, ns: string, where: string, s: ReadState): void {
   const dropped = valueCount(own(obj, 'data')) + valueCount(own(obj, 'stringData')) + (meta.lastAppliedHadData ? 1 : 0);
   if (dropped) {
+    // Deleted, not only skipped: the parsed data is what a host may keep of the file.
+    delete obj.data;
+    delete obj.stringData;
+    const annotations = own(own(obj, 'metadata'), 'annotations');
+    if (isRecord(annotations)) delete annotations[LAST_APPLIED];
     s.ctx.b.droppedSecrets += dropped;
     s.droppedValues += dropped;
     s.secretsWithValues++;

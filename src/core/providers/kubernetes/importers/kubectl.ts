@@ -118,6 +118,7 @@ function readYamlFile(text: string, ctx: ImportContext): void {
     ctx.b.droppedSecrets += dropped;
     ctx.b.note(`dropped ${dropped} secret value(s) before import (${places.slice(0, 3).join(', ')}${dropped > 3 ? ', …' : ''}); Blastmap never stores secret material`);
   }
+  ctx.b.keptDocs = read.docs.map((d) => d.value);
   const s = newState(ctx);
   const many = read.docs.length > 1;
   read.docs.forEach((doc, i) => readDocument(doc.value, many ? `document ${i + 1} (line ${doc.line}): ` : '', s));
