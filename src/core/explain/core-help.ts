@@ -141,6 +141,19 @@ export const CORE_EDGE_HELP: Record<string, Help> = {
 
 /** Federation techniques the core's OIDC linking writes on `federatesTo` edges. */
 export const CORE_TECHNIQUE_HELP: Record<string, Help> = {
+  'read-secret-credential': {
+    title: 'Read a secret that holds a credential',
+    meaning:
+      'The source can read the value of a secret that holds the target identity\'s credential (an analyst\'s mapping says so: no export tells what a secret holds). Reading it gives the credential, so the source acts as the target. The evidence is both halves: the grant that lets the source read the secret and the mapping row.',
+    attack:
+      'Read the value and use it: `aws secretsmanager get-secret-value --secret-id ID`, `gcloud secrets versions access latest --secret NAME`, `kubectl get secret NAME -o jsonpath={.data}`, then sign in with what it holds (an access key, a service-account key, an application\'s client secret).',
+    remediation:
+      'Replace the stored credential with federation where the provider allows it (workload identity, OIDC, IAM roles); otherwise narrow who can read the secret to the one workload that needs it, rotate the credential, and alert on reads of the secret by anyone else.',
+    references: [
+      { label: 'OWASP Non-Human Identities Top 10: secret leakage (NHI2)', url: 'https://owasp.org/www-project-non-human-identities-top-10/2025/2-secret-leakage/' },
+      { label: 'AWS Secrets Manager: authentication and access control', url: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access.html' },
+    ],
+  },
   'oidc-web-identity': {
     title: 'Web-identity federation (OIDC token)',
     meaning:

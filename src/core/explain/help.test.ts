@@ -8,13 +8,17 @@ import { EDGE_KINDS } from '../model/kinds';
 import { TECHNIQUES, EXTRA_TECHNIQUES } from '../providers/aws/techniques/registry';
 import { GCP_TECHNIQUES } from '../providers/gcp/techniques';
 import { K8S_TECHNIQUES } from '../providers/kubernetes/techniques';
+import { VAULT_TECHNIQUES } from '../providers/vault/techniques';
+import { AZURE_TECHNIQUES } from '../providers/azure/technique-catalogue';
+import { READ_SECRET_CREDENTIAL } from '../analysis/secret-unlocks';
 import { edgeHelp, helpTopics, registerHelp, type Help } from './help';
 
 /**
  * Techniques written on `federatesTo` edges. They have no registry of their own: federation/oidc.ts
- * (oidc-*), kubernetes/federation.ts (eks-*, gke-*), gcp/federation.ts (gcp-workload-identity-*).
+ * (oidc-*), kubernetes/federation.ts (eks-*, gke-*), gcp/federation.ts (gcp-workload-identity-*),
+ * vault/federation.ts (vault-*-auth), azure/federation.ts (aks-workload-identity).
  */
-const FEDERATION_TECHNIQUES = ['oidc-web-identity', 'oidc-any-subject', 'eks-irsa', 'eks-pod-identity', 'gke-workload-identity', 'gcp-workload-identity-federation'];
+const FEDERATION_TECHNIQUES = ['oidc-web-identity', 'oidc-any-subject', 'eks-irsa', 'eks-pod-identity', 'gke-workload-identity', 'gcp-workload-identity-federation', 'vault-kubernetes-auth', 'vault-aws-auth', 'vault-jwt-auth', 'aks-workload-identity'];
 
 /** Steps the views draw without a graph edge behind them (analysis/explain.ts, explore/scene). */
 const VIEW_KINDS = ['adminOf', 'setMember', 'reaches'];
@@ -23,6 +27,10 @@ const escalation: [string, string][] = [
   ...[...TECHNIQUES, ...EXTRA_TECHNIQUES].map((t): [string, string] => ['aws', t.id]),
   ...GCP_TECHNIQUES.map((t): [string, string] => ['gcp', t.id]),
   ...K8S_TECHNIQUES.map((t): [string, string] => ['kubernetes', t.id]),
+  ...VAULT_TECHNIQUES.map((t): [string, string] => ['vault', t.id]),
+  ...AZURE_TECHNIQUES.map((t): [string, string] => ['azure', t.id]),
+  // Provider-neutral: analysis/secret-unlocks.ts.
+  ['any', READ_SECRET_CREDENTIAL.id],
 ];
 const kinds = [...Object.keys(EDGE_KINDS), ...VIEW_KINDS];
 
@@ -35,7 +43,7 @@ const allHelp = (): [string, Help][] => [...kinds.map((k): [string, Help] => [k,
 
 describe('edge help', () => {
   it('is loaded with the providers', () => {
-    expect(PROVIDERS.map((p) => p.id)).toEqual(['aws', 'kubernetes', 'gcp']);
+    expect(PROVIDERS.map((p) => p.id)).toEqual(['aws', 'kubernetes', 'gcp', 'vault', 'azure']);
     expect(escalation.filter(([p]) => p === 'aws')).toHaveLength(TECHNIQUES.length + EXTRA_TECHNIQUES.length);
   });
 

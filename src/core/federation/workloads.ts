@@ -27,6 +27,10 @@ const TECHNIQUE_NAMES: Record<string, string> = {
   'gke-workload-identity': 'GKE workload identity',
   'eks-pod-identity': 'EKS Pod Identity',
   'gcp-workload-identity-federation': 'GCP workload identity federation',
+  'vault-kubernetes-auth': 'Vault Kubernetes auth',
+  'vault-aws-auth': 'Vault AWS auth',
+  'vault-jwt-auth': 'Vault JWT/OIDC auth',
+  'aks-workload-identity': 'AKS workload identity',
 };
 const techniqueName = (t: string) => TECHNIQUE_NAMES[t] ?? t;
 

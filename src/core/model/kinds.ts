@@ -115,7 +115,7 @@ export function edgeKindInfo(kind: string): EdgeKindInfo {
 export function countOf(n: number, kind: string): string {
   const info = kindInfo(kind);
   if (n !== 1) return `${n} ${info.plural}`;
-  return `1 ${/^(Kubernetes|Google|GCP|AWS|OIDC|KMS|IAM)\b/.test(info.label) ? info.label : info.label.charAt(0).toLowerCase() + info.label.slice(1)}`;
+  return `1 ${/^(Kubernetes|Google|GCP|AWS|OIDC|KMS|IAM|Vault|Azure|Entra)\b/.test(info.label) ? info.label : info.label.charAt(0).toLowerCase() + info.label.slice(1)}`;
 }
 
 export const categoryOf = (kind: string): NodeCategory => kindInfo(kind).category;

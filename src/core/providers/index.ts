@@ -7,8 +7,10 @@ import type { ProviderPlugin } from './types';
 import { awsPlugin } from './aws/plugin';
 import { kubernetesPlugin } from './kubernetes/plugin';
 import { gcpPlugin } from './gcp/plugin';
+import { vaultPlugin } from './vault/plugin';
+import { azurePlugin } from './azure/plugin';
 
-export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin, kubernetesPlugin, gcpPlugin];
+export const PROVIDERS: readonly ProviderPlugin[] = [awsPlugin, kubernetesPlugin, gcpPlugin, vaultPlugin, azurePlugin];
 
 for (const p of PROVIDERS) registerKinds(p.nodeKinds, p.edgeKinds, p.id);
 
