@@ -63,6 +63,28 @@ test('in the app, a chain across three providers: workflow token → AWS deploy 
   await expect(chain.getByTestId('path-step').nth(3)).toContainText('payments/payments-api → payments-api-irsa');
 });
 
+test('the demo chain across three providers: workflow token → AWS role → the secret holding an Entra application credential → Owner of the Azure subscription', async ({ workbench, page }) => {
+  await workbench.openDemo();
+  const subject = 'repo:northwind-parcel/azure-sync:ref:refs/heads/main';
+  await ask(page, subject);
+  const url = new URL(page.url());
+  url.searchParams.set('view', 'path');
+  url.searchParams.set('from', `oidc:${ISSUER}:${subject}`);
+  url.searchParams.set('to', 'admin:azure:6d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a');
+  await page.goto(url.toString());
+  const chain = page.getByTestId('path-panel').getByTestId('admin-path').filter({ hasText: 'github-actions-azure-sync' }).first();
+  const steps = chain.getByTestId('path-step');
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(0)).toContainText('github-actions-azure-sync');
+  await expect(steps.nth(1)).toContainText('nw-aws-bridge');
+  await expect(steps.nth(1)).toContainText('analyst mapping');
+  await expect(steps.nth(1)).toContainText('secretsmanager:GetSecretValue');
+  await expect(steps.nth(2)).toContainText('northwind-azure-prod');
+  // Drawn: the token, the AWS role, the Entra service principal and the subscription's administrator.
+  await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition('azure:principal:9d40613a-5e7f-4081-acbd-2e3f4a5b6c7d') !== null);
+  await expect(page.getByTestId('graph-notice')).toContainText('northwind-azure-prod');
+});
+
 test('the analyst renames a cluster: its objects move to the new name, kept with the workspace', async ({ workbench, page }) => {
   await workbench.openDemo();
   await page.getByRole('combobox', { name: 'Search' }).fill('northwind-prod');

@@ -73,6 +73,8 @@ const S = (name) => `arn:aws:secretsmanager:eu-west-1:${A}:secret:${name}`;
 const SECRETS = {
   db: S('prod/api/postgres-9fK2qL'), stripe: S('prod/billing/stripe-api-key-Xc81Tb'), gh: S('prod/ci/github-deploy-token-pQ3zW7'),
   grafana: S('prod/observability/grafana-admin-h7Yt2M'), rds: S('rds!cluster-5d3b6a1c-8e2f-4c7a-9b1d-0a6e4f2c8d91-Lk9PzA'),
+  // Holds the client secret of the Entra application nw-aws-bridge (secret-mapping.csv says so).
+  azure: S('prod/azure/nw-aws-bridge-client-secret-Qm4Vt8'),
 };
 const BUCKETS = { backups: 'northwind-parcel-prod-backups', artifacts: 'northwind-parcel-ci-artifacts', lake: 'northwind-parcel-data-lake', tfstate: 'northwind-parcel-terraform-state', uploads: 'northwind-parcel-customer-uploads' };
 const b = (k, sub = '') => `arn:aws:s3:::${BUCKETS[k]}${sub}`;
@@ -99,6 +101,7 @@ const policies = [
   policy('BillingLambdaRuntime', doc(allow('secretsmanager:GetSecretValue', SECRETS.stripe), allow(['logs:CreateLogStream', 'logs:PutLogEvents'], `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/billing-*`)), '2022-05-09T08:00:00'),
   policy('DataLakeReadWrite', doc(allow(['s3:*'], [b('lake'), b('lake', '/*')]), allow(['glue:*', 'athena:*'])), '2021-08-17T12:00:00'),
   policy('PaymentsApiRuntime', doc(allow('secretsmanager:GetSecretValue', SECRETS.db), allow(['s3:GetObject', 's3:PutObject'], b('uploads', '/*')), allow('kms:Decrypt', KEY)), '2024-02-12T10:00:00'),
+  policy('AzureSyncSecretRead', doc(allow('secretsmanager:GetSecretValue', SECRETS.azure)), '2025-09-01T10:00:00', { description: 'The azure-sync workflow reads the bridge application\'s client secret' }),
   policy('AuditRead', doc(allow(['iam:Get*', 'iam:List*', 'iam:GenerateCredentialReport', 'cloudtrail:LookupEvents', 'config:Describe*', 'securityhub:Get*', 's3:GetBucketPolicy', 'kms:GetKeyPolicy', 'secretsmanager:ListSecrets', 'secretsmanager:GetResourcePolicy'])), '2020-01-07T09:30:00', { attachments: 2 }),
 ];
 
@@ -123,6 +126,7 @@ const roles = [
   role('OrganizationAccountAccessRole', '2019-03-10T17:00:00', trust({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: 'sts:AssumeRole' }), ['aws:AdministratorAccess'], { lastUsed: '2026-10-02T08:12:00' }),
   role('github-actions-deploy', '2023-03-30T15:45:00', trust(github('repo:northwind-parcel/api:ref:refs/heads/main')), ['DeployECS'], { tags: { owner: 'platform', repo: 'northwind-parcel/api' }, lastUsed: '2026-11-21T17:03:00' }),
   role('github-actions-terraform', '2023-06-12T11:00:00', trust(github('repo:northwind-parcel/*')), ['aws:AdministratorAccess', 'TerraformState'], { tags: { repo: 'northwind-parcel/infrastructure' }, lastUsed: '2026-11-20T22:40:00' }),
+  role('github-actions-azure-sync', '2025-09-01T10:05:00', trust(github('repo:northwind-parcel/azure-sync:ref:refs/heads/main')), ['AzureSyncSecretRead'], { tags: { owner: 'platform', repo: 'northwind-parcel/azure-sync' }, lastUsed: '2026-11-21T23:10:00' }),
   role('api-ecs-task', '2023-03-30T15:42:00', trust(service('ecs-tasks.amazonaws.com')), ['ApiTaskRuntime'], { tags: { owner: 'api', service: 'api' }, lastUsed: '2026-11-22T05:55:00' }),
   role('billing-lambda', '2022-05-09T08:01:00', trust(service('lambda.amazonaws.com')), ['BillingLambdaRuntime'], { tags: { owner: 'billing' }, lastUsed: '2026-11-22T04:00:00' }),
   role('ec2-bastion', '2020-03-03T09:59:00', trust(service('ec2.amazonaws.com')), [], { profiles: [bastionProfile], inline: [{ PolicyName: 'ssm-core', PolicyDocument: doc(allow(['ssm:UpdateInstanceInformation', 'ssmmessages:*', 'ec2messages:*'])) }, { PolicyName: 'read-backups', PolicyDocument: doc(allow(['s3:GetObject', 's3:ListBucket'], [b('backups'), b('backups', '/*')])) }], lastUsed: '2026-11-21T09:00:00' }),
@@ -168,6 +172,7 @@ const listSecrets = { SecretList: [
   secretItem(SECRETS.db, 'prod/api/postgres', '2023-03-30T16:00:00.118000+01:00', { description: 'API database credentials', kms: KEY, rotation: true, lastRotated: '2026-11-01T02:00:00+00:00', nextRotation: '2026-12-01T23:59:59+00:00', accessed: '2026-11-22T00:00:00+00:00', tags: { owner: 'api', 'data-class': 'confidential' } }),
   secretItem(SECRETS.stripe, 'prod/billing/stripe-api-key', '2022-05-09T09:00:00.500000+01:00', { description: 'Stripe restricted key', accessed: '2026-11-22T00:00:00+00:00', changed: '2022-05-09T09:00:00.500000+01:00', tags: { owner: 'billing', 'data-class': 'restricted' }, version: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }),
   secretItem(SECRETS.gh, 'prod/ci/github-deploy-token', '2019-06-03T12:00:00.000000+01:00', { description: 'Token Jenkins uses to tag releases', accessed: '2026-11-21T00:00:00+00:00' }),
+  secretItem(SECRETS.azure, 'prod/azure/nw-aws-bridge-client-secret', '2025-09-01T11:00:00.000000+01:00', { description: 'Client secret of the Entra application nw-aws-bridge', accessed: '2026-11-21T23:10:00+00:00', tags: { owner: 'platform' } }),
   secretItem(SECRETS.grafana, 'prod/observability/grafana-admin', '2020-02-14T14:00:00.000000+01:00', { accessed: '2025-03-02T00:00:00+00:00', tags: { owner: 'platform' } }),
   secretItem(SECRETS.rds, 'rds!cluster-5d3b6a1c-8e2f-4c7a-9b1d-0a6e4f2c8d91', '2023-03-30T15:00:00.000000+01:00', { description: 'The secret associated with the primary RDS DB cluster', rotation: true, lastRotated: '2026-11-15T00:00:00+00:00', nextRotation: '2026-11-22T23:59:59+00:00', owningService: 'rds', tags: { 'aws:secretsmanager:owningService': 'rds', 'aws:rds:primaryDBClusterArn': `arn:aws:rds:eu-west-1:${A}:cluster:api-prod` } }),
 ] };
@@ -267,6 +272,38 @@ const gcpKeys = [
   { name: `projects/${GP}/serviceAccounts/${gsa('bq-loader')}/keys/3f1c9a7e5b2d4c6e8a0b1c2d3e4f5a6b7c8d9e0f`, validAfterTime: '2023-01-10T09:00:00Z', validBeforeTime: '9999-12-31T23:59:59Z', keyAlgorithm: 'KEY_ALG_RSA_2048', keyOrigin: 'GOOGLE_PROVIDED', keyType: 'USER_MANAGED' },
 ];
 
+// Azure: the Entra tenant and the production subscription. The application nw-aws-bridge's service
+// principal is Owner of the subscription; its client secret is kept in AWS Secrets Manager, read by
+// the azure-sync GitHub workflow's role: GitHub -> AWS -> Azure in three steps.
+const TENANT = '3f6b2c1d-8e4a-4b7f-9c2d-5a1e0f9b8c7d';
+const SUB = '6d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
+const BRIDGE = { appId: '7b2e4f10-3c5d-4e6f-8a9b-0c1d2e3f4a5b', appObject: '8c3f5021-4d6e-4f70-9bac-1d2e3f4a5b6c', sp: '9d40613a-5e7f-4081-acbd-2e3f4a5b6c7d' };
+const OPS_USER = { id: 'ae516f4b-6f80-4192-bdce-3f4a5b6c7d8e', upn: 'alice.ng@northwind-parcel.example' };
+const azSubscriptions = [{ cloudName: 'AzureCloud', homeTenantId: TENANT, id: SUB, isDefault: true, managedByTenants: [], name: 'northwind-azure-prod', state: 'Enabled', tenantId: TENANT, user: { name: OPS_USER.upn, type: 'user' } }];
+const azAssignment = (n, principalId, principalName, principalType, role, roleId, scope) => ({
+  condition: null, conditionVersion: null, createdBy: OPS_USER.id, createdOn: '2025-09-01T10:30:00.000000+00:00', delegatedManagedIdentityResourceId: null, description: null,
+  id: `${scope}/providers/Microsoft.Authorization/roleAssignments/0f1e2d3c-4b5a-4697-8877-66554433221${n}`, name: `0f1e2d3c-4b5a-4697-8877-66554433221${n}`,
+  principalId, principalName, principalType, resourceGroup: null, roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`, roleDefinitionName: role, scope,
+  type: 'Microsoft.Authorization/roleAssignments', updatedBy: OPS_USER.id, updatedOn: '2025-09-01T10:30:00.000000+00:00',
+});
+const azRoleAssignments = [
+  azAssignment(1, BRIDGE.sp, BRIDGE.appId, 'ServicePrincipal', 'Owner', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', `/subscriptions/${SUB}`),
+  azAssignment(2, OPS_USER.id, OPS_USER.upn, 'User', 'Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', `/subscriptions/${SUB}`),
+];
+// `az ad sp list --all` and `az ad app list --all` print credential metadata only (hint, dates): no value.
+const bridgeSecret = { customKeyIdentifier: null, displayName: 'aws-secrets-manager', endDateTime: '2027-09-01T10:00:00Z', hint: 'Xq8', keyId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e', secretText: null, startDateTime: '2025-09-01T10:00:00Z' };
+const azServicePrincipals = [{
+  accountEnabled: true, addIns: [], alternativeNames: [], appDisplayName: 'nw-aws-bridge', appId: BRIDGE.appId, appOwnerOrganizationId: TENANT, appRoles: [],
+  createdDateTime: '2025-09-01T10:01:00Z', displayName: 'nw-aws-bridge', id: BRIDGE.sp, keyCredentials: [], passwordCredentials: [], servicePrincipalNames: [BRIDGE.appId],
+  servicePrincipalType: 'Application', signInAudience: 'AzureADMyOrg', tags: ['WindowsAzureActiveDirectoryIntegratedApp'],
+}];
+const azApplications = [{
+  appId: BRIDGE.appId, createdDateTime: '2025-09-01T10:00:00Z', displayName: 'nw-aws-bridge', id: BRIDGE.appObject, identifierUris: [], keyCredentials: [], passwordCredentials: [bridgeSecret],
+  publisherDomain: 'northwind-parcel.example', requiredResourceAccess: [], signInAudience: 'AzureADMyOrg', tags: [], web: { redirectUris: [] },
+}];
+// The analyst's secret mapping: what no export says (which identity a secret holds the credential of).
+const secretMapping = `secret,identity,note\n${SECRETS.azure},azure:principal:${BRIDGE.sp},client secret of the Entra application nw-aws-bridge (Owner of northwind-azure-prod)\n`;
+
 const files = {
   'iam-get-account-authorization-details.json': gaad,
   // As `aws iam get-credential-report` prints it: its GeneratedTime is the demo's analysis date,
@@ -291,6 +328,11 @@ const files = {
   'gcp-service-accounts.json': gcpServiceAccounts,
   [`${gsa('terraform-gcp')}.get-iam-policy.json`]: gcpTerraformSaPolicy,
   [`keys-${gsa('bq-loader')}.json`]: gcpKeys,
+  'azure-subscriptions.json': azSubscriptions,
+  'azure-role-assignments.json': azRoleAssignments,
+  'azure-service-principals.json': azServicePrincipals,
+  'azure-applications.json': azApplications,
+  'secret-mapping.csv': secretMapping,
 };
 mkdirSync(OUT, { recursive: true });
 for (const [name, content] of Object.entries(files)) {

@@ -231,3 +231,23 @@ describe('blastmap techniques', () => {
     expect(new Set(doc.techniques.map((t: { id: string }) => t.id)).size).toBe(doc.techniques.length);
   });
 });
+
+describe('blastmap paths on the demo: one chain across three providers', () => {
+  const TOKEN = 'oidc:token.actions.githubusercontent.com:repo:northwind-parcel/azure-sync:ref:refs/heads/main';
+  const AZURE_ADMIN = 'admin:azure:6d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
+
+  it('GitHub workflow -> AWS role -> the secret holding an Entra application credential -> Owner of the Azure subscription', async () => {
+    const r = await run(['paths', resolve(__dirname, '../../public/demo'), '--from', TOKEN, '--to', AZURE_ADMIN, '--k', '3', '--json']);
+    expect(r.code).toBe(0);
+    type Step = { from: string; to: string; technique?: string; evidence: { file: string; location: string }[] };
+    const paths = JSON.parse(r.out).paths as { steps: Step[] }[];
+    // Two roles the workflow may assume read the secret (the org-wide terraform role, too): both
+    // three-step paths cross GitHub -> AWS -> Azure the same way.
+    for (const path of paths.slice(0, 2)) expect(path.steps.map((s) => s.technique)).toEqual(['oidc-web-identity', 'read-secret-credential', 'azure-role-assignment-write']);
+    const path = paths.find((p) => p.steps[0]!.to === 'arn:aws:iam::210987654321:role/github-actions-azure-sync');
+    expect(path?.steps.map((s) => s.to)).toEqual(['arn:aws:iam::210987654321:role/github-actions-azure-sync', 'azure:principal:9d40613a-5e7f-4081-acbd-2e3f4a5b6c7d', AZURE_ADMIN]);
+    // Each provider's evidence: the AWS trust, the read grant and the analyst's mapping, the Azure assignment.
+    const files = path!.steps.flatMap((s) => s.evidence.map((e) => e.file.split('/').pop()));
+    expect(files).toEqual(expect.arrayContaining(['iam-get-account-authorization-details.json', 'secret-mapping.csv', 'azure-role-assignments.json']));
+  });
+});

@@ -150,11 +150,11 @@ describe('questions over the demo', () => {
 
   it('secrets readable by many: every secret, most reachable first', async () => {
     const s = await ask(e, 'secretsByReach');
-    expect(s.count).toBe(6);
-    expect(s.rows).toHaveLength(6);
+    expect(s.count).toBe(7);
+    expect(s.rows).toHaveLength(7);
     for (let i = 1; i < s.rows.length; i++) expect(s.rows[i - 1]!.count!).toBeGreaterThanOrEqual(s.rows[i]!.count!);
     const count = await ask(e, 'secretsByReach', { limit: 0 });
-    expect(count.count).toBe(6);
+    expect(count.count).toBe(7);
     expect(count.rows).toEqual([]);
   });
 
