@@ -7,10 +7,13 @@ const KEY = `arn:aws:iam::${A}:user/service/svc-jenkins-deploy#access-key-1`;
 test('the demo shows its admins and who can become admin, in every provider', async ({ workbench, page }) => {
   await workbench.openDemo();
   await page.getByRole('tab', { name: 'Analysis' }).click();
-  // Six in AWS, two in GCP (the project owner and the Terraform service account).
-  await expect(page.getByTestId('admin-count')).toHaveText('8 admin-equivalent');
-  // The Jenkins key in AWS; the data pipeline role and two developers who may assume it reach the GCP project owner.
-  await expect(page.getByTestId('escalate-count')).toHaveText('5 can become admin');
+  // Six in AWS, two in GCP (the project owner and the Terraform service account), one in Azure
+  // (the nw-aws-bridge application's service principal, Owner of the subscription).
+  await expect(page.getByTestId('admin-count')).toHaveText('9 admin-equivalent');
+  // The Jenkins key in AWS; the data pipeline role and two developers who may assume it reach the
+  // GCP project owner; the azure-sync role reads the bridge application's client secret.
+  await expect(page.getByTestId('escalate-count')).toHaveText('6 can become admin');
+  await expect(page.getByTestId('analysis-panel')).toContainText('github-actions-azure-sync');
   await expect(page.getByTestId('analysis-panel')).toContainText('terraform-gcp@northwind-analytics.iam.gserviceaccount.com');
   await expect(page.getByTestId('analysis-panel')).toContainText('svc-jenkins-deploy');
 });
@@ -20,7 +23,8 @@ test('a leaked CI access key: blast radius reaches admin, and the path is explai
   await workbench.clickNode(KEY);
   const blast = page.getByTestId('blast-section');
   await expect(page.getByTestId('blast-score')).toHaveText('100');
-  await expect(page.getByTestId('blast-admin')).toHaveText(`Reaches administrator of account ${A}, administrator of project northwind-analytics (conditionally)`);
+  // Administrator of the AWS account can read the secret holding the Azure bridge application's credential.
+  await expect(page.getByTestId('blast-admin')).toHaveText(`Reaches administrator of account ${A}, administrator of subscription northwind-azure-prod, administrator of project northwind-analytics (conditionally)`);
   const path = blast.getByTestId('admin-path').first();
   await expect(path).toContainText('2 steps');
   const steps = path.getByTestId('path-step');

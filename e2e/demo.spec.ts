@@ -6,14 +6,15 @@ const A = '210987654321';
 test('opens the demo environment on first start, with every file imported, counted by provider', async ({ workbench, page }) => {
   await workbench.openDemo();
   await expect(workbench.count('user')).toHaveText('9 users');
-  await expect(workbench.count('role')).toHaveText('13 roles');
-  await expect(workbench.count('secret')).toHaveText('5 secrets');
+  await expect(workbench.count('role')).toHaveText('14 roles');
+  await expect(workbench.count('secret')).toHaveText('6 secrets');
   await expect(page.getByTestId('counts-kubernetes')).toContainText('4 Kubernetes service accounts');
   await expect(page.getByTestId('counts-gcp')).toContainText('2 service accounts');
+  await expect(page.getByTestId('counts-azure')).toContainText('1 subscription');
   // The app opens on the analysis; the files' results are one tab away.
   await expect(page.getByRole('tab', { name: 'Analysis' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('tab', { name: 'Files' }).click();
-  await expect(page.getByTestId('file-report')).toHaveCount(21);
+  await expect(page.getByTestId('file-report')).toHaveCount(26);
   await expect(page.locator('[data-testid="file-report"][data-status="rejected"]')).toHaveCount(0);
 });
 

@@ -46,7 +46,7 @@ test('a truncated file is rejected with its name and line, other files still imp
   await expect(workbench.fileReport('hostile-names.json')).toHaveAttribute('data-status', 'imported');
   // 9 demo users + the hostile one: the demo is still there.
   await expect(workbench.count('user')).toHaveText('10 users');
-  await expect(page.getByTestId('file-report')).toHaveCount(23);
+  await expect(page.getByTestId('file-report')).toHaveCount(28);
 });
 
 test('a file that is not an export is rejected with a message naming it', async ({ workbench }) => {
@@ -124,5 +124,5 @@ test('a long import can be cancelled; the workspace stays as it was', async ({ w
   await page.reload();
   await expect(workbench.count('user')).toHaveText('9 users');
   await page.getByRole('tab', { name: 'Files' }).click();
-  await expect(page.getByTestId('file-report')).toHaveCount(21);
+  await expect(page.getByTestId('file-report')).toHaveCount(26);
 });

@@ -8,8 +8,13 @@ import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, repoFixture } from './fixtures';
 
-const CANARIES = ['CANARY-5e3cr3t-9f1d', 'Q0FOQVJZLTVlM2NyM3QtOWYxZA=='];
-const FILES = readdirSync(repoFixture('canary')).filter((f) => !f.endsWith('.md')).map((f) => repoFixture(`canary/${f}`));
+const CANARIES = ['CANARY-5e3cr3t-9f1d', 'Q0FOQVJZLTVlM2NyM3QtOWYxZA==', 'CANARY-azure-secret-123', 'CANARY-vault-secret-123'];
+const FILES = [
+  ...readdirSync(repoFixture('canary')).filter((f) => !f.endsWith('.md')).map((f) => repoFixture(`canary/${f}`)),
+  ...['applications.json', 'service-principals.json', 'kv-legacy.secret-show.json'].map((f) => repoFixture(`azure/${f}`)),
+  // Vault reads dropped one by one lose the path they were read from: their values are dropped all the same.
+  ...['secret/data/payments/db.json', 'aws/creds/deploy.json', 'auth/approle/login.json'].map((f) => repoFixture(`vault/acme/${f}`)),
+];
 
 /** Every value IndexedDB holds for Blastmap, as text (blobs read). */
 async function storedText(page: Page): Promise<string> {

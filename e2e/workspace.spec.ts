@@ -53,7 +53,7 @@ test('workspaces are kept, renamed and deleted', async ({ workbench, page }) => 
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('Prod review <b>');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await expect(select.locator('option').first()).toHaveText(/^Prod review <b> \(21 files\)$/);
+  await expect(select.locator('option').first()).toHaveText(/^Prod review <b> \(26 files\)$/);
   await page.getByTestId('new-workspace').click();
   await expect(page.getByText('No data yet')).toBeVisible();
   await expect(select.locator('option')).toHaveCount(2);

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { MAX_FILE_BYTES, formatBytes } from '../core';
 import { decodeText } from '../core/io/decode';
 
-/** In folders, files that cannot be exports are skipped rather than reported as rejected. */
-const NOT_EXPORTS = /\.(md|txt|hcl|png|jpe?g|gif|svg|pdf|html?|js|ts|py|sh|gz|zip|LICENSE)$/i;
+/** In folders, files that cannot be exports are skipped rather than reported as rejected (HCL can: Vault policies). */
+const NOT_EXPORTS = /\.(md|txt|png|jpe?g|gif|svg|pdf|html?|js|ts|py|sh|gz|zip|LICENSE)$/i;
 const NOT_EXPORT_NAMES = new Set(['LICENSE', 'NOTICE', 'README', '.DS_Store']);
 
 /** A regular file to read (its size when examined), or a path that was skipped, and why. */

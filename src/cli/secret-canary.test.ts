@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { main } from './main';
 import { REPO_FIXTURES } from '../core/test-support/public-corpus';
 
-const CANARIES = ['CANARY-5e3cr3t-9f1d', 'Q0FOQVJZLTVlM2NyM3QtOWYxZA=='];
-const DIRS = [resolve(REPO_FIXTURES, 'canary'), resolve(REPO_FIXTURES, 'canary-unsupported')];
+const CANARIES = ['CANARY-5e3cr3t-9f1d', 'Q0FOQVJZLTVlM2NyM3QtOWYxZA==', 'CANARY-azure-secret-123', 'CANARY-vault-secret-123'];
+const DIRS = ['canary', 'canary-unsupported', 'azure', 'vault/acme'].map((d) => resolve(REPO_FIXTURES, d));
 const SECRET = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/canary-AbCdEf';
 
 async function run(argv: string[]) {

@@ -4,26 +4,37 @@
  * (counted), nothing the import produces holds it, and the copy a host may keep of the file
  * (`redacted`) holds none either and re-imports to the same graph.
  */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from './import-file';
 import { REPO_FIXTURES, repoFile } from '../test-support/public-corpus';
 import { ImportSession } from '../graph/session';
 import { snapshotOf } from '../graph/snapshot';
 
-/** The canary and its base64 (Kubernetes data, payloads and binaries are base64). */
-export const CANARIES = ['CANARY-5e3cr3t-9f1d', 'Q0FOQVJZLTVlM2NyM3QtOWYxZA=='];
-
-const CANARY_FILES = readdirSync(resolve(REPO_FIXTURES, 'canary'))
-  .filter((f) => !f.endsWith('.md'))
-  .map((f) => `canary/${f}`);
+/**
+ * The canary and its base64 (Kubernetes data, payloads and binaries are base64), and the canaries
+ * of the Azure and Vault fixtures (their own tests plant them in every secret field).
+ */
+export const CANARIES = ['CANARY-5e3cr3t-9f1d', 'Q0FOQVJZLTVlM2NyM3QtOWYxZA==', 'CANARY-azure-secret-123', 'CANARY-vault-secret-123'];
 
 const holdsCanary = (text: string) => CANARIES.some((c) => text.includes(c));
 
+/** Every fixture holding a canary, under these folders (relative to fixtures/). */
+function canaryFiles(...dirs: string[]): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(resolve(REPO_FIXTURES, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.endsWith('.md'))
+      .map((e) => relative(REPO_FIXTURES, resolve(e.parentPath, e.name)))
+      .filter((f) => holdsCanary(readFileSync(resolve(REPO_FIXTURES, f), 'utf8'))),
+  ).sort();
+}
+
+const CANARY_FILES = canaryFiles('canary', 'azure', 'vault');
+
 describe('secret values never survive an import', () => {
   it('has a canary fixture for every format listed', () => {
-    expect(CANARY_FILES.length).toBeGreaterThanOrEqual(5);
+    expect(CANARY_FILES.length).toBeGreaterThanOrEqual(20);
     for (const f of CANARY_FILES) expect(holdsCanary(repoFile(f).text), f).toBe(true);
   });
 

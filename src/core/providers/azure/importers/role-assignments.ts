@@ -11,7 +11,11 @@ import { AzureWriter, at, defined, detectItem, field, fieldString, fieldsAt, for
 
 const ASSIGNMENT_SUFFIX = /\/providers\/microsoft\.authorization\/roleassignments\/[^/]+$/i;
 
+/** PIM schedules and eligibilities have the same fields: an eligible Owner is not an Owner. */
+const NOT_ACTIVE = /roleeligibilityschedule|roleassignmentschedule(request)?s?\b|roleassignmentschedulerequests/i;
+
 const isAssignment = (r: Record<string, unknown>) =>
+  !NOT_ACTIVE.test(`${fieldString(r, 'type') ?? ''} ${fieldString(r, 'id') ?? ''}`) &&
   field(r, 'principalId') !== undefined && field(r, 'roleDefinitionId') !== undefined && field(r, 'directoryScopeId') === undefined && (field(r, 'scope') !== undefined || ASSIGNMENT_SUFFIX.test(fieldString(r, 'id') ?? ''));
 
 function readAssignment(w: AzureWriter, rec: Record<string, unknown>, where: string): void {

@@ -110,7 +110,13 @@ export const aksShowImporter: JsonImporter = {
   format: 'k8s.aks.show',
   label: 'az aks show (AKS)',
   provider: PROVIDER,
-  detect: (doc) => isRecord(doc) && /^microsoft\.containerservice\/managedclusters$/i.test(ownString(doc, 'type') ?? '') && typeof own(doc, 'name') === 'string',
+  // A cluster's description has its properties (flattened by `az aks show`, under `properties` by
+  // `az resource show`); an `az resource list` entry has none and belongs to the Azure resources importer.
+  detect: (doc) =>
+    isRecord(doc) &&
+    /^microsoft\.containerservice\/managedclusters$/i.test(ownString(doc, 'type') ?? '') &&
+    typeof own(doc, 'name') === 'string' &&
+    ['properties', 'kubernetesVersion', 'agentPoolProfiles', 'fqdn', 'oidcIssuerProfile', 'identityProfile'].some((k) => own(doc, k) !== undefined),
   read(docs, ctx) {
     docs.forEach((c, d) => {
       const where = ctx.docPrefix(d) || '(top level)';

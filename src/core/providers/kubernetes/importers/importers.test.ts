@@ -155,3 +155,15 @@ describe('Kubernetes fixtures', () => {
     }
   });
 });
+
+describe('az aks show versus az resource list', () => {
+  it('an `az resource list` whose first entry is an AKS cluster is read as Azure resources, not as clusters', () => {
+    const list = [
+      { id: '/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks-a', location: 'westeurope', name: 'aks-a', resourceGroup: 'rg', tags: {}, type: 'Microsoft.ContainerService/managedClusters' },
+      { id: '/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-1', location: 'westeurope', name: 'vm-1', resourceGroup: 'rg', tags: {}, type: 'Microsoft.Compute/virtualMachines' },
+    ];
+    const { report, fragment } = importFile(textFile('resources.json', JSON.stringify(list)));
+    expect(report.format).toBe('azure.resources');
+    expect([...fragment.nodes.values()].some((n) => n.kind === 'k8s.cluster')).toBe(false);
+  });
+});
