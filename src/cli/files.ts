@@ -8,10 +8,8 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { join } from 'node:path';
 import { MAX_FILE_BYTES, formatBytes } from '../core';
 import { decodeText } from '../core/io/decode';
+import { skippedInFolders } from '../core/importers/folder-files';
 
-/** In folders, files that cannot be exports are skipped rather than reported as rejected (HCL can: Vault policies). */
-const NOT_EXPORTS = /\.(md|txt|png|jpe?g|gif|svg|pdf|html?|js|ts|py|sh|gz|zip|LICENSE)$/i;
-const NOT_EXPORT_NAMES = new Set(['LICENSE', 'NOTICE', 'README', '.DS_Store']);
 
 /** A regular file to read (its size when examined), or a path that was skipped, and why. */
 export type FoundPath = { path: string; bytes: number } | { path: string; problem: string };
@@ -87,7 +85,8 @@ function visit(path: string, out: FoundPath[], walked: Set<string>, ancestors: S
     }
     const inside = new Set(ancestors).add(key);
     for (const name of names) {
-      if (name.startsWith('.') || NOT_EXPORT_NAMES.has(name) || NOT_EXPORTS.test(name)) continue;
+      // In folders, files that cannot be exports are skipped rather than reported as rejected.
+      if (skippedInFolders(name)) continue;
       visit(join(path, name), out, walked, inside);
     }
   } else if (st.isFile()) out.push({ path, bytes: st.size });

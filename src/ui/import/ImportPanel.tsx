@@ -5,6 +5,7 @@ import { cancelImport } from '../../queries/workspaces';
 import { useWorkspace } from '../../state/workspace-store';
 import { analysisClient } from '../../queries/analysis-client';
 import type { WorkerRestart } from '../../worker/client';
+import { droppedFiles, MAX_FOLDER_FILES, pickedFiles } from './dropped-files';
 
 const RESTART_TEXT: Record<WorkerRestart['state'], string> = {
   restoring: 'The analysis worker stopped (out of memory?) and was restarted; reloading your workspace into it…',
@@ -32,12 +33,14 @@ function WorkerRestartBanner() {
 
 export function ImportPanel() {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [leftOut, setLeftOut] = useState(0);
   const importFiles = useImportFiles();
   const progress = useWorkspace((s) => s.progress);
   const error = useWorkspace((s) => s.error);
   const loaded = useWorkspace((s) => (s.view?.stats.nodes ?? 0) > 0);
-  const submitRef = useRef<(list: FileList | null) => void>(() => undefined);
+  const submitRef = useRef<(files: File[]) => void>(() => undefined);
 
   // Files dropped anywhere on the page are imported (the drop zone shrinks to a button once
   // something is loaded).
@@ -51,10 +54,16 @@ export function ImportPanel() {
       if (e.relatedTarget === null) setOver(false);
     };
     const drop = (e: globalThis.DragEvent) => {
-      if (!e.dataTransfer?.files.length) return;
+      const dt = e.dataTransfer;
+      if (!dt?.files.length) return;
       e.preventDefault();
       setOver(false);
-      submitRef.current(e.dataTransfer.files);
+      // Folders are walked: each file keeps its path inside the drop (the entries must be read
+      // before the event returns; the walk itself is asynchronous).
+      void droppedFiles(dt).then(({ files, leftOut }) => {
+        setLeftOut(leftOut);
+        submitRef.current(files);
+      });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -66,8 +75,7 @@ export function ImportPanel() {
     };
   }, []);
 
-  const submit = (list: FileList | null) => {
-    const files = list ? Array.from(list) : [];
+  const submit = (files: File[]) => {
     if (files.length) importFiles.mutate(files);
   };
   useEffect(() => {
@@ -80,10 +88,13 @@ export function ImportPanel() {
         <button type="button" onClick={() => input.current?.click()}>
           Import exports
         </button>{' '}
+        <button type="button" onClick={() => folderInput.current?.click()} title="A folder of exports, read with its paths (a Vault export tree needs them)">
+          Import a folder
+        </button>{' '}
         {loaded ? (
           <span className="muted small">or drop files anywhere · read in this browser only, nothing is uploaded</span>
         ) : (
-          'or drop exports anywhere on the page: AWS (GAAD, credential report, secrets, policies, SCPs, inventories), Kubernetes (kubectl JSON/YAML, cluster descriptions), GCP (IAM policies, asset inventory, service accounts)'
+          'or drop exports (files or folders) anywhere on the page: AWS (GAAD, credential report, secrets, policies, SCPs, inventories), Kubernetes (kubectl JSON/YAML, cluster descriptions), GCP (IAM policies, asset inventory, service accounts), Azure and Entra ID (role assignments, applications, service principals, identities, Key Vault), HashiCorp Vault (an export tree: policies, auth roles, secret engines)'
         )}
       </p>
       <input
@@ -93,10 +104,28 @@ export function ImportPanel() {
         hidden
         data-testid="file-input"
         onChange={(e) => {
-          submit(e.target.files);
+          submit(Array.from(e.target.files ?? []));
           e.target.value = '';
         }}
       />
+      <input
+        ref={folderInput}
+        type="file"
+        hidden
+        data-testid="folder-input"
+        {...({ webkitdirectory: '' } as object)}
+        onChange={(e) => {
+          const files = pickedFiles(e.target.files);
+          setLeftOut(Math.max(0, files.length - MAX_FOLDER_FILES));
+          submit(files.slice(0, MAX_FOLDER_FILES));
+          e.target.value = '';
+        }}
+      />
+      {leftOut > 0 && (
+        <p className="error" role="alert">
+          The folder holds more than {MAX_FOLDER_FILES.toLocaleString('en')} files: {leftOut.toLocaleString('en')} were left out. Import its subfolders one by one.
+        </p>
+      )}
       {progress && (
         <div className="progress" role="status" data-testid="import-progress">
           <progress max={progress.total} value={progress.done} /> {progress.done} of {progress.total} files
