@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ImportSession } from '../graph/session';
-import { demoFiles } from '../test-support/public-corpus';
+import { readdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { demoFiles, REPO_FIXTURES, repoFile } from '../test-support/public-corpus';
 import { analyze, blastRadius, whoCan } from '..';
 import { READ_SECRET_CREDENTIAL } from './secret-unlocks';
 
@@ -97,5 +99,30 @@ describe('secret mappings made in the app', () => {
     const plain = await analyze(s.graph, { asOf: ASOF });
     expect(plain.graph.hasEdge(edge)).toBe(false);
     expect(blastRadius(plain, LAMBDA).identities.some((r) => r.id === LOADER)).toBe(false);
+  });
+});
+
+describe('secrets of every provider that declares how its secrets are read', () => {
+  it('a Vault KV secret mapped to an AWS role: the Vault roles whose policies read it reach the role', async () => {
+    const files = ['vault/acme', 'vault/companions'].flatMap((dir) =>
+      readdirSync(resolve(REPO_FIXTURES, dir), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && !e.name.endsWith('.md'))
+        .map((e) => repoFile(relative(REPO_FIXTURES, resolve(e.parentPath, e.name)))),
+    );
+    const OPS_ADMIN = 'arn:aws:iam::111122223333:role/ops-admin';
+    const { a } = await load([...files, mapping(`vault:acme:secret/data/apps/checkout/config,${OPS_ADMIN},checkout config holds the ops-admin key`)]);
+    const readers = a.graph.filterEdges((_, e, _s, t) => t === OPS_ADMIN && e.attributes.technique === READ_SECRET_CREDENTIAL.id).map((k) => a.graph.source(k));
+    expect(readers.sort()).toEqual(['admin:vault:acme', 'vault:acme:auth/approle/role/admin-bot', 'vault:acme:auth/github/role/team-lead', 'vault:acme:auth/token/roles/ops']);
+  });
+});
+
+describe('Key Vault secrets', () => {
+  it('a Key Vault secret mapped to an AWS role: its data-plane readers and the subscription administrator reach the role; an Owner without data actions does not read it', async () => {
+    const files = readdirSync(resolve(REPO_FIXTURES, 'azure')).filter((f) => f.endsWith('.json')).map((f) => repoFile(`azure/${f}`));
+    const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/break-glass`;
+    const gaad = demoFiles().find((f) => f.name.includes('authorization-details'))!;
+    const { a } = await load([...files, gaad, mapping(`https://kv-payments.vault.azure.net/secrets/db-password,${BREAK_GLASS}`)]);
+    const readers = a.graph.filterEdges((_, e, _s, t) => t === BREAK_GLASS && e.attributes.technique === READ_SECRET_CREDENTIAL.id).map((k) => a.graph.getNodeAttribute(a.graph.source(k), 'name'));
+    expect(readers.sort()).toEqual(['Administrator of subscription acme-production', 'dave@acme.example', 'id-payments-api']);
   });
 });

@@ -16,7 +16,7 @@ export const VAULT_NODE_KINDS: Record<string, NodeKindInfo> = {
   'vault.tokenRole': { label: 'Vault token role', plural: 'Vault token roles', category: 'identity', shape: 'hexagon', actor: true, nature: 'non-human', description: 'A token role (auth/token/roles): whoever may create tokens from it gets tokens with its allowed policies, whatever its own' },
   'vault.policy': { label: 'Vault policy', plural: 'Vault policies', category: 'policy', shape: 'rectangle', description: 'A Vault ACL policy: path rules with capabilities (read, create, update, delete, list, sudo, deny); the most specific path wins' },
   'vault.mount': { label: 'Vault mount', plural: 'Vault mounts', category: 'resource', shape: 'round-rectangle', description: 'An auth method or a secret engine mounted at a path of a Vault' },
-  'vault.secret': { label: 'Vault KV secret', plural: 'Vault KV secrets', category: 'secret', shape: 'round-triangle', description: 'A secret of a Vault KV engine; its values never enter Blastmap' },
+  'vault.secret': { label: 'Vault KV secret', plural: 'Vault KV secrets', category: 'secret', readValue: 'read', shape: 'round-triangle', description: 'A secret of a Vault KV engine; its values never enter Blastmap' },
   'vault.dynamicRole': { label: 'Vault dynamic credential role', plural: 'Vault dynamic credential roles', category: 'credential', shape: 'tag', nature: 'non-human', description: 'A role of a Vault secret engine (AWS, GCP, Azure, database): each read of its creds path hands out fresh credentials of the identity it names' },
   'vault.database': { label: 'Vault database connection', plural: 'Vault database connections', category: 'resource', shape: 'barrel', description: 'A database a Vault database engine mints users on' },
 };
