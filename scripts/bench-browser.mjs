@@ -31,13 +31,17 @@ async function dropToGraph(file, query = '') {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${base}/?start=empty${query}`);
   await page.getByText('No data yet').waitFor();
+  // The input is found before the watch starts: Playwright's own selector work runs in the page,
+  // and its first use there can be a long task of the harness, not of the app.
+  const input = await page.getByTestId('file-input').elementHandle();
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__longest = Math.max(window.__longest, e.duration)))).observe({ type: 'longtask', buffered: false });
   });
   const t0 = Date.now();
-  await page.getByTestId('file-input').setInputFiles(file);
-  await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 300_000 });
+  await input.setInputFiles(file);
+  // Polled every 50 ms rather than every frame: the wait's own evaluations stay out of the frames.
+  await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 300_000, polling: 50 });
   const ms = Date.now() - t0;
   const longest = await page.evaluate(() => `${Math.round(window.__longest)} ms`);
   return { page, ms, longest };
