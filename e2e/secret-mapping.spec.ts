@@ -53,3 +53,14 @@ test('map a secret to the identity it unlocks: readers reach it, and the mapping
   await page.getByTestId('secret-mapping').getByTestId('remove-mapping').click();
   await expect(page.getByTestId('secret-mapping')).toContainText('No identity yet');
 });
+
+test("a mapping from a file shows on the secret: the demo's bridge secret holds the Entra application's credential", async ({ workbench, page }) => {
+  await workbench.openDemo();
+  await page.keyboard.press('/');
+  await page.keyboard.type('nw-aws-bridge-client-secret');
+  await expect(page.getByRole('option').first()).toContainText('nw-aws-bridge-client-secret');
+  await page.keyboard.press('Enter');
+  const section = page.getByTestId('secret-mapping');
+  await expect(section.getByTestId('mapping-from-files')).toContainText('azure:principal:9d40613a-5e7f-4081-acbd-2e3f4a5b6c7d');
+  await expect(section).not.toContainText('No identity yet');
+});

@@ -21,7 +21,13 @@ const idle = () => page.waitForFunction(() => window.__blastmap?.idle() === true
 const click = async (id) => {
   await idle();
   const p = await page.evaluate((n) => window.__blastmap.nodePagePosition(n), id);
-  await page.mouse.click(p.x, p.y);
+  if (p) await page.mouse.click(p.x, p.y);
+  else {
+    // Not drawn where the scene put it in view (labels and panels move with the demo): found by
+    // search, as an analyst would.
+    await page.getByRole('combobox', { name: 'Search' }).fill(id);
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().click();
+  }
   await page.getByTestId('details-id').filter({ hasText: id }).waitFor();
 };
 const shot = async (name) => {
@@ -67,6 +73,23 @@ await page.goto(url.toString());
 await page.getByRole('region', { name: 'Paths' }).getByTestId('admin-path').first().waitFor();
 await idle();
 await shot('federation-path');
+// Across clouds through a secret: the azure-sync role reads the client secret of the Entra
+// application that owns the Azure subscription (the demo's secret mapping says so).
+const chain = new URL(page.url());
+chain.searchParams.delete('node');
+chain.searchParams.set('view', 'path');
+chain.searchParams.set('from', `arn:aws:iam::${A}:role/github-actions-azure-sync`);
+chain.searchParams.set('to', 'admin:azure:6d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a');
+await page.goto(chain.toString());
+await page.getByRole('region', { name: 'Paths' }).getByTestId('admin-path').first().waitFor();
+await idle();
+await shot('secret-chain-path');
+// The secret's details: whose credential it holds, as the analyst said.
+await page.goto(base);
+await idle();
+await click(`arn:aws:secretsmanager:eu-west-1:${A}:secret:prod/azure/nw-aws-bridge-client-secret-Qm4Vt8`);
+await page.getByTestId('secret-mapping').scrollIntoViewIfNeeded();
+await shot('secret-mapping');
 // A node's relationships by kind, with counts; "draw" puts one group on the graph.
 await page.goto(base);
 await idle();

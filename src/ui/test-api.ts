@@ -35,7 +35,8 @@ declare global {
 
 export function registerGraphTestApi(cy: Core, webgl = false): () => void {
   window.__blastmap = {
-    idle: () => cy.scratch('blastmap-busy') === false,
+    // Not while the start-up warm-up's elements are drawn (GraphView.warmUp): they are not a scene.
+    idle: () => cy.scratch('blastmap-busy') === false && !cy.scratch('blastmap-warming'),
     nodeCount: () => cy.nodes().length,
     edgeCount: () => cy.edges().length,
     nodePagePosition(id) {

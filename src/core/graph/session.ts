@@ -64,7 +64,8 @@ export class ImportSession {
 function unresolvedMappings(graph: BlastGraph): string[] {
   const ids: string[] = [];
   graph.forEachNode((id, a) => {
-    if (a.placeholder && a.provider === 'any' && a.attributes.namedBy === 'secret mapping') ids.push(id);
+    // Only the secret mapping draws placeholders of no provider.
+    if (a.placeholder && a.provider === 'any' && (a.kind === 'mappedSecret' || a.kind === 'externalPrincipal')) ids.push(id);
   });
   if (!ids.length) return [];
   const shown = ids.slice(0, 5).map((id) => `"${id.slice(0, 200)}"`).join(', ');

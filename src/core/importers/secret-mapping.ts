@@ -36,8 +36,9 @@ export const secretMappingImporter: TextImporter = {
       if (!secret || !identity) return b.warn(`${where}: a secret and an identity are both needed; skipped`);
       if (secret.length > MAX_ID || identity.length > MAX_ID) return b.warn(`${where}: an id longer than ${MAX_ID} characters; skipped`);
       if (secret === identity) return b.warn(`${where}: the secret and the identity are the same node; skipped`);
-      b.node({ id: secret, kind: 'mappedSecret', name: secret, placeholder: true, provider: 'any', attributes: { namedBy: 'secret mapping' } });
-      b.node({ id: identity, kind: 'externalPrincipal', name: identity, placeholder: true, provider: 'any', attributes: { namedBy: 'secret mapping' } });
+      // Placeholders of no provider: the file that describes either end replaces them.
+      b.node({ id: secret, kind: 'mappedSecret', name: secret, placeholder: true, provider: 'any' });
+      b.node({ id: identity, kind: 'externalPrincipal', name: identity, placeholder: true, provider: 'any' });
       b.edge('credentialOf', secret, identity, { file: ctx.file, location: where, note: note ? `analyst mapping: ${note.slice(0, MAX_NOTE)}` : 'analyst mapping' }, { mapping: true });
       b.count('mapping');
     });

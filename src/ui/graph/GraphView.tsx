@@ -109,12 +109,19 @@ function warmUp(cy: Core): void {
   const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 50));
   idle(() => {
     if (cy.destroyed() || cy.elements().length) return;
+    cy.scratch('blastmap-warming', true);
     cy.add([
       { group: 'nodes', data: { id: ids[0], color: '#4f8ef7', shape: 'ellipse' }, position: { x: 0, y: 0 } },
       { group: 'nodes', data: { id: ids[1], color: '#10b981', shape: 'round-rectangle', group: true, count: 10 }, position: { x: 60, y: 0 } },
       { group: 'edges', data: { id: ids[2], source: ids[0], target: ids[1], color: '#8193ab' } },
     ]);
-    requestAnimationFrame(() => requestAnimationFrame(() => cy.destroyed() || cy.remove(ids.map((id) => `#${id}`).join(','))));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (cy.destroyed()) return;
+        cy.remove(ids.map((id) => `#${id}`).join(','));
+        cy.scratch('blastmap-warming', false);
+      }),
+    );
   });
 }
 

@@ -100,7 +100,7 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
           ))}
         </tbody>
       </table>
-      {info.category === 'secret' && <SecretMappingSection view={view} secret={node.id} />}
+      {info.category === 'secret' && <SecretMappingSection view={view} secret={node.id} details={details} />}
       {view.asOf && <AgeSection ages={details.ages} asOf={view.asOf} />}
       <div className="actions-row">
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>

@@ -6,15 +6,17 @@
  */
 import { useState } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { kindInfo, type WorkspaceView } from '../../core';
+import { kindInfo, type NodeDetails, type WorkspaceView } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { searchQuery } from '../../queries/explore';
 import { addMapping, removeMapping } from '../../queries/mappings';
 
 const IDENTITY_CATEGORIES = new Set(['identity', 'principal']);
 
-export function SecretMappingSection({ view, secret }: { view: WorkspaceView; secret: string }) {
+export function SecretMappingSection({ view, secret, details }: { view: WorkspaceView; secret: string; details: NodeDetails }) {
   const mappings = useWorkspace((s) => s.mappings).filter((m) => m.secret === secret);
+  // What the imported files say it holds (a mapping file, a token Secret), apart from the app's own.
+  const fromFiles = (details.groups.find((g) => g.key === 'out:credentialOf')?.ids ?? []).filter((id) => !mappings.some((m) => m.identity === id));
   const select = useWorkspace((s) => s.select);
   const [query, setQuery] = useState('');
   const [note, setNote] = useState('');
@@ -33,7 +35,19 @@ export function SecretMappingSection({ view, secret }: { view: WorkspaceView; se
   return (
     <section className="secret-mapping" data-testid="secret-mapping" aria-label="Credential held">
       <h3>Holds the credential of</h3>
-      {mappings.length === 0 && <p className="muted small">No identity yet. If you know whose credential this secret holds, say so: everyone who can read it then reaches that identity.</p>}
+      {fromFiles.length > 0 && (
+        <ul data-testid="mapping-from-files">
+          {fromFiles.map((id) => (
+            <li key={id}>
+              <button type="button" className="link" onClick={() => select(id)}>
+                {id}
+              </button>{' '}
+              <span className="muted small">· from an imported file (its edge has the evidence)</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {mappings.length === 0 && fromFiles.length === 0 && <p className="muted small">No identity yet. If you know whose credential this secret holds, say so: everyone who can read it then reaches that identity.</p>}
       <ul>
         {mappings.map((m) => (
           <li key={m.identity}>
