@@ -61,6 +61,11 @@ function readOne(doc: Record<string, unknown>, ctx: ImportContext): void {
   const segs = loc?.segments ?? [];
   const where = loc?.vaultPath ?? ctx.file;
 
+  // Sentinel policies (Vault Enterprise EGP and RGP) are code in another language with an
+  // enforcement level: not ACL rules. Said, not read as one.
+  if ((segs[0] === 'sys' && segs[1] === 'policies' && (segs[2] === 'egp' || segs[2] === 'rgp')) || own(data, 'enforcement_level') !== undefined) {
+    return ctx.b.note(`${where}: a Sentinel policy (endpoint- or role-governing, Vault Enterprise): not evaluated, and not read as an ACL policy; paths it may deny are not known to the analysis`);
+  }
   if ((segs[0] === 'sys' && (segs[1] === 'policy' || segs[1] === 'policies')) || (typeof own(data, 'name') === 'string' && (typeof own(data, 'rules') === 'string' || typeof own(data, 'policy') === 'string'))) {
     const text = own(data, 'rules') ?? own(data, 'policy');
     if (typeof text !== 'string') return ctx.b.warn(`${where}: data.rules / data.policy: no policy text; nothing imported`);
