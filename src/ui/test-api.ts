@@ -35,8 +35,7 @@ declare global {
 
 export function registerGraphTestApi(cy: Core, webgl = false): () => void {
   window.__blastmap = {
-    // Not while the start-up warm-up's elements are drawn (GraphView.warmUp): they are not a scene.
-    idle: () => cy.scratch('blastmap-busy') === false && !cy.scratch('blastmap-warming'),
+    idle: () => cy.scratch('blastmap-busy') === false,
     nodeCount: () => cy.nodes().length,
     edgeCount: () => cy.edges().length,
     nodePagePosition(id) {

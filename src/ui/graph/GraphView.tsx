@@ -98,33 +98,6 @@ function fitTo(cy: Core, scene: Scene, rightInset: number): void {
   cy.viewport({ zoom, pan: { x: width / 2 - ((x0 + x1) / 2) * zoom, y: cy.height() / 2 - ((y0 + y1) / 2) * zoom } });
 }
 
-/**
- * The first frame Cytoscape draws compiles its drawing code and sets up its caches: 50-100 ms
- * on a machine without a GPU. Drawn while nothing else happens (before any scene arrives), that
- * cost is not paid in the middle of drawing the analyst's first graph. Two nodes and an edge, in
- * the styles scenes use, drawn for one frame and removed (never when a scene is already there).
- */
-function warmUp(cy: Core): void {
-  const ids = ['warm-a', 'warm-b', 'warm-e'];
-  const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 50));
-  idle(() => {
-    if (cy.destroyed() || cy.elements().length) return;
-    cy.scratch('blastmap-warming', true);
-    cy.add([
-      { group: 'nodes', data: { id: ids[0], color: '#4f8ef7', shape: 'ellipse' }, position: { x: 0, y: 0 } },
-      { group: 'nodes', data: { id: ids[1], color: '#10b981', shape: 'round-rectangle', group: true, count: 10 }, position: { x: 60, y: 0 } },
-      { group: 'edges', data: { id: ids[2], source: ids[0], target: ids[1], color: '#8193ab' } },
-    ]);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (cy.destroyed()) return;
-        cy.remove(ids.map((id) => `#${id}`).join(','));
-        cy.scratch('blastmap-warming', false);
-      }),
-    );
-  });
-}
-
 export default function GraphView() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -196,7 +169,6 @@ export default function GraphView() {
     });
     cyRef.current = cy;
     const unregister = registerGraphTestApi(cy, webgl);
-    warmUp(cy);
     return () => {
       unregister();
       cy.destroy();
