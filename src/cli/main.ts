@@ -5,6 +5,7 @@ import { runGenerate } from './generate';
 import { runBenchAnalysis } from './bench';
 import { runAdmins, runBlast, runCan, runPaths, runTechniques, runWhoCan } from './analysis-commands';
 import { safe, textLines } from './terminal-safe';
+import { runFindings } from './findings';
 
 const HELP = `blastmap: identity blast-radius analysis of cloud IAM exports, offline.
 
@@ -17,6 +18,11 @@ Usage:
   blastmap who-can <exports...> --to ID [--action ACTION] [--json]
   blastmap admins <exports...> [--json]                   admins and who can become admin
   blastmap techniques [--json]                            modelled escalation techniques
+  blastmap findings <exports...> [--json | --format sarif] [--min-severity S]
+                    [--stale-days 90] [--very-old-days 365] [--owner-keys owner,team]
+                    [--many-readers 10] [--classification OVERRIDES.json]
+                                                    non-human-identity risk findings (OWASP NHI Top 10),
+                                                    lifecycle metrics and identities ranked by risk
   blastmap generate --principals N [--seed N] [--account ID] [--plants N] [--decoys N] --out DIR
                                                     write a realistic account with planted escalation paths and
                                                     decoys: DIR/gaad.json, credential-report.json, expected.json
@@ -48,7 +54,7 @@ export async function main(argv: readonly string[], rawIo: Output): Promise<numb
   // Standard output is made safe by each command (lines of text, or JSON).
   const io: Output = { out: rawIo.out, err: (s) => rawIo.err(safe(s)) };
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience', 'admins-out']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience', 'admins-out', 'format', 'min-severity', 'stale-days', 'very-old-days', 'owner-keys', 'many-readers', 'classification']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;
@@ -69,6 +75,8 @@ export async function main(argv: readonly string[], rawIo: Output): Promise<numb
         return await runAdmins(args.paths, args.flags, json, io);
       case 'techniques':
         return runTechniques(json, io);
+      case 'findings':
+        return await runFindings(args.paths, args.flags, json, io);
       case 'bench-analysis':
         return await runBenchAnalysis(args.paths, args.flags, io);
       case 'generate':

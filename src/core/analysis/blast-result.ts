@@ -12,10 +12,11 @@
  */
 import type { AccessLevel, ResourceAccess } from '../model/access';
 import { levelsOf } from '../model/access';
-import { categoryOf, kindInfo } from '../model/kinds';
+import { kindInfo } from '../model/kinds';
 import type { Analysis } from './analysis';
 import { NODE, nodeFacts, scratch, type NodeFacts, type ReachIndex, type Scratch } from './reach-index';
-import { blastScore } from './scoring';
+import { actorsOf, identityRow, takeRows, type Actors, type ReachedRows } from './reached-rows';
+import { resourceSummary, type ResourceSummary } from './resource-summary';
 import { pushTo } from '../io/multimap';
 
 export interface ReachedIdentity {
@@ -66,24 +67,13 @@ export interface BlastCounts {
  * One blast radius, columnar. Column `i` (0 ≤ i < identityCount) describes the i-th reached
  * identity in breadth-first order, the source excluded; `identities(i, i + 1)[0]` is its row.
  */
-export interface BlastResult {
+export interface BlastResult extends ReachedRows, ResourceSummary {
   readonly source: string;
-  /** Reach-index node (`a.reach.ids[...]`) of each reached identity. */
-  readonly nodes: Uint32Array;
-  readonly hops: Int32Array;
-  /** 1 where the first path found has a conditional step. */
-  readonly conditional: Uint8Array;
-  /** Reach edge (`a.reach.edges[...]`) by which each was first reached; -1 for none. */
-  readonly firstEdge: Int32Array;
-  readonly identityCount: number;
   readonly counts: BlastCounts;
   /** Scopes whose administrator is reached (ids of accounts, projects, clusters). */
   readonly adminOf: string[];
   readonly admins: ReachedAdmin[];
   readonly resources: ReachedResource[];
-  readonly byAccessLevel: Partial<Record<AccessLevel, number>>;
-  readonly byService: Record<string, number>;
-  readonly score: number;
   /** Rows `from` to `to` (exclusive; negative counts from the end, as `Array.prototype.slice`), built now. */
   identities(from?: number, to?: number): ReachedIdentity[];
 }
@@ -123,23 +113,10 @@ class Columns implements BlastResult {
     const n = this.nodes.length;
     const lo = relative(from, n, 0);
     const hi = relative(to, n, n);
-    const ix = this.#ix;
     const rows: ReachedIdentity[] = [];
-    for (let i = lo; i < hi; i++) {
-      const v = this.nodes[i]!;
-      const node = ix.attrs[v]!;
-      const e = this.firstEdge[i]!;
-      rows.push({ id: ix.ids[v]!, name: node.name, kind: node.kind, provider: node.provider, hops: this.hops[i]!, firstEdge: e >= 0 ? ix.edges[e]!.key : undefined, conditional: this.conditional[i] === 1 });
-    }
+    for (let i = lo; i < hi; i++) rows.push(identityRow(this.#ix, this, i));
     return rows;
   }
-}
-
-/** The actors reached (listed, not placeholders), the source included, in breadth-first order. */
-export interface Actors {
-  nodes: Uint32Array;
-  hops: Int32Array;
-  conditional: Uint8Array;
 }
 
 export function blastResult(a: Analysis, source: string, opts: { maxHops?: number } = {}): BlastResult {
@@ -149,28 +126,15 @@ export function blastResult(a: Analysis, source: string, opts: { maxHops?: numbe
   const facts = nodeFacts(ix);
   const s = scratch(ix);
   const count = sweep(ix, facts, s, [start], opts.maxHops ?? Infinity);
-  // Copied out of the scratch before anything else can sweep.
-  const nodes = s.rowNode.slice(0, count);
-  const hops = s.rowHops.slice(0, count);
-  const conditional = s.rowConditional.slice(0, count);
-  const firstEdge = s.rowEdge.slice(0, count);
+  const rows = takeRows(s, count);
+  const { nodes, hops, conditional, firstEdge } = rows;
 
   const t = tally(ix, facts, start, nodes, hops, conditional);
   const { admins } = t;
 
   const lists = resourcesByProvider(a);
-  const resources = lists.size ? reachableResources(a, lists, actorsOf(facts.flags, start, nodes, hops, conditional, t.actors), admins) : [];
-  const byAccessLevel: BlastResult['byAccessLevel'] = {};
-  const byService: Record<string, number> = {};
-  for (const r of resources) {
-    for (const l of r.levels) byAccessLevel[l] = (byAccessLevel[l] ?? 0) + 1;
-    byService[r.service] = (byService[r.service] ?? 0) + 1;
-  }
-  const score = blastScore({
-    admin: admins.some((x) => !x.conditional),
-    identities: { certain: t.certain, conditional: t.uncertain },
-    resources: resources.map((r) => ({ category: categoryOf(r.kind), levels: r.levels, conditionalOnly: r.conditionalOnly })),
-  });
+  const resources = lists.size ? reachableResources(a, lists, actorsOf(facts.flags, [start], rows, t.actors), admins) : [];
+  const { byAccessLevel, byService, score } = resourceSummary(resources, admins, t.certain, t.uncertain);
   const counts: BlastCounts = { identities: count, byKind: named(t.byKind, facts.kinds), byProvider: named(t.byProvider, facts.providers) };
   return new Columns(ix, source, nodes, hops, conditional, firstEdge, counts, admins, admins.map((x) => x.scope), resources, byAccessLevel, byService, score);
 }
@@ -270,21 +234,8 @@ function tally(ix: ReachIndex, facts: NodeFacts, start: number, nodes: Uint32Arr
   return t;
 }
 
-/** The actors among the source and the rows, in breadth-first order. */
-function actorsOf(flags: Uint8Array, start: number, nodes: Uint32Array, hops: Int32Array, conditional: Uint8Array, count: number): Actors {
-  const actors: Actors = { nodes: new Uint32Array(count), hops: new Int32Array(count), conditional: new Uint8Array(count) };
-  let k = 0;
-  if (flags[start]! & NODE.ACTOR) actors.nodes[k++] = start;
-  for (let i = 0; i < nodes.length; i++) {
-    if (!(flags[nodes[i]!]! & NODE.ACTOR)) continue;
-    actors.nodes[k] = nodes[i]!;
-    actors.hops[k] = hops[i]!;
-    actors.conditional[k++] = conditional[i]!;
-  }
-  return actors;
-}
-
-function named(counts: Uint32Array, names: string[]): Record<string, number> {
+/** Counts by code as counts by name (kind, provider), the zeros left out. */
+export function named(counts: Uint32Array, names: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (let c = 0; c < counts.length; c++) if (counts[c]) out[names[c]!] = counts[c]!;
   return out;

@@ -13,11 +13,11 @@
  * merging of per-source lists), plus the resource evaluation of one blast radius; memory O(V).
  */
 import type { AccessLevel } from '../model/access';
-import { categoryOf } from '../model/kinds';
 import type { Analysis } from './analysis';
-import { reachableResources, resourcesByProvider, sweep, type Actors, type ReachedAdmin, type ReachedIdentity, type ReachedResource } from './blast-result';
+import { named, reachableResources, resourcesByProvider, sweep, type ReachedAdmin, type ReachedIdentity, type ReachedResource } from './blast-result';
 import { NODE, nodeFacts, scratch, type ReachIndex } from './reach-index';
-import { blastScore } from './scoring';
+import { actorsOf, identityRow, takeRows, type ReachedRows } from './reached-rows';
+import { resourceSummary, type ResourceSummary } from './resource-summary';
 
 export interface CombinedAdmin extends ReachedAdmin {
   /** The nearest source that reaches it. */
@@ -32,19 +32,14 @@ export interface CombinedIdentity extends ReachedIdentity {
   source: string;
 }
 
-export interface CombinedBlast {
+/** Columns as in ReachedRows, the sources excluded, plus each reached identity's nearest source. */
+export interface CombinedBlast extends ReachedRows, ResourceSummary {
   /** The sources found in the graph, deduplicated, in the order given. */
   readonly sources: string[];
   /** Sources not in the graph (a mark kept from files since removed). */
   readonly missing: string[];
-  /** Reach-index node of each reached identity (the sources excluded), in breadth-first order. */
-  readonly nodes: Uint32Array;
-  readonly hops: Int32Array;
   /** Index into `sources` of the nearest source of each. */
   readonly source: Uint32Array;
-  readonly conditional: Uint8Array;
-  readonly firstEdge: Int32Array;
-  readonly identityCount: number;
   readonly byKind: Record<string, number>;
   /** How many reached identities each source is the nearest of. */
   readonly bySource: Record<string, number>;
@@ -52,9 +47,6 @@ export interface CombinedBlast {
   /** Scopes whose administrator is reached. */
   readonly adminOf: string[];
   readonly resources: CombinedResource[];
-  readonly byAccessLevel: Partial<Record<AccessLevel, number>>;
-  readonly byService: Record<string, number>;
-  readonly score: number;
   /** Rows `from` to `to` (exclusive), built now. */
   identities(from?: number, to?: number): CombinedIdentity[];
 }
@@ -76,11 +68,8 @@ export function combinedBlast(a: Analysis, marks: readonly string[]): CombinedBl
   const s = scratch(ix);
   const sourceOf = new Uint32Array(ix.ids.length);
   const count = sweep(ix, facts, s, starts, Infinity, sourceOf);
-  // Copied out of the scratch before anything else can sweep.
-  const nodes = s.rowNode.slice(0, count);
-  const hops = s.rowHops.slice(0, count);
-  const conditional = s.rowConditional.slice(0, count);
-  const firstEdge = s.rowEdge.slice(0, count);
+  const rows = takeRows(s, count);
+  const { nodes, hops, conditional, firstEdge } = rows;
   const source = new Uint32Array(count);
   for (let i = 0; i < count; i++) source[i] = sourceOf[nodes[i]!]!;
 
@@ -113,32 +102,13 @@ export function combinedBlast(a: Analysis, marks: readonly string[]): CombinedBl
     }
   }
   // The actors, sources first (hop 0), then in breadth-first order: `through` is the nearest.
-  const actors: Actors = { nodes: new Uint32Array(actorCount), hops: new Int32Array(actorCount), conditional: new Uint8Array(actorCount) };
-  let k = 0;
-  for (const v of starts) if (facts.flags[v]! & NODE.ACTOR) actors.nodes[k++] = v;
-  for (let i = 0; i < count; i++) {
-    if (!(facts.flags[nodes[i]!]! & NODE.ACTOR)) continue;
-    actors.nodes[k] = nodes[i]!;
-    actors.hops[k] = hops[i]!;
-    actors.conditional[k++] = conditional[i]!;
-  }
+  const actors = actorsOf(facts.flags, starts, rows, actorCount);
 
   const lists = resourcesByProvider(a);
   const sourceById = (id: string) => sources[sourceOf[ix.index.get(id)!]!]!;
   const resources: CombinedResource[] = (lists.size ? reachableResources(a, lists, actors, admins) : []).map((r) => ({ ...r, source: sourceById(r.through) }));
-  const byAccessLevel: CombinedBlast['byAccessLevel'] = {};
-  const byService: Record<string, number> = {};
-  for (const r of resources) {
-    for (const l of r.levels) byAccessLevel[l] = (byAccessLevel[l] ?? 0) + 1;
-    byService[r.service] = (byService[r.service] ?? 0) + 1;
-  }
-  const score = blastScore({
-    admin: admins.some((x) => !x.conditional),
-    identities: { certain, conditional: uncertain },
-    resources: resources.map((r) => ({ category: categoryOf(r.kind), levels: r.levels, conditionalOnly: r.conditionalOnly })),
-  });
-  const byKind: Record<string, number> = {};
-  for (let c = 0; c < byKindCode.length; c++) if (byKindCode[c]) byKind[facts.kinds[c]!] = byKindCode[c]!;
+  const { byAccessLevel, byService, score } = resourceSummary(resources, admins, certain, uncertain);
+  const byKind = named(byKindCode, facts.kinds);
   const bySource: Record<string, number> = {};
   sources.forEach((id, i) => (bySource[id] = bySourceCount[i]!));
   return new Combined(ix, sources, missing, nodes, hops, source, conditional, firstEdge, byKind, bySource, admins, resources, byAccessLevel, byService, score);
@@ -175,12 +145,7 @@ class Combined implements CombinedBlast {
     const ix = this.#ix;
     const rows: CombinedIdentity[] = [];
     const hi = Math.min(Math.max(0, Math.trunc(to) || 0), this.nodes.length);
-    for (let i = Math.max(0, Math.trunc(from) || 0); i < hi; i++) {
-      const v = this.nodes[i]!;
-      const n = ix.attrs[v]!;
-      const e = this.firstEdge[i]!;
-      rows.push({ id: ix.ids[v]!, name: n.name, kind: n.kind, provider: n.provider, hops: this.hops[i]!, firstEdge: e >= 0 ? ix.edges[e]!.key : undefined, conditional: this.conditional[i] === 1, source: this.sources[this.source[i]!]! });
-    }
+    for (let i = Math.max(0, Math.trunc(from) || 0); i < hi; i++) rows.push({ ...identityRow(ix, this, i), source: this.sources[this.source[i]!]! });
     return rows;
   }
 }

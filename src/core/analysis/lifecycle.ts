@@ -6,6 +6,7 @@
  */
 import type { Attributes } from '../model/types';
 import { DAY_MS, daysBefore } from '../model/as-of';
+import { kindInfo } from '../model/kinds';
 
 export interface AgeThresholds {
   /** Credential age and inactivity beyond which a credential is stale (days). */
@@ -40,11 +41,13 @@ const time = (v: unknown): number | undefined => {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const days = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
 
-const CREDENTIAL_KINDS: ReadonlySet<string> = new Set(['accessKey', 'certificate', 'password', 'token']);
+/** Credentials and secrets of every provider, by the kind registry's category. */
+const isCredential = (kind: string) => kindInfo(kind).category === 'credential';
+const isSecret = (kind: string) => kindInfo(kind).category === 'secret';
 
 /** Kinds whose age this module judges. */
 export function hasLifecycle(kind: string): boolean {
-  return CREDENTIAL_KINDS.has(kind) || kind === 'secret' || kind === 'role' || kind === 'identityProvider';
+  return isCredential(kind) || isSecret(kind) || kind === 'role' || kind === 'identityProvider';
 }
 
 /**
@@ -63,7 +66,7 @@ export function judgeAge(kind: string, a: Attributes, asOf: number, t: AgeThresh
   // Events after the as-of date had not happened yet at that date.
   const since = (ms: number | undefined) => (ms !== undefined && ms <= asOf ? daysBefore(asOf, ms) : undefined);
 
-  if (CREDENTIAL_KINDS.has(kind)) {
+  if (isCredential(kind)) {
     if (a.active === false) return undefined;
     const born = kind === 'password' ? time(a.lastChanged) ?? created : rotated ?? created;
     j.ageDays = since(born);
@@ -84,7 +87,7 @@ export function judgeAge(kind: string, a: Attributes, asOf: number, t: AgeThresh
     return j.ageDays === undefined && j.unusedDays === undefined && !j.issues.length ? undefined : j;
   }
 
-  if (kind === 'secret') {
+  if (isSecret(kind)) {
     const last = rotated ?? created;
     j.ageDays = since(last);
     j.unusedDays = since(time(a.lastAccessed));

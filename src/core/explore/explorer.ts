@@ -20,6 +20,7 @@ import { pathScene } from './scene/path-scene';
 import { placeLabels } from './scene/labels';
 import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
 import { answerQuestion, type QuestionAnswer, type QuestionRequest } from './questions';
+import { RiskView, type FindingsPage, type FindingsRequest, type RiskDashboard, type RiskSettings } from './risk-view';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
 export interface BlastPanel {
@@ -64,7 +65,9 @@ export type ExploreQuery =
   | { type: 'blast'; node: string; limit: number; offset?: number }
   | { type: 'paths'; from: string; to: string; k: number }
   | { type: 'whoCan'; target: string; limit: number; offset?: number }
-  | { type: 'question'; req: QuestionRequest };
+  | { type: 'question'; req: QuestionRequest }
+  | { type: 'risk'; settings: RiskSettings }
+  | { type: 'findings'; settings: RiskSettings; req: FindingsRequest };
 
 export interface ExploreAnswers {
   overview: Scene;
@@ -82,6 +85,8 @@ export interface ExploreAnswers {
   paths: PathsView;
   whoCan: WhoCanPanel;
   question: QuestionAnswer;
+  risk: RiskDashboard;
+  findings: FindingsPage;
 }
 
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.floor(v) || 0));
@@ -91,6 +96,8 @@ export class Explorer {
   private searchCache: SearchIndex | undefined;
   /** The last blast radius: the panel and the scene ask for the same node one after the other. */
   private lastBlast: { node: string; value: BlastResult } | undefined;
+  /** The risk assessment under the analyst's last thresholds (re-run when they change). */
+  private riskCache: { key: string; view: RiskView } | undefined;
 
   constructor(
     private readonly a: Analysis,
@@ -142,7 +149,17 @@ export class Explorer {
       }
       case 'question':
         return answerQuestion(this.a, this.summary, q.req);
+      case 'risk':
+        return this.risk(q.settings).dashboard();
+      case 'findings':
+        return this.risk(q.settings).findings(q.req);
     }
+  }
+
+  risk(settings: RiskSettings): RiskView {
+    const key = JSON.stringify(settings);
+    if (this.riskCache?.key !== key) this.riskCache = { key, view: new RiskView(this.a, settings, (ids) => this.refs(ids)) };
+    return this.riskCache.view;
   }
 
   private blast(node: string) {

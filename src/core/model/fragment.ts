@@ -61,7 +61,16 @@ export interface NodeInput {
   attributes?: Attributes;
   placeholder?: boolean;
   provider?: Provider;
+  /** The record that describes it in the file (`UserDetailList[3]`): a finding's evidence cites it. */
+  where?: string;
 }
+
+/**
+ * Attributes naming the file and record that first described a node (findings cite them). The
+ * first description wins: a later file adds facts, not a new origin.
+ */
+export const DESCRIBED_IN = 'describedIn';
+export const DESCRIBED_AT = 'describedAt';
 
 export const edgeKey = (kind: EdgeKind, source: string, target: string, qualifier = ''): string =>
   `${kind}|${source}|${target}${qualifier ? `|${qualifier}` : ''}`;
@@ -111,7 +120,7 @@ export class FragmentBuilder {
   node(n: NodeInput): NodeRecord {
     const existing = this.fragment.nodes.get(n.id);
     if (existing) {
-      mergeNodeInto(existing, n);
+      mergeNodeInto(existing, n.placeholder ? n : { ...n, attributes: { ...n.attributes, [DESCRIBED_IN]: this.file, ...(n.where ? { [DESCRIBED_AT]: n.where } : {}) } });
       return existing;
     }
     const rec: NodeRecord = {
@@ -123,6 +132,7 @@ export class FragmentBuilder {
       attributes: n.attributes ?? {},
       placeholder: n.placeholder ?? false,
     };
+    if (!rec.placeholder) describe(rec.attributes, this.file, n.where);
     this.fragment.nodes.set(n.id, rec);
     return rec;
   }
@@ -140,6 +150,12 @@ export class FragmentBuilder {
   }
 }
 
+function describe(a: Attributes, file: string, where: string | undefined): void {
+  if (a[DESCRIBED_IN] !== undefined) return;
+  a[DESCRIBED_IN] = file;
+  if (where) a[DESCRIBED_AT] = where;
+}
+
 /** `from` may leave out what a node input may (placeholder: false, attributes: none). */
 export function mergeNodeInto(into: NodeAttributes, from: Omit<NodeInput, 'id'>): void {
   const placeholder = from.placeholder ?? false;
@@ -153,8 +169,10 @@ export function mergeNodeInto(into: NodeAttributes, from: Omit<NodeInput, 'id'>)
   into.account ??= from.account;
   const attributes = from.attributes;
   if (!attributes) return;
+  const described = into.attributes[DESCRIBED_IN] !== undefined;
   for (const key of Object.keys(attributes)) {
     const v = attributes[key];
+    if (described && (key === DESCRIBED_IN || key === DESCRIBED_AT)) continue;
     if (v !== undefined && (!placeholder || into.attributes[key] === undefined)) setOwn(into.attributes, key, v);
   }
 }

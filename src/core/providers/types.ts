@@ -11,6 +11,7 @@ import type { ResourceAccess } from '../model/access';
 import type { JsonImporter, TextImporter } from '../importers/types';
 import type { Timer } from '../model/timer';
 import type { Evidence } from '../model/types';
+import type { ProviderRisk } from '../risk/provider-risk';
 
 export interface ProviderAnalyzeOptions {
   /** The analysis date (epoch ms): conditions on time and every age judgement use it. */
@@ -158,6 +159,8 @@ export interface ProviderPlugin {
    * holds nodes of this provider.
    */
   analyze(graph: BlastGraph, opts: ProviderAnalyzeOptions): Promise<ProviderAnalysis>;
+  /** Its non-human-identity risk rules, metrics and classification (risk/). */
+  risk?: ProviderRisk;
 }
 
 /** The id of the administrator node of a scope. */
@@ -168,4 +171,14 @@ export function ensureAdminNode(graph: BlastGraph, provider: string, scope: stri
   const id = adminNodeId(provider, scope);
   if (!graph.hasNode(id)) graph.addNode(id, { kind: 'adminAccess', provider, name, account: scope, attributes: {}, placeholder: false });
   return id;
+}
+
+/**
+ * The accessor of one provider's own analysis within a whole analysis (undefined when the
+ * exports hold none of its nodes), typed as the provider declares it: what its specific commands
+ * and tests read it through. The cast is safe because a provider's plugin alone puts its analysis
+ * under its id.
+ */
+export function providerAnalysisOf<T extends ProviderAnalysis>(provider: string): (a: { providers: ReadonlyMap<string, ProviderAnalysis> }) => T | undefined {
+  return (a) => a.providers.get(provider) as T | undefined;
 }

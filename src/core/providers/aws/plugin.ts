@@ -5,6 +5,7 @@
  */
 import type { BlastGraph } from '../../graph/graph';
 import type { ProviderAnalysis, ProviderPlugin } from '../types';
+import { providerAnalysisOf } from '../types';
 import { AWS_EDGE_KINDS, AWS_NODE_KINDS } from './kinds';
 import { AWS_IMPORTERS, credentialReportCsvImporter } from './importers';
 import { loadAwsCatalogue, type ActionCatalogue } from './catalogue/catalogue';
@@ -68,9 +69,7 @@ export function awsAnalysis(graph: BlastGraph, model: AwsModel, catalogue: Actio
 }
 
 /** AWS's analysis within a whole analysis, when the exports hold AWS nodes. */
-export function awsAnalysisOf(a: { providers: ReadonlyMap<string, ProviderAnalysis> }): AwsAnalysis | undefined {
-  return a.providers.get('aws') as AwsAnalysis | undefined;
-}
+export const awsAnalysisOf = providerAnalysisOf<AwsAnalysis>('aws');
 
 export const awsPlugin: ProviderPlugin = {
   id: 'aws',

@@ -12,6 +12,7 @@
 import type { BlastGraph } from '../../graph/graph';
 import { pushTo } from '../../io/multimap';
 import { isActorKind } from '../../model/kinds';
+import { AncestorChains } from '../../model/ancestor-chains';
 import { ROOT_KEY, adminScopeOf, armKey, armParent, parseArm, parseSecretId, TENANT_SCOPE } from './ids';
 import type { Roles } from './role-permissions';
 
@@ -65,7 +66,7 @@ export class AzureModel {
   private readonly parents = new Map<string, string>();
   private readonly vaultByName = new Map<string, string>();
   private readonly vaultModels = new Map<string, VaultModel>();
-  private readonly chains = new Map<string, readonly string[]>();
+  private readonly chains = new AncestorChains((key) => this.parentOf(key), MAX_DEPTH);
   private readonly identities = new Map<string, readonly string[]>();
   private readonly principalList: string[] = [];
   readonly notes: string[] = [];
@@ -171,16 +172,7 @@ export class AzureModel {
 
   /** The key and its ancestors, nearest first (cycles and absurd depths cut). */
   chain(key: string): readonly string[] {
-    const cached = this.chains.get(key);
-    if (cached) return cached;
-    const out = [key];
-    const seen = new Set(out);
-    for (let p = this.parentOf(key); p !== undefined && !seen.has(p) && out.length < MAX_DEPTH; p = this.parentOf(p)) {
-      out.push(p);
-      seen.add(p);
-    }
-    this.chains.set(key, out);
-    return out;
+    return this.chains.of(key);
   }
 
   /** The admin scope (`/`, `managementGroups/MG`, subscription id) whose administrator controls a node. */

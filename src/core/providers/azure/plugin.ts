@@ -10,6 +10,7 @@
  */
 import type { BlastGraph } from '../../graph/graph';
 import type { ProviderAnalysis, ProviderPlugin } from '../types';
+import { providerAnalysisOf } from '../types';
 import { AZURE_EDGE_KINDS, AZURE_NODE_KINDS } from './kinds';
 import { AZURE_IMPORTERS, prescanVaults } from './importers';
 import { loadRoleTable } from './role-table';
@@ -79,9 +80,7 @@ export function azureAnalysis(graph: BlastGraph, model: AzureModel, access: Azur
   };
 }
 
-export function azureAnalysisOf(a: { providers: ReadonlyMap<string, ProviderAnalysis> }): AzureAnalysis | undefined {
-  return a.providers.get(PROVIDER) as AzureAnalysis | undefined;
-}
+export const azureAnalysisOf = providerAnalysisOf<AzureAnalysis>(PROVIDER);
 
 export const azurePlugin: ProviderPlugin = {
   id: PROVIDER,

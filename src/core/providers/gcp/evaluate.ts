@@ -15,6 +15,7 @@ import type { BlastGraph } from '../../graph/graph';
 import type { AccessLevel, ResourceAccess } from '../../model/access';
 import { pushTo } from '../../io/multimap';
 import { isActorKind } from '../../model/kinds';
+import { AncestorChains } from '../../model/ancestor-chains';
 import { evaluateCondition, type ConditionResult, type ConditionState } from './conditions';
 import { levelOf, permissionPrefixes } from './access-levels';
 import type { Roles } from './roles';
@@ -60,7 +61,7 @@ export class GcpModel {
   /** `memberOf` edges from a GCP member to a Google group: [member, group, edge key]. */
   readonly memberships: [string, string, string][] = [];
   private readonly conveniencesOf = new Map<string, string[]>();
-  private readonly chains = new Map<string, readonly string[]>();
+  private readonly chains = new AncestorChains((key) => this.parentOf(key), MAX_DEPTH);
   private readonly identities = new Map<string, readonly string[]>();
   private readonly principalList: string[] = [];
   private readonly full = new Map<string, ResourceAccess>();
@@ -175,16 +176,7 @@ export class GcpModel {
 
   /** The resource and its ancestors, nearest first (cycles and absurd depths cut). */
   chain(key: string): readonly string[] {
-    const cached = this.chains.get(key);
-    if (cached) return cached;
-    const out = [key];
-    const seen = new Set(out);
-    for (let p = this.parentOf(key); p !== undefined && !seen.has(p) && out.length < MAX_DEPTH; p = this.parentOf(p)) {
-      out.push(p);
-      seen.add(p);
-    }
-    this.chains.set(key, out);
-    return out;
+    return this.chains.of(key);
   }
 
   /** Hierarchy nodes (folders, projects) directly below a hierarchy key. */

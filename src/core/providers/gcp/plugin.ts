@@ -8,6 +8,7 @@
  */
 import type { BlastGraph } from '../../graph/graph';
 import type { ProviderAnalysis, ProviderPlugin } from '../types';
+import { providerAnalysisOf } from '../types';
 import { GCP_EDGE_KINDS, GCP_NODE_KINDS } from './kinds';
 import { GCP_IMPORTERS, GCP_TEXT_IMPORTERS } from './importers';
 import { loadRoleTable, Roles } from './roles';
@@ -70,9 +71,7 @@ export function gcpAnalysis(graph: BlastGraph, model: GcpModel, techniques: Tech
   };
 }
 
-export function gcpAnalysisOf(a: { providers: ReadonlyMap<string, ProviderAnalysis> }): GcpAnalysis | undefined {
-  return a.providers.get('gcp') as GcpAnalysis | undefined;
-}
+export const gcpAnalysisOf = providerAnalysisOf<GcpAnalysis>('gcp');
 
 export const gcpPlugin: ProviderPlugin = {
   id: 'gcp',

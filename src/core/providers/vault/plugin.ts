@@ -9,7 +9,7 @@
  */
 import type { BlastGraph } from '../../graph/graph';
 import type { ProviderAnalysis, ProviderPlugin } from '../types';
-import { ensureAdminNode } from '../types';
+import { ensureAdminNode, providerAnalysisOf } from '../types';
 import { addEscalation, markAdmins } from '../derived-writes';
 import { VAULT_EDGE_KINDS, VAULT_NODE_KINDS } from './kinds';
 import { VAULT_IMPORTERS, VAULT_TEXT_IMPORTERS, prescanMounts } from './importers';
@@ -87,9 +87,7 @@ export function vaultAnalysis(graph: BlastGraph, model: VaultModel, techniques: 
   };
 }
 
-export function vaultAnalysisOf(a: { providers: ReadonlyMap<string, ProviderAnalysis> }): VaultAnalysis | undefined {
-  return a.providers.get(PROVIDER) as VaultAnalysis | undefined;
-}
+export const vaultAnalysisOf = providerAnalysisOf<VaultAnalysis>(PROVIDER);
 
 export const vaultPlugin: ProviderPlugin = {
   id: PROVIDER,

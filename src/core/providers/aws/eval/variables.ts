@@ -6,11 +6,10 @@
  * a role session's request): AWS then makes the element match nothing.
  */
 import { hasOwn } from '../../../io/safe-object';
+import { LITERAL_QMARK, LITERAL_STAR } from '../../../io/glob';
 import { keyState, type RequestContext } from './context';
 
-/** `${*}` and `${?}` are literal characters: private-use code points the glob matcher reads as such. */
-export const LITERAL_STAR = '\uE000';
-export const LITERAL_QMARK = '\uE001';
+/** `${*}` and `${?}` are literal characters: substituted as private-use code points the glob matcher (io/glob.ts) reads as such. */
 const LITERAL: Record<string, string> = { '*': LITERAL_STAR, '?': LITERAL_QMARK, $: '$' };
 
 export function substituteVariables(text: string, ctx: RequestContext): string | undefined | null {

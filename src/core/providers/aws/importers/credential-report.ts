@@ -197,7 +197,7 @@ function readRow(ctx: ImportContext, arn: string, user: string, cells: RowCells,
     b.node({ id: owner, kind: 'account', name: `account ${account}`, account, attributes: { rootUser: attrs } });
   } else {
     owner = arn;
-    b.node({ id: arn, kind: 'user', name: user || arnName(arn), account, attributes: attrs });
+    b.node({ id: arn, kind: 'user', name: user || arnName(arn), account, attributes: attrs, where });
   }
   const ev = { file: ctx.file, location: where, note: 'credential report' };
   if (attrs.passwordEnabled === true) {
@@ -233,6 +233,6 @@ function readRow(ctx: ImportContext, arn: string, user: string, cells: RowCells,
 function credential(ctx: ImportContext, account: string | undefined, id: string, kind: NodeKind, name: string, owner: string, ev: { file: string; location: string; note: string }, attributes: Attributes): void {
   const clean: Attributes = {};
   for (const k of Object.keys(attributes)) if (attributes[k] !== undefined) clean[k] = attributes[k];
-  ctx.b.node({ id, kind, name, account, attributes: clean });
+  ctx.b.node({ id, kind, name, account, attributes: clean, where: ev.location });
   ctx.b.edge('credentialOf', id, owner, ev);
 }

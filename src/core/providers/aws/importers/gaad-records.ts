@@ -89,7 +89,7 @@ export function readUser(ctx: ImportContext, rec: unknown, where: string): void 
   const attributes = commonAttributes(ctx, rec, where, USER_KEYS, 'UserId');
   const boundary = ownString(own(rec, 'PermissionsBoundary'), 'PermissionsBoundaryArn');
   if (boundary) attributes.permissionsBoundary = boundary;
-  ctx.b.node({ id: arn, kind: 'user', name: ownString(rec, 'UserName') ?? arnName(arn), account, attributes });
+  ctx.b.node({ id: arn, kind: 'user', name: ownString(rec, 'UserName') ?? arnName(arn), account, attributes, where });
   readPrincipalPolicies(ctx, arn, rec, where, 'UserPolicyList');
   toArray(own(rec, 'GroupList')).forEach((g, i) => {
     if (typeof g !== 'string') return ctx.b.warn(`${where}.GroupList[${i}]: not a group name; skipped`);
@@ -102,7 +102,7 @@ export function readGroup(ctx: ImportContext, rec: unknown, where: string): void
   const arn = requireArn(ctx, rec, where, 'group');
   if (!arn) return;
   const attributes = commonAttributes(ctx, rec, where, GROUP_KEYS, 'GroupId');
-  ctx.b.node({ id: arn, kind: 'group', name: ownString(rec, 'GroupName') ?? arnName(arn), account: accountOf(arn), attributes });
+  ctx.b.node({ id: arn, kind: 'group', name: ownString(rec, 'GroupName') ?? arnName(arn), account: accountOf(arn), attributes, where });
   readPrincipalPolicies(ctx, arn, rec, where, 'GroupPolicyList');
 }
 
@@ -133,7 +133,7 @@ export function readRole(ctx: ImportContext, rec: unknown, where: string): void 
     } else ctx.b.warn(`${where}.AssumeRolePolicyDocument: ${parsed.reason}; no trust edges for this role`);
     warnPolicyProblems((m) => ctx.b.warn(m), `${where}.AssumeRolePolicyDocument`, parsed);
   }
-  ctx.b.node({ id: arn, kind: 'role', name: ownString(rec, 'RoleName') ?? arnName(arn), account: accountOf(arn), attributes });
+  ctx.b.node({ id: arn, kind: 'role', name: ownString(rec, 'RoleName') ?? arnName(arn), account: accountOf(arn), attributes, where });
   if (trust) readTrust(ctx, arn, trust, `${where}.AssumeRolePolicyDocument`);
   readPrincipalPolicies(ctx, arn, rec, where, 'RolePolicyList');
   toArray(own(rec, 'InstanceProfileList')).forEach((ip, i) => readInstanceProfile(ctx, ip, `${where}.InstanceProfileList[${i}]`, arn));

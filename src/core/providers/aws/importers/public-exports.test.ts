@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../importers/import-file';
 import { hasPublicCorpus, publicFile } from '../../../test-support/public-corpus';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const CM = 'cloudmapper/account-data/demo/us-east-1';
 const SCP = 'aws-scp-examples';
@@ -32,10 +33,7 @@ const TABLE: { file: string; format: string; counts: Record<string, number> }[] 
 describe.skipIf(!hasPublicCorpus)('public AWS exports', () => {
   it.each(TABLE)('$file imports as $format', ({ file, format, counts }) => {
     const { report } = importFile(publicFile(file));
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     for (const [kind, n] of Object.entries(counts)) expect(report.counts[kind], kind).toBe(n);
   });
 

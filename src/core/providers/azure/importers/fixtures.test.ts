@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../importers/import-file';
 import { ImportSession } from '../../../graph/session';
 import { REPO_FIXTURES, repoFile, textFile } from '../../../test-support/public-corpus';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const PROD = '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9';
 const RG = `/subscriptions/${PROD}/resourcegroups/rg-payments`;
@@ -45,10 +46,7 @@ describe('Azure fixtures', () => {
 
   it.each(TABLE)('$file imports as $format', ({ file, format, counts, dropped }) => {
     const { report } = importFile(repoFile(`azure/${file}`));
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     expect(report.counts).toEqual(counts);
     expect(report.droppedSecrets).toBe(dropped ?? 0);
   });

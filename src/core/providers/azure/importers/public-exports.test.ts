@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../importers/import-file';
 import { hasPublicCorpus, publicFile } from '../../../test-support/public-corpus';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const SPECS = 'azure-rest-api-specs/specification';
 const ASSIGNMENTS = `${SPECS}/authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/RoleAssignments_ListForScope.json`;
@@ -19,10 +20,7 @@ const TABLE: { file: string; format: string; counts: Record<string, number>; not
 describe.skipIf(!hasPublicCorpus)('public Azure exports', () => {
   it.each(TABLE)('$file imports as $format', ({ file, format, counts, notes }) => {
     const { report } = importFile(publicFile(file));
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     expect(report.counts).toEqual(counts);
     expect(report.notes).toHaveLength(notes);
     expect(report.droppedSecrets).toBe(0);

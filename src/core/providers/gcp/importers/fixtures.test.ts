@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile, prescanFacts } from '../../../importers/import-file';
 import { repoFile, textFile } from '../../../test-support/public-corpus';
 import type { Fragment } from '../../../model/fragment';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const G = (rel: string) => repoFile(`gcp/${rel}`);
 const PROJECT = '//cloudresourcemanager.googleapis.com/projects/acme-prod';
@@ -41,10 +42,7 @@ const TABLE: { file: string; format: string; counts: Record<string, number> }[] 
 describe('GCP fixtures', () => {
   it.each(TABLE)('$file imports as $format', ({ file, format, counts }) => {
     const { report } = importFile(G(file), undefined, facts());
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     expect(report.counts).toEqual(counts);
   });
 

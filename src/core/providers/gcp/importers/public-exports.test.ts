@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../importers/import-file';
 import { hasPublicCorpus, publicFile, PUBLIC_CORPUS } from '../../../test-support/public-corpus';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const FORSETI = 'forseti-security/tests/services/inventory/test_data';
 const PL = (d: string) => `policy-library/validator/test/fixtures/${d}/assets/data.json`;
@@ -31,10 +32,7 @@ const ROLE_FILES = hasPublicCorpus ? readdirSync(resolve(PUBLIC_CORPUS, 'iam-dat
 describe.skipIf(!hasPublicCorpus)('public GCP exports', () => {
   it.each(TABLE)('$file imports as $format', ({ file, format, counts }) => {
     const { report } = importFile(publicFile(file));
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     expect(report.counts).toEqual(counts);
   });
 

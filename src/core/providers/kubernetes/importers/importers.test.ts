@@ -7,6 +7,7 @@ import { importFile, prescanFacts } from '../../../importers/import-file';
 import { repoFile, textFile } from '../../../test-support/public-corpus';
 import type { Fragment } from '../../../model/fragment';
 import { PROVIDERS } from '../../index';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const C = 'prod-eks';
 const FACTS = new Map([['k8s.cluster', new Set([C])]]);
@@ -32,10 +33,7 @@ const TABLE: { file: string; format: string; counts: Record<string, number>; dro
 describe('Kubernetes fixtures', () => {
   it.each(TABLE)('$file imports as $format', ({ file, format, counts, dropped }) => {
     const { report } = importFile(repoFile(`kubernetes/${file}`), undefined, FACTS);
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     expect(report.counts).toEqual(counts);
     expect(report.droppedSecrets).toBe(dropped);
   });

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../importers/import-file';
 import { hasPublicCorpus, publicFile, PUBLIC_CORPUS } from '../../../test-support/public-corpus';
+import { expectCleanImport } from '../../../test-support/clean-import';
 
 const G = 'vault-guides';
 const TABLE: { file: string; format: string; name: string; counts: Record<string, number> }[] = [
@@ -22,10 +23,7 @@ const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(jo
 describe.skipIf(!hasPublicCorpus)('public Vault samples (vault-guides)', () => {
   it.each(TABLE)('$file imports as $format', ({ file, format, name, counts }) => {
     const { report, fragment } = importFile(publicFile(file));
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(report.status).toBe('imported');
-    expect(report.format).toBe(format);
+    expectCleanImport(report, format);
     expect(report.counts).toEqual(counts);
     // Outside an export tree (no sys/policy/ in the path) a policy is named by its file, in the default scope.
     const policy = fragment.nodes.get(`vault:vault:sys/policies/acl/${name}`)!;
