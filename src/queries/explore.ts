@@ -3,7 +3,7 @@
  * new import, analysis date or token start point makes every answer stale at once.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { DetailsRequest, InventoryRequest, OverviewRequest, SummaryList, WorkspaceView } from '../core';
+import type { DetailsRequest, FindingsRequest, InventoryRequest, OverviewRequest, RiskSettings, SummaryList, WorkspaceView } from '../core';
 import type { QuestionRequest } from '../core';
 import { analysisClient } from './analysis-client';
 
@@ -57,3 +57,15 @@ export const edgeQuery = (view: WorkspaceView, id: string) =>
 /** One of the pre-built questions (core/explore/questions.ts): its count, first rows and what to draw. */
 export const questionQuery = (view: WorkspaceView, req: QuestionRequest) =>
   queryOptions({ queryKey: key(view, 'question', req), queryFn: () => analysisClient().explore({ type: 'question', req }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+/** The risk dashboard under the analyst's thresholds (the assessment runs once per analysis and thresholds). */
+export const riskQuery = (view: WorkspaceView, settings: RiskSettings) =>
+  queryOptions({ queryKey: key(view, 'risk', settings), queryFn: () => analysisClient().explore({ type: 'risk', settings }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+/** One page of the findings table. */
+export const findingsQuery = (view: WorkspaceView, settings: RiskSettings, req: FindingsRequest) =>
+  queryOptions({ queryKey: key(view, 'findings', settings, req), queryFn: () => analysisClient().explore({ type: 'findings', settings, req }), staleTime: Infinity, placeholderData: keepPreviousData });
+
+/** The worst finding severity of each drawn node (badges on the graph). */
+export const badgesQuery = (view: WorkspaceView, settings: RiskSettings, ids: string[]) =>
+  queryOptions({ queryKey: key(view, 'badges', settings, ids), queryFn: () => analysisClient().explore({ type: 'badges', settings, ids }), staleTime: Infinity });

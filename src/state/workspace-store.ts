@@ -1,6 +1,6 @@
 /** UI state only: the last workspace summary the worker sent, import progress, selection, view toggles. */
 import { create } from 'zustand';
-import type { AsOfSettings, FileReport, OidcStart, SecretMapping, WorkspaceView } from '../core';
+import type { AsOfSettings, FileReport, OidcStart, RiskSettings, SecretMapping, WorkspaceView } from '../core';
 
 export interface ImportProgressState {
   total: number;
@@ -79,6 +79,15 @@ export interface WorkspaceState {
   /** Left column tab; an import switches it to the files' results. */
   leftTab: 'Analysis' | 'Questions' | 'Inventory' | 'Crown jewels' | 'Files';
   setLeftTab(tab: WorkspaceState['leftTab']): void;
+  /** The risk view over the graph: its dashboard, its findings table, or closed. */
+  risk: 'dashboard' | 'findings' | null;
+  openRisk(tab: 'dashboard' | 'findings' | null): void;
+  /** The findings table narrowed to one node's findings (from a node's details). */
+  riskNode: string | null;
+  showFindingsOf(id: string): void;
+  /** The analyst's thresholds and classification overrides (see core RiskSettings). */
+  riskSettings: RiskSettings;
+  setRiskSettings(s: RiskSettings): void;
   /** The first workspace has been opened (URL syncing starts then). */
   started: boolean;
   markStarted(): void;
@@ -109,6 +118,12 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   storageError: null,
   started: false,
   leftTab: 'Analysis',
+  risk: null,
+  openRisk: (risk) => set({ risk, riskNode: null }),
+  riskNode: null,
+  showFindingsOf: (riskNode) => set({ risk: 'findings', riskNode }),
+  riskSettings: {},
+  setRiskSettings: (riskSettings) => set({ riskSettings }),
   hidden: new Set(),
   expanded: new Set(),
   expand: (key) => set((s) => ({ expanded: new Set([...s.expanded, key]) })),
@@ -118,7 +133,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   expandNeighbours: (ids) => set((s) => ({ focus: new Set([...(s.focus ?? []), ...ids]), blastMode: false, pathFrom: null, pathTo: null })),
   drawAround: (id, ids) => set({ focus: new Set([id, ...ids]), selectedId: id, blastMode: false, pathFrom: null, pathTo: null }),
   clearFocus: () => set({ focus: null }),
-  openBlast: (id) => set({ selectedId: id, selectedEdge: null, blastMode: true, pathFrom: null, pathTo: null }),
+  openBlast: (id) => set({ selectedId: id, selectedEdge: null, blastMode: true, pathFrom: null, pathTo: null, risk: null }),
   starts: [],
   setStarts: (starts) => set({ starts }),
   mappings: [],

@@ -14,6 +14,8 @@ import { useUrlSync } from './url-state';
 
 // Cytoscape is most of the bundle: load it after the shell has painted.
 const GraphView = lazy(() => import('./graph/GraphView'));
+// The risk view brings Chart.js: loaded when first opened.
+const RiskPanel = lazy(() => import('./risk/RiskPanel'));
 
 export function App() {
   useStartup();
@@ -22,6 +24,8 @@ export function App() {
   const view = useWorkspace((s) => s.view);
   const showPolicies = useWorkspace((s) => s.showPolicies);
   const togglePolicies = useWorkspace((s) => s.togglePolicies);
+  const risk = useWorkspace((s) => s.risk);
+  const openRisk = useWorkspace((s) => s.openRisk);
 
   return (
     <div className="app">
@@ -30,6 +34,9 @@ export function App() {
         <span className="muted tagline">identity blast-radius explorer · everything stays in this browser</span>
         <SearchBox />
         <div className="actions">
+          <button type="button" className={risk ? 'active' : ''} aria-pressed={!!risk} onClick={() => openRisk(risk ? null : 'dashboard')} title="Non-human identity risk: findings, metrics, ranking">
+            Risk
+          </button>
           <WorkspaceBar />
           <AsOfControl />
           <label>
@@ -54,6 +61,11 @@ export function App() {
           </Suspense>
           {!(view && view.stats.nodes > 0) && <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>}
           <DetailsPanel />
+          {risk && (
+            <Suspense fallback={<p className="muted risk-panel">Loading the risk view…</p>}>
+              <RiskPanel />
+            </Suspense>
+          )}
         </div>
       </main>
     </div>

@@ -20,6 +20,7 @@ import { pathScene } from './scene/path-scene';
 import { placeLabels } from './scene/labels';
 import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
 import { answerQuestion, type QuestionAnswer, type QuestionRequest } from './questions';
+import type { Severity } from '../risk/types';
 import { RiskView, type FindingsPage, type FindingsRequest, type RiskDashboard, type RiskSettings } from './risk-view';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
@@ -67,7 +68,9 @@ export type ExploreQuery =
   | { type: 'whoCan'; target: string; limit: number; offset?: number }
   | { type: 'question'; req: QuestionRequest }
   | { type: 'risk'; settings: RiskSettings }
-  | { type: 'findings'; settings: RiskSettings; req: FindingsRequest };
+  | { type: 'findings'; settings: RiskSettings; req: FindingsRequest }
+  /** The worst finding severity of each of these (drawn) nodes: the graph's badges. */
+  | { type: 'badges'; settings: RiskSettings; ids: string[] };
 
 export interface ExploreAnswers {
   overview: Scene;
@@ -87,6 +90,7 @@ export interface ExploreAnswers {
   question: QuestionAnswer;
   risk: RiskDashboard;
   findings: FindingsPage;
+  badges: Record<string, Severity>;
 }
 
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.floor(v) || 0));
@@ -153,6 +157,8 @@ export class Explorer {
         return this.risk(q.settings).dashboard();
       case 'findings':
         return this.risk(q.settings).findings(q.req);
+      case 'badges':
+        return this.risk(q.settings).badges(q.ids);
     }
   }
 

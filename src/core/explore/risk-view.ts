@@ -7,7 +7,7 @@
 import type { Analysis } from '../analysis/analysis';
 import { judgeAge } from '../analysis/lifecycle';
 import { kindInfo } from '../model/kinds';
-import { assessRisk, type RiskReport } from '../risk/assess';
+import { findRisks, rankRisks, type RiskReport } from '../risk/assess';
 import { SEVERITY_ORDER } from '../risk/ranking';
 import { credentialHolder } from '../risk/evidence';
 import type { Finding, OwaspNhi, RiskConfig, RuleInfo, Severity } from '../risk/types';
@@ -68,33 +68,52 @@ export interface FindingsPage {
 
 export class RiskView {
   private report: RiskReport;
+  private ranked = false;
 
   constructor(
     private readonly a: Analysis,
     settings: RiskSettings,
     private readonly refsOf: (ids: Iterable<string>) => Record<string, NodeRef>,
   ) {
-    this.report = assessRisk(a, settings);
+    // Findings now (graph badges need them); the ranking, which computes blast radii, on first ask.
+    this.report = findRisks(a, settings);
+  }
+
+  private rankedReport(): RiskReport {
+    if (!this.ranked) {
+      rankRisks(this.a, this.report);
+      this.ranked = true;
+    }
+    return this.report;
   }
 
   classification(id: string): Classification | undefined {
     return this.report.classification.find((c) => c.id === id);
   }
 
-  /** The worst severity of the findings about each node (subject or identity): graph badges. */
-  worstByNode(): Map<string, Severity> {
-    const out = new Map<string, Severity>();
-    for (const f of this.report.findings) {
-      for (const id of [f.subject, f.identity]) {
-        const w = out.get(id);
-        if (!w || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w]) out.set(id, f.severity);
+  private worst: Map<string, Severity> | undefined;
+
+  /** The worst severity of the findings about each of `ids` (as subject or identity): graph badges. */
+  badges(ids: readonly string[]): Record<string, Severity> {
+    if (!this.worst) {
+      this.worst = new Map();
+      for (const f of this.report.findings) {
+        for (const id of [f.subject, f.identity]) {
+          const w = this.worst.get(id);
+          if (!w || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w]) this.worst.set(id, f.severity);
+        }
       }
+    }
+    const out: Record<string, Severity> = Object.create(null) as Record<string, Severity>;
+    for (const id of ids) {
+      const w = this.worst.get(id);
+      if (w) out[id] = w;
     }
     return out;
   }
 
   dashboard(): RiskDashboard {
-    const r = this.report;
+    const r = this.rankedReport();
     const bySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
     const cat = new Map<OwaspNhi, Record<string, number>>();
     for (const f of r.findings) {
@@ -142,7 +161,7 @@ export class RiskView {
     const text = f.text?.trim().toLowerCase();
     const g = this.a.graph;
     const nameOf = (id: string) => (g.hasNode(id) ? g.getNodeAttribute(id, 'name') : id);
-    let rows = this.report.findings.filter(
+    let rows = this.rankedReport().findings.filter(
       (x) =>
         (!f.severity || x.severity === f.severity) &&
         (!f.owasp || x.owasp === f.owasp) &&

@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis/analysis';
 import { adminReport } from '../analysis/admins';
 import { PROVIDERS } from '../providers';
+import type { Evidence } from '../model/types';
 import { setOwn } from '../io/safe-object';
 import { classifyIdentities, type Classification } from './classify';
 import { rankIdentities, SEVERITY_ORDER, type RankedIdentity } from './ranking';
@@ -36,7 +37,19 @@ export function ruleCatalogue(): RuleInfo[] {
   return sets.flatMap((s) => s.rules);
 }
 
-export function assessRisk(analysis: Analysis, options: Partial<RiskConfig> = {}): RiskReport {
+/** Evidence without repeats (an admin's grant is cited by each of its edges). */
+function distinct(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const k = `${e.file}\u0000${e.location}\u0000${e.statement ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Classification, findings and metrics, unranked (`risk` 0, `ranking` empty): what graph badges need. */
+export function findRisks(analysis: Analysis, options: Partial<RiskConfig> = {}): RiskReport {
   const config: RiskConfig = { ...DEFAULT_RISK_CONFIG, ...options };
   const classification = classifyIdentities(analysis, config.overrides);
   const g = analysis.graph;
@@ -63,16 +76,9 @@ export function assessRisk(analysis: Analysis, options: Partial<RiskConfig> = {}
       if (seen.has(key)) return;
       seen.add(key);
       const provider = g.hasNode(f.subject) ? g.getNodeAttribute(f.subject, 'provider') : 'any';
-      findings.push({ rule: rule.id, owasp: rule.owasp, severity: f.severity ?? rule.severity, subject: f.subject, identity, provider, title: rule.title, detail: f.detail, evidence: f.evidence, remediation: f.remediation ?? rule.remediation, asOf: asOfIso, risk: 0 });
+      findings.push({ rule: rule.id, owasp: rule.owasp, severity: f.severity ?? rule.severity, subject: f.subject, identity, provider, title: rule.title, detail: f.detail, evidence: distinct(f.evidence), remediation: f.remediation ?? rule.remediation, asOf: asOfIso, risk: 0 });
     });
   }
-  const report = adminReport(analysis, 1);
-  const reachesAdmin = new Set([...report.admins, ...report.conditionalAdmins, ...report.escalatesToAdmin.map((e) => e.principal)]);
-  const ranking = rankIdentities(analysis, findings, config.blastBudget, reachesAdmin);
-  const riskBy = new Map(ranking.map((r) => [r.id, r.risk]));
-  for (const f of findings) f.risk = riskBy.get(f.identity) ?? 0;
-  findings.sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.risk - x.risk || x.rule.localeCompare(y.rule) || x.subject.localeCompare(y.subject));
-
   const metrics: Metrics = {};
   const all: Record<string, number> = { identitiesTotal: 0, humans: 0, nhiTotal: 0, findingsTotal: findings.length };
   for (const c of classification.values()) {
@@ -92,7 +98,28 @@ export function assessRisk(analysis: Analysis, options: Partial<RiskConfig> = {}
     findings,
     metrics,
     classification: [...classification.values()].sort((x, y) => x.id.localeCompare(y.id)),
-    ranking,
+    ranking: [],
     rules: sets.flatMap((s) => s.rules),
   };
+}
+
+/**
+ * Rank the identities of a report by risk (ranking.ts: up to `blastBudget` blast radii) and set
+ * each finding's risk; findings end most severe first, then by risk.
+ */
+export function rankRisks(analysis: Analysis, report: RiskReport): void {
+  const findings = report.findings;
+  const config = report.config;
+  const admins = adminReport(analysis, 1);
+  const reachesAdmin = new Set([...admins.admins, ...admins.conditionalAdmins, ...admins.escalatesToAdmin.map((e) => e.principal)]);
+  report.ranking = rankIdentities(analysis, findings, config.blastBudget, reachesAdmin);
+  const riskBy = new Map(report.ranking.map((r) => [r.id, r.risk]));
+  for (const f of findings) f.risk = riskBy.get(f.identity) ?? 0;
+  findings.sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.risk - x.risk || x.rule.localeCompare(y.rule) || x.subject.localeCompare(y.subject));
+}
+
+export function assessRisk(analysis: Analysis, options: Partial<RiskConfig> = {}): RiskReport {
+  const report = findRisks(analysis, options);
+  rankRisks(analysis, report);
+  return report;
 }

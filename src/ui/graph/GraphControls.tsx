@@ -35,6 +35,9 @@ export function Legend() {
       <li>
         <span className="ring" style={{ borderColor: BREACHED_COLOR }} /> breached
       </li>
+      <li title="A halo in the colour of the node's worst risk finding (high or critical: red; medium: amber)">
+        <span className="swatch halo" /> risk finding
+      </li>
       <li>
         <span className="line dashed" /> conditional
       </li>

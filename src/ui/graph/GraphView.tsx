@@ -9,7 +9,7 @@ import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { EDGE_KINDS, kindInfo, nextInDirection, startNode, type Scene, type SceneNode } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
 import { edgeColor, graphStylesheet, nodeLook } from './style';
-import { blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
+import { badgesQuery, blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
 import { registerGraphTestApi } from '../test-api';
 import { GraphControls, Legend } from './GraphControls';
 import { NodeMenu } from './NodeMenu';
@@ -203,6 +203,20 @@ export default function GraphView() {
       cancelled = true;
     };
   }, [scene]); // eslint-disable-line react-hooks/exhaustive-deps -- the mode comes with its scene
+
+  // Finding badges, once the scene is on the canvas: asked after drawing so that the first picture
+  // never waits for the risk assessment.
+  const view = useWorkspace((s) => s.view);
+  const riskSettings = useWorkspace((s) => s.riskSettings);
+  const drawnIds = drawn?.nodes.map((n) => n.id);
+  const badgeOptions = view && drawnIds ? badgesQuery(view, riskSettings, drawnIds) : undefined;
+  const badges = useQuery({ ...(badgeOptions ?? { queryKey: ['badges-none'] }), queryFn: badgeOptions?.queryFn ?? skipToken });
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !badges.data) return;
+    const worst = badges.data;
+    cy.batch(() => cy.nodes().forEach((n) => void n.data('finding', worst[n.id()])));
+  }, [badges.data, drawn]);
 
   useEffect(() => {
     if (pending) cyRef.current?.scratch('blastmap-busy', true);

@@ -58,6 +58,11 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node[mark = "source"]', style: { 'border-width': 3, 'border-color': '#38bdf8', width: 30, height: 30 } },
     // Assumed breached: magenta, doubled, apart from every other mark's colour.
     { selector: 'node[mark = "breached"]', style: { 'border-width': 4, 'border-style': 'double', 'border-color': BREACHED_COLOR, width: 28, height: 28 } },
+    // Risk findings (badges): a halo in the colour of the worst severity; low ones are not drawn
+    // (most machine identities have one, and a halo on everything says nothing).
+    { selector: 'node[finding = "critical"]', style: { 'underlay-color': '#dc2626', 'underlay-opacity': 0.55, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
+    { selector: 'node[finding = "high"]', style: { 'underlay-color': '#f87171', 'underlay-opacity': 0.45, 'underlay-padding': 5, 'underlay-shape': 'ellipse' } },
+    { selector: 'node[finding = "medium"]', style: { 'underlay-color': '#fbbf24', 'underlay-opacity': 0.35, 'underlay-padding': 4, 'underlay-shape': 'ellipse' } },
     // The keyboard cursor (arrow keys): a ring around the node.
     { selector: 'node.cursor', style: { 'overlay-color': '#38bdf8', 'overlay-opacity': 0.35, 'overlay-padding': 7 } },
     { selector: 'node.hover', style: { opacity: 1, 'border-width': 2, 'border-color': '#e2e8f0' } },

@@ -12,6 +12,7 @@ import { WhoCanSection } from './WhoCanSection';
 import { AgeSection } from './AgeSection';
 import { RelationshipsSection } from './RelationshipsSection';
 import { SecretMappingSection } from './SecretMappingSection';
+import { FindingsSection } from './FindingsSection';
 import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
 import { toggleBreached } from '../../queries/breached';
@@ -102,6 +103,7 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
       </table>
       {info.category === 'secret' && <SecretMappingSection view={view} secret={node.id} details={details} />}
       {view.asOf && <AgeSection ages={details.ages} asOf={view.asOf} />}
+      <FindingsSection view={view} node={node.id} />
       <div className="actions-row">
         <button type="button" data-testid="path-to-admin" onClick={() => showPath(node.id, 'admin')}>
           Path to admin from here
