@@ -69,3 +69,7 @@ export const findingsQuery = (view: WorkspaceView, settings: RiskSettings, req: 
 /** The worst finding severity of each drawn node (badges on the graph). */
 export const badgesQuery = (view: WorkspaceView, settings: RiskSettings, ids: string[]) =>
   queryOptions({ queryKey: key(view, 'badges', settings, ids), queryFn: () => analysisClient().explore({ type: 'badges', settings, ids }), staleTime: Infinity });
+
+/** Human or non-human, and why, for one node's details. */
+export const classificationQuery = (view: WorkspaceView, settings: RiskSettings, id: string) =>
+  queryOptions({ queryKey: key(view, 'classification', settings, id), queryFn: () => analysisClient().explore({ type: 'classification', settings, id }), staleTime: Infinity });

@@ -155,6 +155,7 @@ export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   useWorkspace.getState().setAsOfSettings(asOf);
   useWorkspace.getState().setStarts(meta.starts ?? []);
   useWorkspace.getState().setMappings(meta.mappings ?? []);
+  useWorkspace.getState().setRiskSettings(meta.risk ?? {});
   useWorkspace.getState().openedWorkspace(meta.id, meta.name);
   useWorkspace.getState().setJewels(meta.crownJewels ?? [], meta.jewelRules ?? []);
   useWorkspace.getState().setBreached(meta.breached ?? []);
@@ -178,6 +179,7 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
     useWorkspace.getState().setAsOfSettings(asOf);
     useWorkspace.getState().setStarts([]);
     useWorkspace.getState().setMappings([]);
+    useWorkspace.getState().setRiskSettings({});
     useWorkspace.getState().openedWorkspace(null, name);
     useWorkspace.getState().setBreached([]);
     useWorkspace.getState().setView(await analysisClient().reset(asOf));

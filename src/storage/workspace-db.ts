@@ -26,6 +26,8 @@ export interface WorkspaceMeta {
   starts?: { issuer: string; subject: string; audience?: string }[];
   /** Secrets mapped in the app to the identity whose credential they hold. */
   mappings?: { secret: string; identity: string; note?: string }[];
+  /** Risk thresholds and human/non-human overrides the analyst set (core RiskSettings). */
+  risk?: { staleDays?: number; veryOldDays?: number; ownerKeys?: string[]; manyReaders?: number; overrides?: Record<string, 'human' | 'non-human'> };
 }
 
 interface StoredFile {
@@ -102,17 +104,16 @@ export async function saveClusterNames(id: string, clusterNames: Record<string, 
   if (ws) await d.put('workspaces', { ...ws, clusterNames });
 }
 
-export async function saveStarts(id: string, starts: WorkspaceMeta['starts']): Promise<void> {
+/** Replace some of a workspace's saved settings (the rest stay). */
+async function patchWorkspace(id: string, patch: Partial<Omit<WorkspaceMeta, 'id'>>): Promise<void> {
   const d = await db();
   const ws = await d.get('workspaces', id);
-  if (ws) await d.put('workspaces', { ...ws, starts });
+  if (ws) await d.put('workspaces', { ...ws, ...patch });
 }
 
-export async function saveMappings(id: string, mappings: WorkspaceMeta['mappings']): Promise<void> {
-  const d = await db();
-  const ws = await d.get('workspaces', id);
-  if (ws) await d.put('workspaces', { ...ws, mappings });
-}
+export const saveStarts = (id: string, starts: WorkspaceMeta['starts']) => patchWorkspace(id, { starts });
+export const saveMappings = (id: string, mappings: WorkspaceMeta['mappings']) => patchWorkspace(id, { mappings });
+export const saveRisk = (id: string, risk: WorkspaceMeta['risk']) => patchWorkspace(id, { risk });
 
 export async function getWorkspace(id: string): Promise<WorkspaceMeta | undefined> {
   return (await db()).get('workspaces', id);

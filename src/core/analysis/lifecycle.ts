@@ -73,7 +73,9 @@ export function judgeAge(kind: string, a: Attributes, asOf: number, t: AgeThresh
     j.unusedDays = since(used);
     if (kind !== 'password' && j.ageDays !== undefined && j.ageDays > t.staleDays) issue('unrotated', `not rotated for ${days(j.ageDays)} (threshold ${t.staleDays})`);
     if (j.unusedDays !== undefined && j.unusedDays > t.staleDays) issue('unused', `last used ${days(j.unusedDays)} before the analysis date (${day(used!)})`);
-    else if (used === undefined && j.ageDays !== undefined && j.ageDays > t.staleDays) issue('never-used', `never used in the ${days(j.ageDays)} since it was ${kind === 'password' ? 'set' : 'issued'}`);
+    // "Never used" only where the export records use (the AWS credential report does; a GCP key
+    // list or an Entra application says nothing of use, so no date there means nothing).
+    else if (used === undefined && a.usageTracked === true && j.ageDays !== undefined && j.ageDays > t.staleDays) issue('never-used', `never used in the ${days(j.ageDays)} since it was ${kind === 'password' ? 'set' : 'issued'}`);
     const next = time(a.nextRotation);
     if (next !== undefined) {
       j.rotationDue = new Date(next).toISOString();

@@ -21,6 +21,7 @@ import { placeLabels } from './scene/labels';
 import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
 import { answerQuestion, type QuestionAnswer, type QuestionRequest } from './questions';
 import type { Severity } from '../risk/types';
+import type { Classification } from '../risk/classify';
 import { RiskView, type FindingsPage, type FindingsRequest, type RiskDashboard, type RiskSettings } from './risk-view';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
@@ -70,7 +71,9 @@ export type ExploreQuery =
   | { type: 'risk'; settings: RiskSettings }
   | { type: 'findings'; settings: RiskSettings; req: FindingsRequest }
   /** The worst finding severity of each of these (drawn) nodes: the graph's badges. */
-  | { type: 'badges'; settings: RiskSettings; ids: string[] };
+  | { type: 'badges'; settings: RiskSettings; ids: string[] }
+  /** Human or non-human, with the reason (null: not an identity). */
+  | { type: 'classification'; settings: RiskSettings; id: string };
 
 export interface ExploreAnswers {
   overview: Scene;
@@ -91,6 +94,7 @@ export interface ExploreAnswers {
   risk: RiskDashboard;
   findings: FindingsPage;
   badges: Record<string, Severity>;
+  classification: Classification | null;
 }
 
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.floor(v) || 0));
@@ -159,6 +163,8 @@ export class Explorer {
         return this.risk(q.settings).findings(q.req);
       case 'badges':
         return this.risk(q.settings).badges(q.ids);
+      case 'classification':
+        return this.risk(q.settings).classification(q.id);
     }
   }
 

@@ -87,8 +87,12 @@ export class RiskView {
     return this.report;
   }
 
-  classification(id: string): Classification | undefined {
-    return this.report.classification.find((c) => c.id === id);
+  private byId: Map<string, Classification> | undefined;
+
+  /** Human or non-human, and why (null: not an identity). */
+  classification(id: string): Classification | null {
+    this.byId ??= new Map(this.report.classification.map((c) => [c.id, c]));
+    return this.byId.get(id) ?? null;
   }
 
   private worst: Map<string, Severity> | undefined;

@@ -48,22 +48,33 @@ function distinct(evidence: Evidence[]): Evidence[] {
   });
 }
 
-/** Classification, findings and metrics, unranked (`risk` 0, `ranking` empty): what graph badges need. */
-export function findRisks(analysis: Analysis, options: Partial<RiskConfig> = {}): RiskReport {
+const presentProviders = (analysis: Analysis) => PROVIDERS.filter((p) => analysis.providers.has(p.id));
+
+/** What every rule reads: the thresholds, the classification, the duplicate credentials. */
+export function riskContext(analysis: Analysis, options: Partial<RiskConfig> = {}): RiskContext {
   const config: RiskConfig = { ...DEFAULT_RISK_CONFIG, ...options };
   const classification = classifyIdentities(analysis, config.overrides);
   const g = analysis.graph;
-  const asOfIso = new Date(analysis.asOf).toISOString();
-  const ctx: RiskContext = {
+  const duplicates = new Map<string, string>();
+  for (const p of presentProviders(analysis)) for (const [k, v] of p.risk?.duplicateCredentials?.(g) ?? []) duplicates.set(k, v);
+  return {
     analysis,
     asOf: analysis.asOf,
     config,
     classification,
     isNhi: (id) => classification.get(id)?.nature === 'non-human',
+    duplicateOf: (id) => duplicates.get(id),
     node: (id) => (g.hasNode(id) ? { id, ...g.getNodeAttributes(id) } : undefined),
   };
-  const present = new Set(analysis.providers.keys());
-  const providers = PROVIDERS.filter((p) => present.has(p.id));
+}
+
+/** Classification, findings and metrics, unranked (`risk` 0, `ranking` empty): what graph badges need. */
+export function findRisks(analysis: Analysis, options: Partial<RiskConfig> = {}): RiskReport {
+  const ctx = riskContext(analysis, options);
+  const { config, classification } = ctx;
+  const g = analysis.graph;
+  const asOfIso = new Date(analysis.asOf).toISOString();
+  const providers = presentProviders(analysis);
   const sets = [...NEUTRAL_RULES, ...providers.flatMap((p) => p.risk?.rules ?? [])];
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 /** What a provider plugin adds to the risk findings: its rules, its metrics, its view of people. */
 import type { Attributes } from '../model/types';
+import type { BlastGraph } from '../graph/graph';
 import type { ClassifyHook } from './classify';
 import type { RiskContext, RuleSet } from './types';
 
@@ -15,4 +16,10 @@ export interface ProviderRisk {
    * owners): the owner in words, or undefined.
    */
   ownerOf?(id: string, attributes: Attributes, ctx: RiskContext): string | undefined;
+  /**
+   * Credential nodes that describe the same credential as another node (two exports, two ids,
+   * nothing in the graph joining them): duplicate id → the id that stands for both. The neutral
+   * rules judge only the latter.
+   */
+  duplicateCredentials?(graph: BlastGraph): ReadonlyMap<string, string>;
 }

@@ -95,6 +95,8 @@ export interface RiskContext {
   /** Human or non-human, for every identity (overrides applied). */
   classification: ReadonlyMap<string, Classification>;
   isNhi(id: string): boolean;
+  /** The node that stands for this credential when two exports describe it (see ProviderRisk). */
+  duplicateOf(id: string): string | undefined;
   node(id: string): RiskNode | undefined;
 }
 

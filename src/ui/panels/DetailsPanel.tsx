@@ -13,6 +13,7 @@ import { AgeSection } from './AgeSection';
 import { RelationshipsSection } from './RelationshipsSection';
 import { SecretMappingSection } from './SecretMappingSection';
 import { FindingsSection } from './FindingsSection';
+import { ClassificationLine } from './ClassificationLine';
 import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
 import { toggleBreached } from '../../queries/breached';
@@ -87,6 +88,7 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
       </p>
       {node.placeholder && <p className="note">Referenced by a policy or trust, but no imported file describes it.</p>}
       <p className="muted small">{info.description}</p>
+      {info.category === 'identity' && !node.placeholder && <ClassificationLine view={view} node={node.id} />}
       {/* A resource or secret leads with who can reach it; an identity with what it can reach (below). */}
       {TARGET_CATEGORIES.has(info.category) && <WhoCanSection view={view} node={node.id} initiallyOpen />}
       <table className="attrs">

@@ -36,7 +36,7 @@ export function FindingsTable({ rules }: { rules: RuleInfo[] }) {
       <div className="findings-filters">
         <label>
           Severity{' '}
-          <select value={severity} onChange={(e) => reset(setSeverity)(e.target.value as Severity | '')}>
+          <select aria-label="Severity" value={severity} onChange={(e) => reset(setSeverity)(e.target.value as Severity | '')}>
             <option value="">all</option>
             {SEVERITIES.map((s) => (
               <option key={s}>{s}</option>
@@ -45,7 +45,7 @@ export function FindingsTable({ rules }: { rules: RuleInfo[] }) {
         </label>
         <label>
           OWASP{' '}
-          <select value={owasp} onChange={(e) => reset(setOwasp)(e.target.value as OwaspNhi | '')}>
+          <select aria-label="OWASP category" value={owasp} onChange={(e) => reset(setOwasp)(e.target.value as OwaspNhi | '')}>
             <option value="">all</option>
             {(Object.keys(OWASP_NHI) as OwaspNhi[]).map((o) => (
               <option key={o} value={o}>
@@ -56,7 +56,7 @@ export function FindingsTable({ rules }: { rules: RuleInfo[] }) {
         </label>
         <label>
           Rule{' '}
-          <select value={rule} onChange={(e) => reset(setRule)(e.target.value)}>
+          <select aria-label="Rule" value={rule} onChange={(e) => reset(setRule)(e.target.value)}>
             <option value="">all</option>
             {uniqueRules.map((r) => (
               <option key={r.id} value={r.id}>
@@ -66,11 +66,11 @@ export function FindingsTable({ rules }: { rules: RuleInfo[] }) {
           </select>
         </label>
         <label>
-          Find <input type="search" value={text} onChange={(e) => reset(setText)(e.target.value)} placeholder="name or text" size={14} />
+          Find <input type="search" aria-label="Find in findings" value={text} onChange={(e) => reset(setText)(e.target.value)} placeholder="name or text" size={14} />
         </label>
         <label>
           Sort{' '}
-          <select value={sort} onChange={(e) => reset(setSort)(e.target.value as FindingsRequest['sort'])}>
+          <select aria-label="Sort findings" value={sort} onChange={(e) => reset(setSort)(e.target.value as FindingsRequest['sort'])}>
             <option value="severity">severity</option>
             <option value="risk">risk</option>
             <option value="rule">rule</option>
@@ -79,7 +79,7 @@ export function FindingsTable({ rules }: { rules: RuleInfo[] }) {
         </label>
         <label>
           Group{' '}
-          <select value={groupBy} onChange={(e) => reset(setGroupBy)(e.target.value as FindingsRequest['groupBy'])}>
+          <select aria-label="Group findings" value={groupBy} onChange={(e) => reset(setGroupBy)(e.target.value as FindingsRequest['groupBy'])}>
             <option value="none">none</option>
             <option value="rule">by rule</option>
             <option value="identity">by identity</option>

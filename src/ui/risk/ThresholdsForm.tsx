@@ -1,11 +1,12 @@
 /** The analyst's thresholds: ages in days and the owner tag keys (defaults from the core). */
 import { useState } from 'react';
-import { DEFAULT_RISK_CONFIG, type RiskDashboard } from '../../core';
+import { DEFAULT_RISK_CONFIG, type RiskDashboard, type RiskSettings } from '../../core';
 import { useWorkspace } from '../../state/workspace-store';
+import { updateRiskSettings } from '../../queries/risk-settings';
 
 export function ThresholdsForm({ current }: { current: RiskDashboard['thresholds'] }) {
   const settings = useWorkspace((s) => s.riskSettings);
-  const setSettings = useWorkspace((s) => s.setRiskSettings);
+  const setSettings = (s: RiskSettings) => void updateRiskSettings(s);
   const [stale, setStale] = useState(String(current.staleDays));
   const [veryOld, setVeryOld] = useState(String(current.veryOldDays));
   const [owners, setOwners] = useState(current.ownerKeys.join(', '));

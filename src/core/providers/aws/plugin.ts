@@ -18,6 +18,7 @@ import { parseArn } from './importers/arn';
 import { webIdentityCapabilities } from './web-identity';
 import { AwsResourceIndex } from './resource-index';
 import type { ResourceAccess } from '../../model/access';
+import { awsRisk } from './risk';
 
 /** AWS's analysis, with the evaluator and technique results the AWS-specific commands use. */
 export interface AwsAnalysis extends ProviderAnalysis {
@@ -78,6 +79,7 @@ export const awsPlugin: ProviderPlugin = {
   edgeKinds: AWS_EDGE_KINDS,
   importers: AWS_IMPORTERS,
   textImporters: [credentialReportCsvImporter],
+  risk: awsRisk,
   async analyze(graph, { asOf }) {
     // The bundled managed-policy documents (3.6 MB) load only when an export references one
     // without its document.

@@ -22,6 +22,7 @@ import { ScopeTargets } from './targets';
 import { detectTechniques } from './techniques';
 import { AzureFederation, federatedCredentials } from './federation';
 import { PROVIDER } from './ids';
+import { azureRisk } from './risk';
 
 export { AZURE_TECHNIQUES } from './technique-catalogue';
 
@@ -89,6 +90,7 @@ export const azurePlugin: ProviderPlugin = {
   edgeKinds: AZURE_EDGE_KINDS,
   importers: AZURE_IMPORTERS,
   prescan: (text) => prescanVaults(text),
+  risk: azureRisk,
   async analyze(graph, { asOf }) {
     const table = await loadRoleTable();
     settleNodes(graph, table);

@@ -19,6 +19,7 @@ import { prescanProjects } from './prescan';
 import { CRM, IAM, serviceOfName } from './names';
 import { acceptMember, foreignMembers } from './federation';
 import { poolCapabilities } from './pool-providers';
+import { gcpRisk } from './risk';
 
 export { GCP_TECHNIQUES } from './techniques';
 
@@ -81,6 +82,7 @@ export const gcpPlugin: ProviderPlugin = {
   importers: GCP_IMPORTERS,
   textImporters: GCP_TEXT_IMPORTERS,
   prescan: (text) => prescanProjects(text),
+  risk: gcpRisk,
   async analyze(graph, { asOf }) {
     const table = await loadRoleTable();
     const model = new GcpModel(graph, new Roles(table, graph), asOf);

@@ -9,6 +9,7 @@ import { K8S_EDGE_KINDS, K8S_NODE_KINDS } from './kinds';
 import { K8S_IMPORTERS, K8S_TEXT_IMPORTERS, prescanClusters } from './importers';
 import { analyzeKubernetes } from './analyze';
 import { PROVIDER } from './ids';
+import { kubernetesRisk } from './risk';
 
 export { K8S_TECHNIQUES } from './techniques';
 export type { K8sAnalysis } from './analyze';
@@ -23,4 +24,5 @@ export const kubernetesPlugin: ProviderPlugin = {
   textImporters: K8S_TEXT_IMPORTERS,
   prescan: (text) => prescanClusters(text),
   analyze: (graph, opts) => analyzeKubernetes(graph, opts),
+  risk: kubernetesRisk,
 };

@@ -19,6 +19,7 @@ import { vaultFederation } from './federation';
 import { linkAzureApplications } from './azure-link';
 import { PROVIDER } from './ids';
 import type { Capability } from './policy';
+import { vaultRisk } from './risk';
 
 export { VAULT_TECHNIQUES } from './techniques';
 
@@ -97,6 +98,7 @@ export const vaultPlugin: ProviderPlugin = {
   importers: VAULT_IMPORTERS,
   textImporters: VAULT_TEXT_IMPORTERS,
   prescan: (text, path) => prescanMounts(text, path),
+  risk: vaultRisk,
   async analyze(graph, { asOf }) {
     const model = new VaultModel(graph, asOf);
     const techniques = detectTechniques(model);

@@ -62,6 +62,7 @@ export const credentialRules: RuleSet = {
       if (n.placeholder || kindInfo(n.kind).category !== 'credential') return;
       const a = n.attributes;
       if (a.active === false) return; // an inactive key cannot be used until re-enabled
+      if (ctx.duplicateOf(id)) return; // judged once, on the node that stands for it
       const holder = credentialHolder(g, id);
       if (holder && !ctx.isNhi(holder.id)) return;
       const j = judgeAge(n.kind, a, ctx.asOf, t);

@@ -206,6 +206,7 @@ function readRow(ctx: ImportContext, arn: string, user: string, cells: RowCells,
       lastChanged: cells.date('password_last_changed'),
       nextRotation: cells.date('password_next_rotation'),
       mfaActive: attrs.mfaActive,
+      usageTracked: true,
     });
   }
   for (const s of SLOTS) {
@@ -220,6 +221,8 @@ function readRow(ctx: ImportContext, arn: string, user: string, cells: RowCells,
       lastUsed: cells.date(s.keyUsed),
       lastUsedRegion: cells.text(s.keyRegion),
       lastUsedService: cells.text(s.keyService),
+      // The report records every key's last use: none means never used.
+      usageTracked: true,
     });
   }
   for (const s of SLOTS) {

@@ -64,6 +64,7 @@ export function readSecret(obj: Record<string, unknown>, meta: ObjectMeta, ns: s
     return;
   }
   const saName = meta.annotations[SA_NAME_ANNOTATION];
+  const invalidSince = isoTime(meta.labels['kubernetes.io/legacy-token-invalid-since']);
   s.ctx.b.node({
     id,
     kind: 'k8s.serviceAccountToken',
@@ -73,7 +74,9 @@ export function readSecret(obj: Record<string, unknown>, meta: ObjectMeta, ns: s
       ...base,
       serviceAccount: saName,
       lastUsed: isoTime(meta.labels['kubernetes.io/legacy-token-last-used']),
-      invalidSince: isoTime(meta.labels['kubernetes.io/legacy-token-invalid-since']),
+      invalidSince,
+      // The legacy-token cleaner marked it invalid: the API server refuses it (as an inactive key).
+      ...(invalidSince ? { active: false } : {}),
     },
   });
   if (!saName) return s.ctx.b.warn(`${where}: service-account token Secret ${ns}/${meta.name} has no ${SA_NAME_ANNOTATION} annotation; not linked to a service account`);

@@ -81,6 +81,10 @@ export function readAuthRole(ctx: ImportContext, loc: Located, data: Record<stri
     tokenBoundCidrs: strList(ctx, own(data, 'token_bound_cidrs'), `${loc.vaultPath}: data.token_bound_cidrs`),
     tokenType: str(own(data, 'token_type')),
     tokenTtl: num(own(data, 'token_ttl')),
+    // Seconds; 0 means unset (the mount's or Vault's max lease TTL applies). The NHI7 findings read them.
+    tokenMaxTtl: num(own(data, 'token_max_ttl')),
+    tokenExplicitMaxTtl: num(own(data, 'token_explicit_max_ttl')),
+    tokenPeriod: num(own(data, 'token_period')),
   };
   for (const key of BOUND_LISTS[method === 'oidc' ? 'jwt' : method] ?? []) attributes[camel(key)] = strList(ctx, own(data, key), `${loc.vaultPath}: data.${key}`);
   if (method === 'approle') {
@@ -135,6 +139,8 @@ export function readTokenRole(ctx: ImportContext, loc: Located, data: Record<str
       renewable: bool(own(data, 'renewable')),
       noDefaultPolicy: bool(own(data, 'token_no_default_policy')) || undefined,
       tokenType: str(own(data, 'token_type')),
+      tokenExplicitMaxTtl: num(own(data, 'token_explicit_max_ttl')) ?? num(own(data, 'explicit_max_ttl')),
+      tokenPeriod: num(own(data, 'token_period')) ?? num(own(data, 'period')),
       policies: allowed,
     },
   });
