@@ -22,7 +22,7 @@ import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef
 import { answerQuestion, type QuestionAnswer, type QuestionRequest } from './questions';
 import type { Severity } from '../risk/types';
 import type { Classification } from '../risk/classify';
-import { RiskView, type FindingsPage, type FindingsRequest, type RiskDashboard, type RiskSettings } from './risk-view';
+import { RiskView, type UnknownNature, type FindingsPage, type FindingsRequest, type RiskDashboard, type RiskSettings } from './risk-view';
 
 /** The blast radius as the panel shows it: every count, the first rows of each list. */
 export interface BlastPanel {
@@ -94,7 +94,7 @@ export interface ExploreAnswers {
   risk: RiskDashboard;
   findings: FindingsPage;
   badges: Record<string, Severity>;
-  classification: Classification | null;
+  classification: Classification | UnknownNature | null;
 }
 
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.floor(v) || 0));

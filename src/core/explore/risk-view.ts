@@ -11,7 +11,14 @@ import { findRisks, rankRisks, type RiskReport } from '../risk/assess';
 import { SEVERITY_ORDER } from '../risk/ranking';
 import { credentialHolder } from '../risk/evidence';
 import type { Finding, OwaspNhi, RiskConfig, RuleInfo, Severity } from '../risk/types';
-import type { Classification } from '../risk/classify';
+import { isClassified, type Classification } from '../risk/classify';
+
+/** An identity the exports do not classify (see classify.ts). */
+export interface UnknownNature {
+  id: string;
+  nature: 'unknown';
+  reason: string;
+}
 import type { RankedIdentity } from '../risk/ranking';
 import type { NodeRef } from './types';
 
@@ -89,10 +96,14 @@ export class RiskView {
 
   private byId: Map<string, Classification> | undefined;
 
-  /** Human or non-human, and why (null: not an identity). */
-  classification(id: string): Classification | null {
+  /** Human or non-human, and why; `unknown` for a principal of unknown type; null: not an identity. */
+  classification(id: string): Classification | UnknownNature | null {
     this.byId ??= new Map(this.report.classification.map((c) => [c.id, c]));
-    return this.byId.get(id) ?? null;
+    const c = this.byId.get(id);
+    if (c) return c;
+    const g = this.a.graph;
+    if (!g.hasNode(id) || !isClassified({ id, ...g.getNodeAttributes(id) })) return null;
+    return { id, nature: 'unknown', reason: 'the export does not say whether a person or a workload is behind it; not judged until you say' };
   }
 
   private worst: Map<string, Severity> | undefined;

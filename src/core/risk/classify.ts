@@ -52,9 +52,15 @@ export function classifyIdentities(analysis: Analysis, overrides: Readonly<Recor
     if (hook) c = hook;
     else if (info.nature === 'human') c = { nature: 'human', reason: `${info.plural} are people's accounts` };
     else if (info.nature === 'non-human') c = { nature: 'non-human', reason: `${info.plural} are machine identities` };
-    else {
+    else if (info.nature === 'depends') {
       const sign = personSign(node);
       c = sign ? { nature: 'human', reason: sign } : { nature: 'non-human', reason: 'nothing in the export shows a person behind it' };
+    } else {
+      // A principal of unknown type (an Entra object id no export describes): a person as likely
+      // as a machine, so it is not judged unless the analyst says which.
+      const o = Object.prototype.hasOwnProperty.call(overrides, id) ? overrides[id] : undefined;
+      if (o === 'human' || o === 'non-human') out.set(id, { id, nature: o, reason: 'set by the analyst (the export does not say what it is)', overridden: true });
+      return;
     }
     const o = Object.prototype.hasOwnProperty.call(overrides, id) ? overrides[id] : undefined;
     if (o === 'human' || o === 'non-human') out.set(id, { id, nature: o, reason: `set by the analyst (the export suggests ${c.nature}: ${c.reason})`, overridden: true });

@@ -12,10 +12,10 @@ export function ClassificationLine({ view, node }: { view: WorkspaceView; node: 
   if (!c) return null;
   return (
     <p className="small" data-testid="classification">
-      <b>{c.nature === 'human' ? 'Human' : 'Non-human'}</b> <span className="muted">({c.reason})</span>{' '}
+      <b>{c.nature === 'human' ? 'Human' : c.nature === 'non-human' ? 'Non-human' : 'Unknown'}</b> <span className="muted">({c.reason})</span>{' '}
       <select
         aria-label="Classify as"
-        value={c.overridden ? c.nature : ''}
+        value={'overridden' in c && c.overridden ? c.nature : ''}
         onChange={(e) => void overrideNature(node, (e.target.value || null) as Nature | null)}
       >
         <option value="">as the exports say</option>
