@@ -37,6 +37,7 @@ function report(label, file, r) {
   console.log(`  escalation edges: ${r.escalationEdges} · principals that can become admin: ${r.escalatesToAdmin}`);
   console.log(`  blast radius of one principal:   ${r.blastRadiusMs} ms (${r.blastRadiusReached} identities, ${r.blastRadiusResources} resources reached; plain BFS ${r.plainBfsMs} ms)`);
   console.log(`  who-can of one identity:         ${r.whoCanMs} ms · admin report: ${r.adminReportMs} ms`);
+  console.log(`  risk findings: ${r.findings} in ${r.findRisksMs} ms, ranked in ${r.rankRisksMs} ms (${r.rankedBlastRadii} blast radii; beside the analysis's ${r.analysisMs} ms)`);
   console.log(`  peak RSS ${r.peakRssMB} MB`);
 }
 
@@ -75,3 +76,7 @@ for (const { n, r, mb } of rows) {
   console.log(`| ${n.toLocaleString('en')} | ${mb} MB | ${r.jsonParseMs} ms | ${r.importMs} ms (${x(r.importMs, r.jsonParseMs)}) | ${(r.analysisMs / 1000).toFixed(1)} s | ${(r.peakRssMB / 1024).toFixed(2)} GB | ${r.escalationEdges} | ${r.blastRadiusMs} ms vs ${r.plainBfsMs} ms (${x(r.blastRadiusMs, r.plainBfsMs)}), ${r.blastRadiusReached} identities | ${r.blastRadiusFullMs} ms (first call ${r.blastRadiusFirstMs} ms) | ${r.shortestPathMs} ms | ${r.whoCanMs} ms |`);
 }
 for (const { n, verdict } of rows) console.log(`  ${n.toLocaleString('en')} principals: ${verdict}`);
+console.log('\nRisk findings (OWASP NHI rules of every provider) beside the analysis they read');
+console.log('| principals | analysis | findings (x analysis) | ranking (blast radii) | findings |');
+console.log('|---|---|---|---|---|');
+for (const { n, r } of rows) console.log(`| ${n.toLocaleString('en')} | ${(r.analysisMs / 1000).toFixed(1)} s | ${r.findRisksMs} ms (${x(r.findRisksMs, r.analysisMs)}) | ${r.rankRisksMs} ms (${r.rankedBlastRadii}) | ${r.findings.toLocaleString('en')} |`);

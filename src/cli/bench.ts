@@ -16,6 +16,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { analyze, adminReport, blastRadius, blastResult, privilegePaths, whoCan, type Analysis } from '../core';
+import { findRisks, rankRisks } from '../core/risk/assess';
 import { loadSession, type Output } from './analyze';
 import { asOfFor, type Flags } from './workspace';
 import { expandPaths, readRegularFile, decodeFile } from './files';
@@ -135,6 +136,9 @@ export async function runBenchAnalysis(paths: string[], flags: Flags, io: Output
     });
   }
   const [report, adminReportMs] = timed(() => adminReport(a));
+  // Risk findings (the Risk view's first question) and their ranking (blast radii within the budget).
+  const [risk, findRisksMs] = timed(() => findRisks(a));
+  const [, rankRisksMs] = timed(() => rankRisks(a, risk));
   const out = flags.get('admins-out');
   if (typeof out === 'string') writeFileSync(out, jsonText({ asOf: a.asOf, ...report }, 2));
   io.out(
@@ -153,6 +157,10 @@ export async function runBenchAnalysis(paths: string[], flags: Flags, io: Output
       ...figures,
       adminReportMs: Math.round(adminReportMs),
       escalatesToAdmin: report.escalatesToAdmin.length,
+      findRisksMs: Math.round(findRisksMs),
+      rankRisksMs: Math.round(rankRisksMs),
+      findings: risk.findings.length,
+      rankedBlastRadii: risk.ranking.filter((r) => !r.blastEstimated).length,
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
