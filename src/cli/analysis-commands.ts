@@ -19,7 +19,8 @@ type Loaded = Analysis & { asOf: number; asOfInfo: AsOf; exitCode: 0 | 1 };
 
 /** The exports loaded and analysed; each file not imported is reported on stderr (exit code 1). */
 async function load(paths: readonly string[], flags: Flags, io: Output): Promise<Loaded> {
-  const { session, analysis, asOf } = await loadWorkspace(paths, flags);
+  const { session, analysis, asOf, notes } = await loadWorkspace(paths, flags);
+  for (const n of notes) io.err(`blastmap: ${n}`);
   const rejected = session.files.filter((f) => f.status === 'rejected');
   for (const f of rejected) for (const e of f.errors) io.err(`blastmap: ${e}`);
   return { ...analysis, asOfInfo: asOf, exitCode: rejected.length ? 1 : 0 };

@@ -1,5 +1,6 @@
 /** `blastmap analyze`: import files and folders, print a summary table or one JSON document. */
-import { adminReport, ageReport, isNodeKind, countOf, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, rejectedReport, snapshotOf, tooLargeReport, type FileReport, type NodeKind } from '../core';
+import { createHash } from 'node:crypto';
+import { adminReport, ageReport, isNodeKind, countOf, potentialFindings, ImportSession, MAX_FILE_BYTES, PRESCAN_BYTES, formatBytes, rejectedReport, snapshotOf, tooLargeReport, openSnapshot, isSnapshotHead, type BlastmapSnapshot, type FileReport, type NodeKind } from '../core';
 import { decodeFile, expandPaths, readHead, readRegularFile } from './files';
 import { UsageError } from './args';
 import { jsonText, textLines } from './terminal-safe';
@@ -14,6 +15,44 @@ export interface LoadedSession {
   session: ImportSession;
   /** Paths skipped or unreadable ("<path>: named pipe...; skipped"): also in `session.files` as rejected. */
   problems: string[];
+  /** The snapshot the workspace was opened from, when one was given. */
+  snapshot?: BlastmapSnapshot;
+  /** Things to say on stderr that are not problems (a snapshot opened, values dropped from it). */
+  notes: string[];
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A snapshot given among the paths opens the workspace it froze (one per run, before any other
+ * file: the files then add to it). Its reports, not the snapshot file, are the session's files,
+ * so every command prints what it printed for the original exports.
+ */
+function openSnapshots(session: ImportSession, problems: string[], notes: string[], paths: string[]): BlastmapSnapshot | undefined {
+  let opened: BlastmapSnapshot | undefined;
+  for (const path of paths) {
+    const read = readRegularFile(path);
+    if (!('bytes' in read)) {
+      if (read.tooLarge !== undefined) session.addReport(tooLargeReport(path, read.tooLarge));
+      else skipped(session, problems, path, read.problem);
+      continue;
+    }
+    if (opened) {
+      skipped(session, problems, path, 'a second snapshot: one run opens one snapshot (compare two with `blastmap diff`)', read.bytes.length);
+      continue;
+    }
+    const result = openSnapshot(read.bytes);
+    if ('error' in result) {
+      const report = { ...rejectedReport(path, read.bytes.length, `not a usable Blastmap snapshot: ${result.error}`), formatLabel: 'Blastmap snapshot' };
+      session.addReport(report);
+      problems.push(report.errors[0]!);
+      continue;
+    }
+    session.restore(result.snapshot);
+    opened = result.snapshot;
+    notes.push(`${path}: opened the snapshot of ${result.snapshot.files.length} file(s) written ${result.snapshot.createdAt} by Blastmap ${result.snapshot.blastmapVersion}`, ...result.notes.map((n) => `${path}: ${n}`));
+  }
+  return opened;
 }
 
 /** A path that was never read, as a rejected file of the session (so --json and the exit code show it). */
@@ -25,9 +64,14 @@ function skipped(session: ImportSession, problems: string[], path: string, probl
 
 export function loadSession(paths: readonly string[]): LoadedSession {
   if (paths.length === 0) throw new UsageError('give at least one export file or folder');
-  const found = expandPaths(paths);
+  const all = expandPaths(paths);
   const problems: string[] = [];
+  const notes: string[] = [];
   const session = new ImportSession(() => performance.now());
+  const isSnapshot = (f: (typeof all)[number]) => 'bytes' in f && f.bytes <= MAX_FILE_BYTES && isSnapshotHead(readHead(f.path, 256) ?? new Uint8Array());
+  const snapshotPaths = all.filter(isSnapshot).map((f) => f.path);
+  const snapshot = openSnapshots(session, problems, notes, snapshotPaths);
+  const found = all.filter((f) => !snapshotPaths.includes(f.path));
   const readable = found.flatMap((f) => ('bytes' in f && f.bytes <= MAX_FILE_BYTES ? [f] : []));
   session.prescan(readable.flatMap((f) => {
     const head = readHead(f.path, PRESCAN_BYTES);
@@ -39,16 +83,17 @@ export function loadSession(paths: readonly string[]): LoadedSession {
     else if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
     else {
       const read = readRegularFile(f.path);
-      if ('bytes' in read) session.addFiles([{ name: f.path, path: f.path, text: decodeFile(read.bytes), bytes: read.bytes.length }]);
+      if ('bytes' in read) session.addFiles([{ name: f.path, path: f.path, text: decodeFile(read.bytes), bytes: read.bytes.length }])[0]!.sha256 = sha256(read.bytes);
       else if (read.tooLarge !== undefined) session.addReport(tooLargeReport(f.path, read.tooLarge));
       else skipped(session, problems, f.path, read.problem, f.bytes);
     }
   }
-  return { session, problems };
+  return { session, problems, snapshot, notes };
 }
 
 export async function runAnalyze(paths: readonly string[], flags: Flags, json: boolean, io: Output): Promise<number> {
-  const { session, problems, asOf, analysis, importMillis: millis, analysisMillis } = await loadWorkspace(paths, flags);
+  const { session, problems, notes, asOf, analysis, importMillis: millis, analysisMillis } = await loadWorkspace(paths, flags);
+  for (const n of notes) io.err(`blastmap: ${n}`);
   for (const p of problems) io.err(`blastmap: ${p}`);
   const report = adminReport(analysis, 1);
   const summary = {
@@ -62,7 +107,11 @@ export async function runAnalyze(paths: readonly string[], flags: Flags, json: b
   const snap = snapshotOf(session);
   const age = ageReport(snap.nodes, asOf.ms);
   if (json) {
-    io.out(jsonText({ ...snap, asOf, analysis: summary, age, millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }, 2));
+    // Durations only when asked: without them the output of the same exports (or of their
+    // snapshot) is the same bytes run after run, so pipelines can diff it.
+    const timings = flags.has('timings') ? { millis: Math.round(millis), analysisMillis: Math.round(analysisMillis), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) } : {};
+    const files = flags.has('timings') ? snap.files : snap.files.map(({ millis: _m, ...f }) => f);
+    io.out(jsonText({ ...snap, files, asOf, analysis: summary, age, ...timings }, 2));
   } else {
     const lines = summaryTable(session.files, snap.stats.nodesByKind, snap.stats.referencedByKind, snap.stats.nodes, snap.stats.edges, session.warnings, millis);
     lines.push(asOfLine(asOf));

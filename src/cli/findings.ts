@@ -64,12 +64,15 @@ function minSeverity(flags: Flags): Severity {
 export async function runFindings(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
   const format = flags.get('format') ?? (json ? 'json' : 'text');
   if (format !== 'json' && format !== 'sarif' && format !== 'text') throw new UsageError('--format takes json, sarif or text');
-  const options = riskOptions(flags);
+  const given = riskOptions(flags);
   const floor = SEVERITIES.indexOf(minSeverity(flags));
-  const { session, analysis, asOf } = await loadWorkspace(paths, flags);
+  const { session, analysis, asOf, notes, snapshot } = await loadWorkspace(paths, flags);
+  // A snapshot's workspace keeps the analyst's thresholds and classification; flags override them.
+  const options = { ...(snapshot?.workspace.risk ?? {}), ...given };
+  for (const n of notes) io.err(`blastmap: ${n}`);
   const rejected = session.files.filter((f) => f.status === 'rejected');
   for (const f of rejected) for (const e of f.errors) io.err(`blastmap: ${e}`);
-  const report = assessRisk(analysis, options);
+  const report = assessRisk(analysis, options as Partial<RiskConfig>);
   const findings = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= floor);
   if (format === 'sarif') io.out(jsonText(toSarif(findings, report.rules, report.asOf), 2));
   else if (format === 'json') {

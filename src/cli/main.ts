@@ -6,6 +6,7 @@ import { runBenchAnalysis } from './bench';
 import { runAdmins, runBlast, runCan, runPaths, runTechniques, runWhoCan } from './analysis-commands';
 import { safe, textLines } from './terminal-safe';
 import { runFindings } from './findings';
+import { runExport } from './export';
 
 const HELP = `blastmap: identity blast-radius analysis of cloud IAM exports, offline.
 
@@ -23,6 +24,11 @@ Usage:
                     [--many-readers 10] [--classification OVERRIDES.json]
                                                     non-human-identity risk findings (OWASP NHI Top 10),
                                                     lifecycle metrics and identities ranked by risk
+  blastmap export <exports or snapshot...> --format F --out PATH [--gzip] [--title T]
+                                                    F: snapshot (a .gz PATH or --gzip compresses), csv (PATH a
+                                                    folder: findings, inventory, edges), sarif, html (one
+                                                    self-contained report), opengraph (BloodHound CE),
+                                                    neo4j-csv (PATH a folder), cypher
   blastmap generate --principals N [--seed N] [--account ID] [--plants N] [--decoys N] --out DIR
                                                     write a realistic account with planted escalation paths and
                                                     decoys: DIR/gaad.json, credential-report.json, expected.json
@@ -32,6 +38,10 @@ Usage:
 --from also takes a token no export describes: oidc:<issuer host>:<subject> (e.g.
 oidc:token.actions.githubusercontent.com:repo:acme/web:ref:refs/heads/main; --audience sets its
 aud, default sts.amazonaws.com): it reaches the identities whose trust admits it.
+
+Every command that reads exports also takes a snapshot (blastmap export --format snapshot) in
+their place, and prints what it printed for the exports it was made from. analyze --json prints
+durations only with --timings, so the same input gives the same bytes.
 
 Every command that reads exports takes --as-of YYYY-MM-DD (or a full ISO time): the analysis
 date for every judgement of age and for aws:CurrentTime. Without it, the date the exports were
@@ -54,7 +64,7 @@ export async function main(argv: readonly string[], rawIo: Output): Promise<numb
   // Standard output is made safe by each command (lines of text, or JSON).
   const io: Output = { out: rawIo.out, err: (s) => rawIo.err(safe(s)) };
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience', 'admins-out', 'format', 'min-severity', 'stale-days', 'very-old-days', 'owner-keys', 'many-readers', 'classification']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience', 'admins-out', 'format', 'min-severity', 'stale-days', 'very-old-days', 'owner-keys', 'many-readers', 'classification', 'title', 'fail-on', 'changes']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;
@@ -77,6 +87,8 @@ export async function main(argv: readonly string[], rawIo: Output): Promise<numb
         return runTechniques(json, io);
       case 'findings':
         return await runFindings(args.paths, args.flags, json, io);
+      case 'export':
+        return await runExport(args.paths, args.flags, io);
       case 'bench-analysis':
         return await runBenchAnalysis(args.paths, args.flags, io);
       case 'generate':

@@ -3,13 +3,13 @@
  * (`--as-of`, else the exports' own date, else now: the CLI is the host that may ask), and the
  * analysis run against that date.
  */
-import { analyze, asOfFrom, defaultAsOf, oidcNodeId, parseAsOf, parseOidcStart, type Analysis, type AsOf, type ImportSession, type OidcStart } from '../core';
+import { analyze, asOfFrom, defaultAsOf, oidcNodeId, parseAsOf, parseOidcStart, type Analysis, type AsOf, type BlastmapSnapshot, type ImportSession, type OidcStart } from '../core';
 import { loadSession } from './analyze';
 import { UsageError } from './args';
 
 export type Flags = Map<string, string | true>;
 
-export function asOfFor(session: ImportSession, flags: Flags): AsOf {
+export function asOfFor(session: ImportSession, flags: Flags, snapshot?: BlastmapSnapshot): AsOf {
   const v = flags.get('as-of');
   if (v === true || v === '') throw new UsageError('--as-of needs a date (YYYY-MM-DD or a full ISO time)');
   if (typeof v === 'string') {
@@ -17,7 +17,10 @@ export function asOfFor(session: ImportSession, flags: Flags): AsOf {
     if ('error' in parsed) throw new UsageError(`--as-of: ${parsed.error}`);
     return asOfFrom(parsed.ms, 'analyst', 'given with --as-of');
   }
-  return defaultAsOf(session.files, session.graph, Date.now());
+  // A snapshot of a workspace whose analyst chose a date keeps that date.
+  const chosen = snapshot?.workspace.asOfOverride;
+  if (chosen !== undefined) return asOfFrom(chosen, 'analyst', 'set by the analyst in the snapshot\'s workspace');
+  return defaultAsOf(session.files, session.graph, snapshot?.workspace.importedAt ?? Date.now());
 }
 
 /**
@@ -42,6 +45,10 @@ export function fromId(flags: Flags): string | undefined {
 
 export interface LoadedWorkspace {
   session: ImportSession;
+  /** The snapshot opened, if one was given (its workspace settings apply). */
+  snapshot?: BlastmapSnapshot;
+  /** To say on stderr (a snapshot opened). */
+  notes: string[];
   /** Paths skipped or unreadable, one message each (also rejected files of the session). */
   problems: string[];
   asOf: AsOf;
@@ -53,12 +60,14 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(paths: readonly string[], flags: Flags): Promise<LoadedWorkspace> {
   const started = performance.now();
-  const { session, problems } = loadSession(paths);
+  const { session, problems, snapshot, notes } = loadSession(paths);
   const loaded = performance.now();
-  const asOf = asOfFor(session, flags);
+  const asOf = asOfFor(session, flags, snapshot);
   const start = oidcStartOf(flags);
-  const analysis = await analyze(session.graph, { asOf: asOf.ms, timer: () => performance.now(), starts: start ? [start] : [] });
-  return { session, problems, asOf, analysis, importMillis: loaded - started, analysisMillis: performance.now() - loaded };
+  // A snapshot's token start points and secret mappings are part of its workspace's analysis.
+  const starts = [...(snapshot?.workspace.starts ?? []), ...(start ? [start] : [])];
+  const analysis = await analyze(session.graph, { asOf: asOf.ms, timer: () => performance.now(), starts, mappings: snapshot?.workspace.mappings ?? [] });
+  return { session, snapshot, notes, problems, asOf, analysis, importMillis: loaded - started, analysisMillis: performance.now() - loaded };
 }
 
 /** The as-of line of text output. */

@@ -44,3 +44,8 @@ export type { Classification, Nature } from './risk/classify';
 export type { RankedIdentity } from './risk/ranking';
 export { BLASTMAP_VERSION } from './version';
 export { AGE_BUCKETS, type RiskDashboard, type FindingsPage, type FindingsRequest, type FindingsFilter, type RiskSettings } from './explore/risk-view';
+export { snapshotOfWorkspace, type SnapshotInput } from './snapshot/write';
+export { openSnapshot, isSnapshotHead } from './snapshot/open';
+export { encodeSnapshot, MAX_SNAPSHOT_BYTES } from './snapshot/codec';
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type BlastmapSnapshot, type SnapshotWorkspace } from './snapshot/format';
+export { findRisks, rankRisks, riskContext } from './risk/assess';

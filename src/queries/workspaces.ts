@@ -9,6 +9,7 @@ import { analysisClient } from './analysis-client';
 import { CancelledError } from '../worker/client';
 import { useWorkspace } from '../state/workspace-store';
 import { issuerKey, oidcNodeId, type OidcStart } from '../core';
+import { applySnapshotSettings } from './snapshots';
 
 export const workspacesQuery = queryOptions({
   queryKey: ['workspaces'],
@@ -162,7 +163,17 @@ export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   useWorkspace.getState().setView(view);
   const files = await db.loadFiles(meta.id);
   await db.touchWorkspace(meta.id);
-  if (files.length) await importWithProgress(files, false);
+  if (!files.length) return;
+  const { view: opened } = await importWithProgress(files, false);
+  if (!opened.openedSnapshot) return;
+  // Opened from a snapshot: the first time its settings become the workspace's; after that the
+  // workspace's own (the analyst may have changed them) win over the snapshot's.
+  if (!meta.fromSnapshot) await applySnapshotSettings(opened);
+  else {
+    await analysisClient().setMappings(meta.mappings ?? []);
+    await analysisClient().setStarts(meta.starts ?? []);
+    useWorkspace.getState().setView(await analysisClient().setAsOf(asOf));
+  }
 }
 
 /** A new workspace, opened, optionally with files; in memory only if storage fails. */

@@ -26,6 +26,8 @@ export interface WorkspaceMeta {
   starts?: { issuer: string; subject: string; audience?: string }[];
   /** Secrets mapped in the app to the identity whose credential they hold. */
   mappings?: { secret: string; identity: string; note?: string }[];
+  /** Its settings were taken from the snapshot it was opened from (done once). */
+  fromSnapshot?: boolean;
   /** Risk thresholds and human/non-human overrides the analyst set (core RiskSettings). */
   risk?: { staleDays?: number; veryOldDays?: number; ownerKeys?: string[]; manyReaders?: number; overrides?: Record<string, 'human' | 'non-human'> };
 }
@@ -80,30 +82,6 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
   if (ws) await d.put('workspaces', { ...ws, name });
 }
 
-export async function saveJewels(id: string, crownJewels: string[], jewelRules: string[]): Promise<void> {
-  const d = await db();
-  const ws = await d.get('workspaces', id);
-  if (ws) await d.put('workspaces', { ...ws, crownJewels, jewelRules });
-}
-
-export async function saveBreached(id: string, breached: string[]): Promise<void> {
-  const d = await db();
-  const ws = await d.get('workspaces', id);
-  if (ws) await d.put('workspaces', { ...ws, breached });
-}
-
-export async function saveAsOf(id: string, asOf: number | undefined): Promise<void> {
-  const d = await db();
-  const ws = await d.get('workspaces', id);
-  if (ws) await d.put('workspaces', { ...ws, asOf });
-}
-
-export async function saveClusterNames(id: string, clusterNames: Record<string, string>): Promise<void> {
-  const d = await db();
-  const ws = await d.get('workspaces', id);
-  if (ws) await d.put('workspaces', { ...ws, clusterNames });
-}
-
 /** Replace some of a workspace's saved settings (the rest stay). */
 async function patchWorkspace(id: string, patch: Partial<Omit<WorkspaceMeta, 'id'>>): Promise<void> {
   const d = await db();
@@ -111,6 +89,12 @@ async function patchWorkspace(id: string, patch: Partial<Omit<WorkspaceMeta, 'id
   if (ws) await d.put('workspaces', { ...ws, ...patch });
 }
 
+export const saveJewels = (id: string, crownJewels: string[], jewelRules: string[]) => patchWorkspace(id, { crownJewels, jewelRules });
+export const saveBreached = (id: string, breached: string[]) => patchWorkspace(id, { breached });
+export const saveAsOf = (id: string, asOf: number | undefined) => patchWorkspace(id, { asOf });
+export const saveClusterNames = (id: string, clusterNames: Record<string, string>) => patchWorkspace(id, { clusterNames });
+/** Settings a workspace opened from a snapshot took from it (applied once: the analyst's later changes win). */
+export const saveFromSnapshot = (id: string, patch: Partial<Omit<WorkspaceMeta, 'id'>>) => patchWorkspace(id, { ...patch, fromSnapshot: true });
 export const saveStarts = (id: string, starts: WorkspaceMeta['starts']) => patchWorkspace(id, { starts });
 export const saveMappings = (id: string, mappings: WorkspaceMeta['mappings']) => patchWorkspace(id, { mappings });
 export const saveRisk = (id: string, risk: WorkspaceMeta['risk']) => patchWorkspace(id, { risk });

@@ -7,6 +7,7 @@ import { LeftTabs } from './LeftTabs';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
+import { ExportMenu } from './ExportMenu';
 import { AsOfControl } from './AsOfControl';
 import { SearchBox } from './search/SearchBox';
 import { useStartup } from './use-startup';
@@ -37,6 +38,7 @@ export function App() {
           <button type="button" className={risk ? 'active' : ''} aria-pressed={!!risk} onClick={() => openRisk(risk ? null : 'dashboard')} title="Non-human identity risk: findings, metrics, ranking">
             Risk
           </button>
+          <ExportMenu />
           <WorkspaceBar />
           <AsOfControl />
           <label>

@@ -8,7 +8,8 @@
  * built it (reset, analysis date, token start points, each imported batch), so the picture on screen
  * stays true. Listeners (the UI's banner) hear about it.
  */
-import type { AsOfSettings, ExploreAnswers, ExploreQuery, FileReport, OidcStart, SecretMapping, WorkspaceEngine } from '../core';
+import type { AsOfSettings, ExploreAnswers, ExploreQuery, FileReport, OidcStart, SecretMapping, SnapshotWorkspace, WorkspaceEngine } from '../core';
+import type { ExportFormat } from '../core/export/workspace-export';
 import type { FromWorker, Replies, ToWorker } from './protocol';
 import { newEngine, runJob } from './import-files';
 
@@ -196,6 +197,11 @@ export class AnalysisClient {
   }
 
   /** A question about the analysed workspace (scenes, list pages, details), answered in the worker. */
+  /** The workspace as the files of one export format. */
+  exportAs(format: ExportFormat, workspace: SnapshotWorkspace, createdAt: string, title?: string): Promise<Replies['export']> {
+    return this.request({ type: 'export', format, workspace, createdAt, title }, {}) as Promise<Replies['export']>;
+  }
+
   explore<Q extends ExploreQuery>(query: Q): Promise<ExploreAnswers[Q['type']]> {
     return this.request({ type: 'explore', query }, {}) as Promise<ExploreAnswers[Q['type']]>;
   }

@@ -2,7 +2,7 @@
  * The worker's jobs, kept free of `self` so they also run on the main thread when workers are
  * unavailable: read each File (size checked first), import it, report progress, analyse.
  */
-import { MAX_FILE_BYTES, PRESCAN_BYTES, tooLargeReport, WorkspaceEngine, type FileReport } from '../core';
+import { isSnapshotHead, MAX_FILE_BYTES, PRESCAN_BYTES, tooLargeReport, WorkspaceEngine, type FileReport } from '../core';
 import { decodeText } from '../core/io/decode';
 import type { Replies, ToWorker } from './protocol';
 
@@ -25,6 +25,10 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
     if (file.size > MAX_FILE_BYTES) {
       report = tooLargeReport(file.name, file.size);
       engine.addReport(report);
+    } else if (isSnapshotHead(new Uint8Array(await file.slice(0, 256).arrayBuffer()))) {
+      // A snapshot opens the workspace it froze; one a crafted file slipped secrets into is not kept.
+      report = engine.openSnapshot(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (report.droppedSecrets) redacted = '';
     } else {
       let text: string | undefined;
       try {
@@ -74,5 +78,7 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
       return engine.view();
     case 'explore':
       return engine.explore(msg.query);
+    case 'export':
+      return engine.exportAs(msg.format, { workspace: msg.workspace, createdAt: msg.createdAt, title: msg.title });
   }
 }

@@ -1,5 +1,6 @@
 /** Typed messages between the UI and the analysis worker. */
-import type { AsOfSettings, OidcStart, FileReport, WorkspaceView, ExploreQuery, ExploreAnswers, SecretMapping } from '../core';
+import type { AsOfSettings, OidcStart, FileReport, WorkspaceView, ExploreQuery, ExploreAnswers, SecretMapping, SnapshotWorkspace } from '../core';
+import type { ExportedFile, ExportFormat } from '../core/export/workspace-export';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
@@ -8,7 +9,9 @@ export type ToWorker =
   | { type: 'setStarts'; requestId: number; starts: OidcStart[] }
   | { type: 'setMappings'; requestId: number; mappings: SecretMapping[] }
   /** A question about the analysed workspace: a scene, a page of a list, a node's details. */
-  | { type: 'explore'; requestId: number; query: ExploreQuery };
+  | { type: 'explore'; requestId: number; query: ExploreQuery }
+  /** The workspace in one export format, with the page's settings and the time of the export. */
+  | { type: 'export'; requestId: number; format: ExportFormat; workspace: SnapshotWorkspace; createdAt: string; title?: string };
 
 /** What each request resolves to: the workspace's summary after a change, or the question's answer. */
 export interface Replies {
@@ -18,6 +21,7 @@ export interface Replies {
   setStarts: WorkspaceView;
   setMappings: WorkspaceView;
   explore: ExploreAnswers[keyof ExploreAnswers];
+  export: ExportedFile[];
 }
 
 export type FromWorker =

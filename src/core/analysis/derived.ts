@@ -4,15 +4,21 @@
  * or the analysis date changes.
  */
 import type { BlastGraph } from '../graph/graph';
+import type { EdgeAttributes, NodeAttributes } from '../model/types';
 
 const DERIVED_EDGES = new Set(['escalatesTo', 'federatesTo', 'k8s.inGroup']);
 const DERIVED_NODES = new Set(['adminAccess', 'identitySet', 'oidcToken']);
 
+/** An edge an analysis drew (the workspace's own secret mappings are re-drawn from its settings). */
+export const isDerivedEdge = (a: EdgeAttributes): boolean => DERIVED_EDGES.has(a.kind) || (a.kind === 'credentialOf' && a.attributes.workspace === true);
+/** A node an analysis drew (placeholders a federation claim drew for an identity no export describes too). */
+export const isDerivedNode = (a: NodeAttributes): boolean => DERIVED_NODES.has(a.kind) || (a.placeholder === true && a.attributes.claimedBy !== undefined);
+/** Node attributes an analysis writes (admin marks). */
+export const DERIVED_NODE_ATTRIBUTES: readonly string[] = ['admin'];
+
 export function clearDerived(graph: BlastGraph): void {
-  // The workspace's own secret mappings are re-drawn from its settings at each analysis.
-  graph.filterEdges((_, a) => DERIVED_EDGES.has(a.kind) || (a.kind === 'credentialOf' && a.attributes.workspace === true)).forEach((e) => graph.dropEdge(e));
-  // Placeholders a federation claim drew for an identity no export describes are derived too.
-  graph.filterNodes((_, a) => DERIVED_NODES.has(a.kind) || (a.placeholder === true && a.attributes.claimedBy !== undefined)).forEach((n) => graph.dropNode(n));
+  graph.filterEdges((_, a) => isDerivedEdge(a)).forEach((e) => graph.dropEdge(e));
+  graph.filterNodes((_, a) => isDerivedNode(a)).forEach((n) => graph.dropNode(n));
   graph.forEachNode((n, a) => {
     if (a.attributes.admin !== undefined) {
       const { admin: _drop, ...rest } = a.attributes;

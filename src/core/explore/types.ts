@@ -11,6 +11,7 @@ import type { AsOf } from '../model/as-of';
 import type { AgeJudgement } from '../analysis/lifecycle';
 import type { Help } from '../explain/help';
 import type { RelationshipGroup } from './relationships';
+import type { SnapshotWorkspace } from '../snapshot/format';
 
 /** A node as lists and panels show it. */
 export interface NodeRef {
@@ -33,6 +34,8 @@ export interface WorkspaceView {
   refs: Record<string, NodeRef>;
   /** OIDC issuers the exports trust (for "what could this token reach?"). */
   issuers: string[];
+  /** The settings of the snapshot the workspace was opened from (jewels, marks, thresholds...). */
+  openedSnapshot?: SnapshotWorkspace;
 }
 
 /** The summary's lists that can run long (tens of thousands of entries in a large estate). */

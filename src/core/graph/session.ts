@@ -3,6 +3,7 @@
  * The worker and the CLI each hold one. Adding files never removes what is already loaded.
  */
 import type { FileReport, NameRef } from '../model/fragment';
+import type { Evidence } from '../model/types';
 import { importFile, prescanFacts, type FileInput } from '../importers/import-file';
 import type { Timer } from '../model/timer';
 import { createGraph, type BlastGraph } from './graph';
@@ -52,6 +53,25 @@ export class ImportSession {
    */
   prescan(inputs: readonly FileInput[]): void {
     prescanFacts(inputs, this.facts);
+  }
+
+  /** Every name-only reference the files made (a snapshot keeps them for later batches). */
+  nameRefs(): readonly NameRef[] {
+    return this.refs;
+  }
+
+  /**
+   * Load a snapshot's workspace into this (empty) session: its graph in the order it was written
+   * (so every answer is the same as for its exports), its file reports, facts and references.
+   */
+  restore(s: { files: FileReport[]; warnings: string[]; facts: [string, string[]][]; nameRefs: NameRef[]; graph: { nodes: readonly { id: string; kind: string; provider: string; name: string; account?: string; placeholder: boolean; attributes: Record<string, unknown> }[]; edges: readonly { key: string; kind: string; source: string; target: string; attributes: Record<string, unknown>; evidence: Evidence[] }[] } }): void {
+    if (this.graph.order || this.files.length) throw new Error('a snapshot opens into an empty workspace');
+    for (const n of s.graph.nodes) this.graph.addNode(n.id, { kind: n.kind, provider: n.provider, name: n.name, account: n.account, placeholder: n.placeholder, attributes: n.attributes });
+    for (const e of s.graph.edges) this.graph.addEdgeWithKey(e.key, e.source, e.target, { kind: e.kind, attributes: e.attributes, evidence: e.evidence });
+    for (const f of s.files) this.files.push(f);
+    for (const r of s.nameRefs) this.refs.push(r);
+    for (const [k, v] of s.facts) this.facts.set(k, new Set(v));
+    this.warnings = [...s.warnings];
   }
 
   /** Reports made outside the core (e.g. a file refused by size before it was read). */

@@ -18,6 +18,11 @@ import { graphStats, snapshotOf, type Snapshot } from './snapshot';
 import { Explorer, summaryIds, type ExploreAnswers, type ExploreQuery } from '../explore/explorer';
 import { knownIssuers } from '../explore/jewels';
 import { SUMMARY_HEAD, type ViewSummary, type WorkspaceView } from '../explore/types';
+import { openSnapshot } from '../snapshot/open';
+import type { SnapshotWorkspace } from '../snapshot/format';
+import { exportWorkspace, type ExportedFile, type ExportFormat } from '../export/workspace-export';
+import { assessRisk } from '../risk/assess';
+import { rejectedReport } from '../importers/import-file';
 
 /** How the workspace's analysis date is chosen: the analyst's, else derived from the exports. */
 export interface AsOfSettings {
@@ -39,6 +44,8 @@ export class WorkspaceEngine {
   private explorer: Explorer | undefined;
   /** Bumped by every change of the workspace: the page keys its cached views by it. */
   private version = 0;
+  /** The settings of the snapshot this workspace was opened from (the page applies them once). */
+  private opened: SnapshotWorkspace | undefined;
 
   /** `timer` measures durations for the analyst; `importTime` is the as-of fallback. */
   constructor(
@@ -61,6 +68,49 @@ export class WorkspaceEngine {
   setFacts(kind: string, values: readonly string[]): void {
     this.session.facts.set(kind, new Set(values));
     this.changed();
+  }
+
+  /**
+   * Open a snapshot (snapshot/format.ts) into this workspace, which must be empty: its graph, file
+   * reports and settings replace nothing. A bad one is a rejected file, nothing else changes.
+   */
+  openSnapshot(bytes: Uint8Array, name: string): FileReport {
+    const refuse = (why: string) => {
+      const r = { ...rejectedReport(name, bytes.length, `${name}: ${why}`), formatLabel: 'Blastmap snapshot' };
+      this.session.addReport(r);
+      return r;
+    };
+    if (this.session.graph.order || this.session.files.length) return refuse('a snapshot opens as a workspace of its own: open it in a new workspace');
+    const read = openSnapshot(bytes);
+    if ('error' in read) return refuse(`not a usable Blastmap snapshot: ${read.error}`);
+    this.changed();
+    this.session.restore(read.snapshot);
+    const w = read.snapshot.workspace;
+    this.opened = w;
+    this.starts = [...(w.starts ?? [])];
+    this.mappings = [...(w.mappings ?? [])];
+    this.asOfSettings = { override: w.asOfOverride, importTime: w.importedAt ?? this.asOfSettings.importTime };
+    const nodes = read.snapshot.graph.nodes.length;
+    return {
+      file: name,
+      format: 'blastmap.snapshot',
+      formatLabel: 'Blastmap snapshot',
+      status: 'imported',
+      counts: { file: read.snapshot.files.length, node: nodes, edge: read.snapshot.graph.edges.length },
+      warnings: [],
+      errors: [],
+      notes: [`written ${read.snapshot.createdAt} by Blastmap ${read.snapshot.blastmapVersion}, as of ${read.snapshot.asOf}`, ...read.notes],
+      bytes: bytes.length,
+      droppedSecrets: read.droppedSecrets,
+    };
+  }
+
+  /** The workspace in one export format (the page passes its settings and the time). */
+  async exportAs(format: ExportFormat, opts: { workspace: SnapshotWorkspace; createdAt: string; title?: string }): Promise<ExportedFile[]> {
+    const analysis = await this.ready();
+    const risk = assessRisk(analysis, opts.workspace.risk ?? {});
+    const workspace: SnapshotWorkspace = { ...opts.workspace, starts: this.starts, mappings: this.mappings, asOfOverride: this.asOfSettings.override, importedAt: this.asOfSettings.importTime };
+    return exportWorkspace(format, { session: this.session, analysis, risk, workspace, createdAt: opts.createdAt, title: opts.title, gzip: format === 'snapshot' });
   }
 
   /** Session facts from the beginnings of files about to be added one by one. */
@@ -118,7 +168,7 @@ export class WorkspaceEngine {
     const refs = summary ? (this.explorer?.refs(summaryIds(summary)) ?? {}) : {};
     const unmapped = this.analysis?.unmapped ?? [];
     const warnings = unmapped.length ? [...this.session.warnings, `${unmapped.length} secret mapping(s) of this workspace name a node that is not loaded: ${unmapped.slice(0, 3).map((m) => `${m.secret} → ${m.identity}`).join(', ')}`] : this.session.warnings;
-    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g) };
+    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g), ...(this.opened ? { openedSnapshot: this.opened } : {}) };
   }
 
   /** One question of the page about the analysed workspace. */
@@ -161,6 +211,7 @@ export class WorkspaceEngine {
     this.asOfSettings = settings;
     this.starts = [];
     this.mappings = [];
+    this.opened = undefined;
   }
 }
 

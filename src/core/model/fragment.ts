@@ -28,6 +28,8 @@ export interface FileReport {
   /** The field that said so, for the as-of date's "where it came from". */
   generatedBy?: string;
   millis?: number;
+  /** SHA-256 of the file's bytes, hex (set by the host that read them: the CLI, the worker). */
+  sha256?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import { useWorkspace } from '../../state/workspace-store';
 import { edgeColor, graphStylesheet, nodeLook } from './style';
 import { badgesQuery, blastSceneQuery, neighbours, overviewQuery, pathSceneQuery } from '../../queries/explore';
 import { registerGraphTestApi } from '../test-api';
+import { registerGraphImage } from './graph-image';
 import { GraphControls, Legend } from './GraphControls';
 import { NodeMenu } from './NodeMenu';
 import { LabelLayer, type LabelLayerHandle } from './LabelLayer';
@@ -169,8 +170,10 @@ export default function GraphView() {
     });
     cyRef.current = cy;
     const unregister = registerGraphTestApi(cy, webgl);
+    const unregisterImage = registerGraphImage(cy);
     return () => {
       unregister();
+      unregisterImage();
       cy.destroy();
       cyRef.current = null;
     };
