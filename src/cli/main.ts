@@ -7,6 +7,8 @@ import { runAdmins, runBlast, runCan, runPaths, runTechniques, runWhoCan } from 
 import { safe, textLines } from './terminal-safe';
 import { runFindings } from './findings';
 import { runExport } from './export';
+import { runDiff } from './diff';
+import { runWhatIf } from './whatif';
 
 const HELP = `blastmap: identity blast-radius analysis of cloud IAM exports, offline.
 
@@ -29,6 +31,15 @@ Usage:
                                                     folder: findings, inventory, edges), sarif, html (one
                                                     self-contained report), opengraph (BloodHound CE),
                                                     neo4j-csv (PATH a folder), cypher
+  blastmap diff OLD NEW [--json] [--fail-on new-admin-path,new-critical,new-finding]
+                                                    what changed between two snapshots or exports:
+                                                    identities, credentials, grants, findings, paths to
+                                                    admin opened and closed, blast radius per identity;
+                                                    exit 3 when a --fail-on gate trips (named on stderr)
+  blastmap whatif <exports or snapshot...> --changes plan.json [--json]
+                                                    simulate removals (statement, attachment, membership,
+                                                    trust, credential, federation, grant, identity): the
+                                                    figures before and after, and the remediation plan
   blastmap generate --principals N [--seed N] [--account ID] [--plants N] [--decoys N] --out DIR
                                                     write a realistic account with planted escalation paths and
                                                     decoys: DIR/gaad.json, credential-report.json, expected.json
@@ -53,7 +64,7 @@ device), and a file over the size limit, is reported on stderr ("blastmap: <path
 and listed as rejected; the other files are analysed.
 
 Exit codes: 0 every file imported; 1 some file rejected, missing or skipped (the analysis of the
-rest is still printed); 2 bad usage; 3 reserved (a future diff gate); 4 internal error
+rest is still printed); 2 bad usage; 3 a diff gate tripped (--fail-on); 4 internal error
 ("blastmap: internal error: ..."; BLASTMAP_DEBUG=1 adds the stack trace).`;
 
 /** Exit codes (documented in HELP and the README). */
@@ -89,6 +100,10 @@ export async function main(argv: readonly string[], rawIo: Output): Promise<numb
         return await runFindings(args.paths, args.flags, json, io);
       case 'export':
         return await runExport(args.paths, args.flags, io);
+      case 'diff':
+        return await runDiff(args.paths, args.flags, json, io);
+      case 'whatif':
+        return await runWhatIf(args.paths, args.flags, json, io);
       case 'bench-analysis':
         return await runBenchAnalysis(args.paths, args.flags, io);
       case 'generate':

@@ -30,6 +30,7 @@ export async function applySnapshotSettings(view: WorkspaceView): Promise<void> 
   s.setRiskSettings(w.risk ?? {});
   s.setMappings(w.mappings ?? []);
   s.setStarts(w.starts ?? []);
+  s.setChanges(w.changes ?? []);
   s.setAsOfSettings({ override: w.asOfOverride, importTime: w.importedAt ?? s.asOfSettings.importTime });
   if (!id) return;
   try {
@@ -38,7 +39,7 @@ export async function applySnapshotSettings(view: WorkspaceView): Promise<void> 
       await db.renameWorkspace(id, w.name);
       s.openedWorkspace(id, w.name);
     }
-    await db.saveFromSnapshot(id, { crownJewels: w.crownJewels, jewelRules: w.jewelRules, breached: w.breached, risk: w.risk, mappings: w.mappings, starts: w.starts, asOf: w.asOfOverride, importedAt: w.importedAt, clusterNames: w.clusterNames });
+    await db.saveFromSnapshot(id, { crownJewels: w.crownJewels, jewelRules: w.jewelRules, breached: w.breached, risk: w.risk, mappings: w.mappings, starts: w.starts, asOf: w.asOfOverride, importedAt: w.importedAt, clusterNames: w.clusterNames, changes: (w.changes ?? []) as unknown as Record<string, unknown>[] });
   } catch (e) {
     useWorkspace.getState().failStorage(db.storageErrorMessage(e));
   }

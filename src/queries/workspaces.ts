@@ -10,6 +10,7 @@ import { CancelledError } from '../worker/client';
 import { useWorkspace } from '../state/workspace-store';
 import { issuerKey, oidcNodeId, type OidcStart } from '../core';
 import { applySnapshotSettings } from './snapshots';
+import type { Change } from '../core/diff/changes';
 
 export const workspacesQuery = queryOptions({
   queryKey: ['workspaces'],
@@ -64,6 +65,7 @@ export async function cancelImport(): Promise<void> {
   const meta = id ? await db.getWorkspace(id).catch(() => undefined) : undefined;
   await analysisClient().reset(useWorkspace.getState().asOfSettings, clusterFacts(meta?.clusterNames));
   await analysisClient().setMappings(useWorkspace.getState().mappings);
+  await analysisClient().setChanges(useWorkspace.getState().changes, useWorkspace.getState().riskSettings);
   let view = await analysisClient().setStarts(useWorkspace.getState().starts);
   if (files.length) view = await analysisClient().importFiles(files);
   useWorkspace.getState().setView(view);
@@ -152,7 +154,9 @@ export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   const asOf = { override: meta.asOf, importTime: meta.importedAt ?? meta.created };
   await analysisClient().reset(asOf, clusterFacts(meta.clusterNames));
   await analysisClient().setMappings(meta.mappings ?? []);
+  await analysisClient().setChanges((meta.changes ?? []) as unknown as Change[], meta.risk ?? {});
   const view = await analysisClient().setStarts(meta.starts ?? []);
+  useWorkspace.getState().setChanges((meta.changes ?? []) as unknown as Change[]);
   useWorkspace.getState().setAsOfSettings(asOf);
   useWorkspace.getState().setStarts(meta.starts ?? []);
   useWorkspace.getState().setMappings(meta.mappings ?? []);
@@ -172,6 +176,7 @@ export async function openWorkspace(meta: db.WorkspaceMeta): Promise<void> {
   else {
     await analysisClient().setMappings(meta.mappings ?? []);
     await analysisClient().setStarts(meta.starts ?? []);
+    await analysisClient().setChanges((meta.changes ?? []) as unknown as Change[], meta.risk ?? {});
     useWorkspace.getState().setView(await analysisClient().setAsOf(asOf));
   }
 }
@@ -191,6 +196,7 @@ export async function newWorkspace(name: string, files: File[] = []): Promise<vo
     useWorkspace.getState().setStarts([]);
     useWorkspace.getState().setMappings([]);
     useWorkspace.getState().setRiskSettings({});
+    useWorkspace.getState().setChanges([]);
     useWorkspace.getState().openedWorkspace(null, name);
     useWorkspace.getState().setBreached([]);
     useWorkspace.getState().setView(await analysisClient().reset(asOf));

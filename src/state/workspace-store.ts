@@ -1,6 +1,7 @@
 /** UI state only: the last workspace summary the worker sent, import progress, selection, view toggles. */
 import { create } from 'zustand';
 import type { AsOfSettings, FileReport, OidcStart, RiskSettings, SecretMapping, WorkspaceView } from '../core';
+import type { Change } from '../core/diff/changes';
 
 export interface ImportProgressState {
   total: number;
@@ -88,6 +89,9 @@ export interface WorkspaceState {
   /** The analyst's thresholds and classification overrides (see core RiskSettings). */
   riskSettings: RiskSettings;
   setRiskSettings(s: RiskSettings): void;
+  /** The what-if change set being tried (kept with the workspace). */
+  changes: Change[];
+  setChanges(changes: Change[]): void;
   /** The first workspace has been opened (URL syncing starts then). */
   started: boolean;
   markStarted(): void;
@@ -124,6 +128,8 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   showFindingsOf: (riskNode) => set({ risk: 'findings', riskNode }),
   riskSettings: {},
   setRiskSettings: (riskSettings) => set({ riskSettings }),
+  changes: [],
+  setChanges: (changes) => set({ changes }),
   hidden: new Set(),
   expanded: new Set(),
   expand: (key) => set((s) => ({ expanded: new Set([...s.expanded, key]) })),

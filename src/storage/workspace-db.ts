@@ -26,6 +26,8 @@ export interface WorkspaceMeta {
   starts?: { issuer: string; subject: string; audience?: string }[];
   /** Secrets mapped in the app to the identity whose credential they hold. */
   mappings?: { secret: string; identity: string; note?: string }[];
+  /** The what-if change set being tried (core diff/changes.ts Change). */
+  changes?: Record<string, unknown>[];
   /** Its settings were taken from the snapshot it was opened from (done once). */
   fromSnapshot?: boolean;
   /** Risk thresholds and human/non-human overrides the analyst set (core RiskSettings). */
@@ -97,6 +99,7 @@ export const saveClusterNames = (id: string, clusterNames: Record<string, string
 export const saveFromSnapshot = (id: string, patch: Partial<Omit<WorkspaceMeta, 'id'>>) => patchWorkspace(id, { ...patch, fromSnapshot: true });
 export const saveStarts = (id: string, starts: WorkspaceMeta['starts']) => patchWorkspace(id, { starts });
 export const saveMappings = (id: string, mappings: WorkspaceMeta['mappings']) => patchWorkspace(id, { mappings });
+export const saveChanges = (id: string, changes: WorkspaceMeta['changes']) => patchWorkspace(id, { changes });
 export const saveRisk = (id: string, risk: WorkspaceMeta['risk']) => patchWorkspace(id, { risk });
 
 export async function getWorkspace(id: string): Promise<WorkspaceMeta | undefined> {

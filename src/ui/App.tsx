@@ -8,6 +8,7 @@ import { DetailsPanel } from './panels/DetailsPanel';
 import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
 import { ExportMenu } from './ExportMenu';
+import { WhatIfBar } from './whatif/WhatIfBar';
 import { AsOfControl } from './AsOfControl';
 import { SearchBox } from './search/SearchBox';
 import { useStartup } from './use-startup';
@@ -63,6 +64,7 @@ export function App() {
           </Suspense>
           {!(view && view.stats.nodes > 0) && <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>}
           <DetailsPanel />
+          <WhatIfBar />
           {risk && (
             <Suspense fallback={<p className="muted risk-panel">Loading the risk view…</p>}>
               <RiskPanel />

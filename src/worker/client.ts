@@ -10,6 +10,8 @@
  */
 import type { AsOfSettings, ExploreAnswers, ExploreQuery, FileReport, OidcStart, SecretMapping, SnapshotWorkspace, WorkspaceEngine } from '../core';
 import type { ExportFormat } from '../core/export/workspace-export';
+import type { Change } from '../core/diff/changes';
+import type { RiskSettings } from '../core';
 import type { FromWorker, Replies, ToWorker } from './protocol';
 import { newEngine, runJob } from './import-files';
 
@@ -44,7 +46,7 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; call
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
 /** Requests that change the workspace; questions (explore) need no replay. */
-const BUILDS_WORKSPACE = new Set<Request['type']>(['reset', 'setAsOf', 'setStarts', 'setMappings', 'import']);
+const BUILDS_WORKSPACE = new Set<Request['type']>(['reset', 'setAsOf', 'setStarts', 'setMappings', 'setChanges', 'import']);
 
 export class AnalysisClient {
   private worker: Worker | undefined;
@@ -197,6 +199,11 @@ export class AnalysisClient {
   }
 
   /** A question about the analysed workspace (scenes, list pages, details), answered in the worker. */
+  /** The what-if change set (empty: the workspace as it is). */
+  setChanges(changes: Change[], risk: RiskSettings): Promise<Replies['setChanges']> {
+    return this.request({ type: 'setChanges', changes, risk }, {}) as Promise<Replies['setChanges']>;
+  }
+
   /** The workspace as the files of one export format. */
   exportAs(format: ExportFormat, workspace: SnapshotWorkspace, createdAt: string, title?: string): Promise<Replies['export']> {
     return this.request({ type: 'export', format, workspace, createdAt, title }, {}) as Promise<Replies['export']>;

@@ -76,6 +76,9 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
     case 'setMappings':
       engine.setMappings(msg.mappings);
       return engine.view();
+    case 'setChanges':
+      engine.setChanges(msg.changes, msg.risk);
+      return engine.view();
     case 'explore':
       return engine.explore(msg.query);
     case 'export':

@@ -1,6 +1,8 @@
 /** Typed messages between the UI and the analysis worker. */
 import type { AsOfSettings, OidcStart, FileReport, WorkspaceView, ExploreQuery, ExploreAnswers, SecretMapping, SnapshotWorkspace } from '../core';
 import type { ExportedFile, ExportFormat } from '../core/export/workspace-export';
+import type { Change } from '../core/diff/changes';
+import type { RiskSettings } from '../core';
 
 export type ToWorker =
   | { type: 'import'; requestId: number; files: File[] }
@@ -8,6 +10,8 @@ export type ToWorker =
   | { type: 'setAsOf'; requestId: number; asOf: AsOfSettings }
   | { type: 'setStarts'; requestId: number; starts: OidcStart[] }
   | { type: 'setMappings'; requestId: number; mappings: SecretMapping[] }
+  /** The what-if change set (with the risk settings its findings are judged by). */
+  | { type: 'setChanges'; requestId: number; changes: Change[]; risk: RiskSettings }
   /** A question about the analysed workspace: a scene, a page of a list, a node's details. */
   | { type: 'explore'; requestId: number; query: ExploreQuery }
   /** The workspace in one export format, with the page's settings and the time of the export. */
@@ -20,6 +24,7 @@ export interface Replies {
   setAsOf: WorkspaceView;
   setStarts: WorkspaceView;
   setMappings: WorkspaceView;
+  setChanges: WorkspaceView;
   explore: ExploreAnswers[keyof ExploreAnswers];
   export: ExportedFile[];
 }

@@ -12,6 +12,7 @@ import type { AgeJudgement } from '../analysis/lifecycle';
 import type { Help } from '../explain/help';
 import type { RelationshipGroup } from './relationships';
 import type { SnapshotWorkspace } from '../snapshot/format';
+import type { Change, NamedBlast, PlanMetric, RemediationPlan } from '../diff/whatif';
 
 /** A node as lists and panels show it. */
 export interface NodeRef {
@@ -36,6 +37,19 @@ export interface WorkspaceView {
   issuers: string[];
   /** The settings of the snapshot the workspace was opened from (jewels, marks, thresholds...). */
   openedSnapshot?: SnapshotWorkspace;
+  /** Present while a what-if change set is applied: every other answer is then about the changed copy. */
+  whatIf?: WhatIfView;
+}
+
+/** A what-if change set as the page shows it: each change, the figures before and after, the plan. */
+export interface WhatIfView {
+  changes: { index: number; change: Change; summary?: string; applied: boolean }[];
+  problems: string[];
+  metrics: PlanMetric[];
+  identities: NamedBlast[];
+  /** The remediation plan as text (what the CLI prints). */
+  planText: string[];
+  plan: RemediationPlan;
 }
 
 /** The summary's lists that can run long (tens of thousands of entries in a large estate). */

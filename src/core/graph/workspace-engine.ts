@@ -23,6 +23,9 @@ import type { SnapshotWorkspace } from '../snapshot/format';
 import { exportWorkspace, type ExportedFile, type ExportFormat } from '../export/workspace-export';
 import { assessRisk } from '../risk/assess';
 import { rejectedReport } from '../importers/import-file';
+import { whatIf, planText, type Change } from '../diff/whatif';
+import type { RiskConfig } from '../risk/types';
+import type { WhatIfView } from '../explore/types';
 
 /** How the workspace's analysis date is chosen: the analyst's, else derived from the exports. */
 export interface AsOfSettings {
@@ -46,6 +49,10 @@ export class WorkspaceEngine {
   private version = 0;
   /** The settings of the snapshot this workspace was opened from (the page applies them once). */
   private opened: SnapshotWorkspace | undefined;
+  /** What-if: removals simulated on a copy; every answer is about the copy while any is set. */
+  private changes: Change[] = [];
+  private changesRisk: Partial<RiskConfig> = {};
+  private whatIfView: WhatIfView | undefined;
 
   /** `timer` measures durations for the analyst; `importTime` is the as-of fallback. */
   constructor(
@@ -90,6 +97,8 @@ export class WorkspaceEngine {
     this.starts = [...(w.starts ?? [])];
     this.mappings = [...(w.mappings ?? [])];
     this.asOfSettings = { override: w.asOfOverride, importTime: w.importedAt ?? this.asOfSettings.importTime };
+    this.changes = [...(w.changes ?? [])];
+    this.changesRisk = w.risk ?? {};
     const nodes = read.snapshot.graph.nodes.length;
     return {
       file: name,
@@ -109,7 +118,7 @@ export class WorkspaceEngine {
   async exportAs(format: ExportFormat, opts: { workspace: SnapshotWorkspace; createdAt: string; title?: string }): Promise<ExportedFile[]> {
     const analysis = await this.ready();
     const risk = assessRisk(analysis, opts.workspace.risk ?? {});
-    const workspace: SnapshotWorkspace = { ...opts.workspace, starts: this.starts, mappings: this.mappings, asOfOverride: this.asOfSettings.override, importedAt: this.asOfSettings.importTime };
+    const workspace: SnapshotWorkspace = { ...opts.workspace, starts: this.starts, mappings: this.mappings, asOfOverride: this.asOfSettings.override, importedAt: this.asOfSettings.importTime, ...(this.changes.length ? { changes: this.changes } : {}) };
     return exportWorkspace(format, { session: this.session, analysis, risk, workspace, createdAt: opts.createdAt, title: opts.title, gzip: format === 'snapshot' });
   }
 
@@ -137,6 +146,17 @@ export class WorkspaceEngine {
   /** The workspace's secret mappings (replaced as a whole); the analysis re-runs. */
   setMappings(mappings: SecretMapping[]): void {
     this.mappings = [...mappings];
+    this.changed();
+  }
+
+  /**
+   * The what-if change set (replaced as a whole; empty: the workspace as it is). Every view,
+   * blast radius, path and finding is then about the workspace with the changes applied, and the
+   * view carries the before/after figures and the remediation plan.
+   */
+  setChanges(changes: readonly Change[], risk: Partial<RiskConfig> = {}): void {
+    this.changes = [...changes];
+    this.changesRisk = risk;
     this.changed();
   }
 
@@ -168,7 +188,7 @@ export class WorkspaceEngine {
     const refs = summary ? (this.explorer?.refs(summaryIds(summary)) ?? {}) : {};
     const unmapped = this.analysis?.unmapped ?? [];
     const warnings = unmapped.length ? [...this.session.warnings, `${unmapped.length} secret mapping(s) of this workspace name a node that is not loaded: ${unmapped.slice(0, 3).map((m) => `${m.secret} → ${m.identity}`).join(', ')}`] : this.session.warnings;
-    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g), ...(this.opened ? { openedSnapshot: this.opened } : {}) };
+    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g), ...(this.opened ? { openedSnapshot: this.opened } : {}), ...(this.whatIfView ? { whatIf: this.whatIfView } : {}) };
   }
 
   /** One question of the page about the analysed workspace. */
@@ -181,6 +201,24 @@ export class WorkspaceEngine {
     if (this.analysis || this.session.graph.order === 0) return;
     const start = this.timer?.();
     this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts, mappings: this.mappings });
+    this.whatIfView = undefined;
+    if (this.changes.length) {
+      // The workspace as it is stays the "before"; the copy with the changes is what is explored.
+      const r = await whatIf(this.session.graph, this.changes, asOf.ms, { before: { analysis: this.analysis, risk: assessRisk(this.analysis, this.changesRisk) }, risk: this.changesRisk, starts: this.starts, mappings: this.mappings, timer: this.timer });
+      this.analysis = r.after.analysis;
+      this.whatIfView = {
+        // Each change in the words of what to do (the plan's actions), else what was removed.
+        changes: this.changes.map((change, index) => {
+          const a = r.applied.find((x) => x.index === index);
+          return { index, change, summary: a ? a.actions.map((x) => x.action).join('; ') || a.summary : undefined, applied: !!a };
+        }),
+        problems: r.problems,
+        metrics: r.plan.metrics,
+        identities: r.plan.identities,
+        planText: planText(r.plan),
+        plan: r.plan,
+      };
+    }
     this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
     this.explorer = new Explorer(this.analysis, this.summary);
   }
@@ -212,6 +250,7 @@ export class WorkspaceEngine {
     this.starts = [];
     this.mappings = [];
     this.opened = undefined;
+    this.changes = [];
   }
 }
 

@@ -12,6 +12,7 @@ import type { AnalysisSummary } from '../analysis/summary';
 import type { Finding, Metrics } from '../risk/types';
 import type { Classification } from '../risk/classify';
 import type { SecretMapping } from '../analysis/secret-unlocks';
+import type { Change } from '../diff/changes';
 
 export const SNAPSHOT_FORMAT = 'blastmap.snapshot';
 /** Bumped when a reader of the previous version would misread a new one; read.ts migrates older ones. */
@@ -51,6 +52,8 @@ export interface SnapshotWorkspace {
   asOfOverride?: number;
   /** When the files were first imported (the as-of fallback), epoch ms. */
   importedAt?: number;
+  /** The what-if change set the analyst was trying (diff/changes.ts). */
+  changes?: Change[];
 }
 
 export interface BlastmapSnapshot {

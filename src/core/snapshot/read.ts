@@ -7,6 +7,7 @@
 import { isRecord } from '../io/safe-object';
 import { limitDepth, MAX_DATA_DEPTH } from '../io/depth';
 import { scrubSecrets } from '../io/scrub-secrets';
+import { parseChanges } from '../diff/changes';
 import type { FileReport, NameRef } from '../model/fragment';
 import type { Evidence } from '../model/types';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type BlastmapSnapshot, type SnapshotEdgeRecord, type SnapshotNodeRecord, type SnapshotWorkspace } from './format';
@@ -102,6 +103,11 @@ function workspace(v: unknown): SnapshotWorkspace {
       risk.overrides = overrides;
     }
     out.risk = risk;
+  }
+  if (own(w, 'changes') !== undefined) {
+    const parsed = parseChanges(own(w, 'changes'));
+    if (parsed.problems.length) fail('workspace.changes', parsed.problems[0]!);
+    out.changes = parsed.changes;
   }
   for (const k of ['asOfOverride', 'importedAt'] as const) {
     const n = own(w, k);

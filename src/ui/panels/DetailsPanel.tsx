@@ -14,6 +14,7 @@ import { RelationshipsSection } from './RelationshipsSection';
 import { SecretMappingSection } from './SecretMappingSection';
 import { FindingsSection } from './FindingsSection';
 import { ClassificationLine } from './ClassificationLine';
+import { WhatIfRemove } from '../whatif/WhatIfRemove';
 import { ClusterRename } from './ClusterRename';
 import { updateJewels } from '../../queries/workspaces';
 import { toggleBreached } from '../../queries/breached';
@@ -117,6 +118,9 @@ function Details({ view, id }: { view: WorkspaceView; id: string }) {
         <button type="button" data-testid="toggle-breached" onClick={() => void toggleBreached(node.id)}>
           {marks.includes(node.id) ? 'Unmark as breached' : 'Mark as breached'}
         </button>
+        {!node.placeholder && (info.category === 'identity' || info.category === 'credential') && (
+          <WhatIfRemove change={info.category === 'credential' ? { type: 'credential', node: node.id } : { type: 'identity', node: node.id }} label="What if it were removed?" />
+        )}
       </div>
       {BLAST_CATEGORIES.has(info.category) && <BlastSection view={view} node={node.id} />}
       {!TARGET_CATEGORIES.has(info.category) && <WhoCanSection view={view} node={node.id} />}

@@ -5,6 +5,8 @@ import { edgeKindInfo, type DetailEdge, type EdgePage, type Evidence, type Works
 import { useWorkspace } from '../../state/workspace-store';
 import { detailsQuery } from '../../queries/explore';
 import { pageSpan, spanPages, VirtualList } from '../VirtualList';
+import { changeForEdge } from '../whatif/edge-change';
+import { WhatIfRemove } from '../whatif/WhatIfRemove';
 
 export function EvidenceItem({ ev }: { ev: Evidence }) {
   return (
@@ -97,7 +99,8 @@ export function EdgeList({ title, view, node, first, incoming = false }: { title
                     {e.other.name}
                   </button>
                 )}{' '}
-                <span className="muted">{attrSummary(e)}</span>
+                <span className="muted">{attrSummary(e)}</span>{' '}
+                <WhatIfRemove change={changeForEdge(e, node, incoming)} />
               </div>
               <ul>
                 {e.evidence.map((ev, i) => (
