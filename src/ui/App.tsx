@@ -9,6 +9,8 @@ import { useWorkspace } from '../state/workspace-store';
 import { WorkspaceBar } from './WorkspaceBar';
 import { ExportMenu } from './ExportMenu';
 import { WhatIfBar } from './whatif/WhatIfBar';
+import { ComparePanel } from './compare/ComparePanel';
+import { CompareButton } from './compare/CompareButton';
 import { AsOfControl } from './AsOfControl';
 import { SearchBox } from './search/SearchBox';
 import { useStartup } from './use-startup';
@@ -40,6 +42,7 @@ export function App() {
             Risk
           </button>
           <ExportMenu />
+          <CompareButton />
           <WorkspaceBar />
           <AsOfControl />
           <label>
@@ -64,7 +67,10 @@ export function App() {
           </Suspense>
           {!(view && view.stats.nodes > 0) && <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>}
           <DetailsPanel />
-          <WhatIfBar />
+          <div className="left-overlays">
+            <ComparePanel />
+            <WhatIfBar />
+          </div>
           {risk && (
             <Suspense fallback={<p className="muted risk-panel">Loading the risk view…</p>}>
               <RiskPanel />

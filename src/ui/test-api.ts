@@ -14,6 +14,8 @@ export interface BlastmapTestApi {
   nodePagePosition(id: string): { x: number; y: number } | null;
   /** Ids of drawn nodes of one kind. */
   nodeIds(kind?: string): string[];
+  /** Ids of drawn nodes marked as changed since a compared snapshot (`added`, `opened`...). */
+  diffNodeIds(mark: string): string[];
   /** Ids of drawn edges of one kind. */
   edgeIds(kind?: string): string[];
   /** Page coordinates of an edge's midpoint, or null when it is not drawn. */
@@ -69,6 +71,7 @@ export function registerGraphTestApi(cy: Core, webgl = false): () => void {
     },
     nodeLabels: () => cy.nodes().map((n) => String(n.data('label') ?? '')),
     nodeIds: (kind) => cy.nodes(kind ? `[kind = "${kind.replace(/"/g, '')}"]` : undefined).map((n) => n.id()),
+    diffNodeIds: (mark) => cy.nodes(`[diff = "${mark.replace(/"/g, '')}"]`).map((n) => n.id()),
   };
   return () => {
     delete window.__blastmap;

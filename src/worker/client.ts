@@ -204,6 +204,11 @@ export class AnalysisClient {
     return this.request({ type: 'setChanges', changes, risk }, {}) as Promise<Replies['setChanges']>;
   }
 
+  /** Compare the workspace with a snapshot file (undefined: stop comparing). */
+  compareWith(file: File | undefined, risk: RiskSettings): Promise<Replies['compare']> {
+    return this.request({ type: 'compare', file, risk }, {}) as Promise<Replies['compare']>;
+  }
+
   /** The workspace as the files of one export format. */
   exportAs(format: ExportFormat, workspace: SnapshotWorkspace, createdAt: string, title?: string): Promise<Replies['export']> {
     return this.request({ type: 'export', format, workspace, createdAt, title }, {}) as Promise<Replies['export']>;

@@ -81,6 +81,8 @@ export async function runJob(engine: WorkspaceEngine, msg: ToWorker, progress: J
       return engine.view();
     case 'explore':
       return engine.explore(msg.query);
+    case 'compare':
+      return engine.compareWith(msg.file ? new Uint8Array(await msg.file.arrayBuffer()) : undefined, msg.file?.name, msg.risk);
     case 'export':
       return engine.exportAs(msg.format, { workspace: msg.workspace, createdAt: msg.createdAt, title: msg.title });
   }

@@ -14,6 +14,8 @@ export type ToWorker =
   | { type: 'setChanges'; requestId: number; changes: Change[]; risk: RiskSettings }
   /** A question about the analysed workspace: a scene, a page of a list, a node's details. */
   | { type: 'explore'; requestId: number; query: ExploreQuery }
+  /** Compare the workspace with a snapshot (none: stop comparing). */
+  | { type: 'compare'; requestId: number; file?: File; risk: RiskSettings }
   /** The workspace in one export format, with the page's settings and the time of the export. */
   | { type: 'export'; requestId: number; format: ExportFormat; workspace: SnapshotWorkspace; createdAt: string; title?: string };
 
@@ -27,6 +29,7 @@ export interface Replies {
   setChanges: WorkspaceView;
   explore: ExploreAnswers[keyof ExploreAnswers];
   export: ExportedFile[];
+  compare: WorkspaceView;
 }
 
 export type FromWorker =

@@ -650,6 +650,7 @@ function diffBlast(
       take(ix.ids[v]!);
     }
   }
+  console.log('LAP candidates', list.length, touched.length);
   const compared = list.slice(0, opts.blastBudget);
   const changes: BlastChange[] = [];
   for (const id of compared) {
@@ -675,15 +676,19 @@ export function diffWorkspaces(before: DiffSide, after: DiffSide, opts: DiffOpti
   const o = { topByRisk: opts.topByRisk ?? DEFAULTS.topByRisk, blastBudget: opts.blastBudget ?? DEFAULTS.blastBudget, maxPaths: opts.maxPaths ?? DEFAULTS.maxPaths };
   const gb = before.analysis.graph;
   const ga = after.analysis.graph;
+  const T = (globalThis as unknown as { performance: { now(): number } }).performance; let t0 = T.now(); const lap = (m: string) => { console.log('LAP', m, Math.round(T.now() - t0)); t0 = T.now(); };
   const identities = diffNodes(nodesOf(gb, isIdentity), nodesOf(ga, isIdentity));
   const credentials = diffNodes(nodesOf(gb, isCredential), nodesOf(ga, isCredential));
   const policies = diffPolicies(nodesOf(gb, isPolicy), nodesOf(ga, isPolicy));
   const grants = diffGrants(gb, ga);
   const findings = diffFindings(before, after);
+  lap('nodes+grants+findings');
   const adminPaths = diffAdmins(before.analysis, after.analysis, o.maxPaths);
+  lap('admins');
   const jewelPaths = diffJewels(before.analysis, after.analysis, opts.jewels ?? [], o.maxPaths);
   const policyIds = [...policies.changedIds, ...policies.added.map((p) => p.id), ...policies.removed.map((p) => p.id)];
   const blast = diffBlast(before, after, { identities, credentials, policyIds, grants, findings, admins: adminPaths, jewels: jewelPaths }, { topByRisk: o.topByRisk, blastBudget: o.blastBudget, watch: opts.watch ?? [] });
+  lap('blast');
   const newFindingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.added.filter((f) => f.severity === s).length + findings.changed.filter((f) => f.severity === s && SEVERITY_RANK[f.severity] < SEVERITY_RANK[f.severityBefore]).length])) as Record<Severity, number>;
   const strip = <T extends { changedAttrs?: unknown; changedIds?: unknown }>(d: T): Omit<T, 'changedAttrs' | 'changedIds'> => {
     const { changedAttrs: _a, changedIds: _b, ...rest } = d;

@@ -18,7 +18,7 @@ import { overviewScene } from './scene/overview-scene';
 import { blastScene } from './scene/blast-scene';
 import { pathScene } from './scene/path-scene';
 import { placeLabels } from './scene/labels';
-import type { EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
+import type { DiffMark, EdgeDetails, InventoryPage, InventoryRequest, NodeDetails, NodeRef, OverviewRequest, Scene, SummaryList, SummaryListPage } from './types';
 import { answerQuestion, type QuestionAnswer, type QuestionRequest } from './questions';
 import type { Severity } from '../risk/types';
 import type { Classification } from '../risk/classify';
@@ -104,6 +104,8 @@ export class Explorer {
   private searchCache: SearchIndex | undefined;
   /** The last blast radius: the panel and the scene ask for the same node one after the other. */
   private lastBlast: { node: string; value: BlastResult } | undefined;
+  /** Nodes that changed since a compared snapshot: marked in every scene. */
+  private diffMarks: ReadonlyMap<string, DiffMark> | undefined;
   /** The risk assessment under the analyst's last thresholds (re-run when they change). */
   private riskCache: { key: string; view: RiskView } | undefined;
 
@@ -111,6 +113,20 @@ export class Explorer {
     private readonly a: Analysis,
     private readonly summary: AnalysisSummary | undefined,
   ) {}
+
+  setDiffMarks(marks: ReadonlyMap<string, DiffMark> | undefined): void {
+    this.diffMarks = marks;
+  }
+
+  /** A scene with its labels placed and each node's change since the compared snapshot. */
+  private drawn(scene: Scene): Scene {
+    const marks = this.diffMarks;
+    if (marks) for (const n of scene.nodes) {
+      const m = marks.get(n.id);
+      if (m) n.diff = m;
+    }
+    return labelled(scene);
+  }
 
   private get graph() {
     return this.a.graph;
@@ -123,11 +139,11 @@ export class Explorer {
   private dispatch(q: ExploreQuery): ExploreAnswers[keyof ExploreAnswers] {
     switch (q.type) {
       case 'overview':
-        return labelled(overviewScene(this.graph, this.summary, q.req, (id) => this.scopeOf(id)));
+        return this.drawn(overviewScene(this.graph, this.summary, q.req, (id) => this.scopeOf(id)));
       case 'blastScene':
-        return labelled(blastScene(this.a, this.blast(q.node), new Set(q.expanded)));
+        return this.drawn(blastScene(this.a, this.blast(q.node), new Set(q.expanded)));
       case 'pathScene':
-        return labelled(pathScene(this.graph, q.from, privilegePaths(this.a, q.from, q.to, 5)));
+        return this.drawn(pathScene(this.graph, q.from, privilegePaths(this.a, q.from, q.to, 5)));
       case 'details':
         return nodeDetails(this.graph, q.req, this.a.asOf);
       case 'inventory':

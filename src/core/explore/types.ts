@@ -13,6 +13,7 @@ import type { Help } from '../explain/help';
 import type { RelationshipGroup } from './relationships';
 import type { SnapshotWorkspace } from '../snapshot/format';
 import type { Change, NamedBlast, PlanMetric, RemediationPlan } from '../diff/whatif';
+import type { WorkspaceDiff } from '../diff/diff';
 
 /** A node as lists and panels show it. */
 export interface NodeRef {
@@ -39,6 +40,24 @@ export interface WorkspaceView {
   openedSnapshot?: SnapshotWorkspace;
   /** Present while a what-if change set is applied: every other answer is then about the changed copy. */
   whatIf?: WhatIfView;
+  /** Present while the workspace is compared with a snapshot (the older side). */
+  comparison?: ComparisonView;
+}
+
+/** How a node changed since the snapshot compared with: drawn on the graph. */
+export type DiffMark = 'added' | 'changed' | 'opened' | 'grew' | 'shrank';
+
+export interface ComparisonView {
+  /** The snapshot's file name, when it was written, and its analysis date. */
+  name: string;
+  createdAt: string;
+  asOf: string;
+  summary: WorkspaceDiff['summary'];
+  /** The diff as the CLI prints it (first lines). */
+  text: string[];
+  /** Nodes of the workspace marked on the graph (first 2,000). */
+  marked: string[];
+  diff: WorkspaceDiff;
 }
 
 /** A what-if change set as the page shows it: each change, the figures before and after, the plan. */
@@ -83,6 +102,8 @@ export interface SceneNode {
   placeholder?: boolean;
   /** Admin-equivalent, escalates to admin, crown jewel, marked as breached: drawn and labelled first. */
   mark?: 'admin' | 'conditional-admin' | 'escalates' | 'jewel' | 'source' | 'breached';
+  /** What changed since the snapshot the workspace is compared with. */
+  diff?: DiffMark;
   /** A group: how many nodes it stands for, and the key that expands it. */
   group?: { key: string; count: number };
   /** Rings of the blast view. */

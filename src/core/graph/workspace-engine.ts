@@ -25,7 +25,8 @@ import { assessRisk } from '../risk/assess';
 import { rejectedReport } from '../importers/import-file';
 import { whatIf, planText, type Change } from '../diff/whatif';
 import type { RiskConfig } from '../risk/types';
-import type { WhatIfView } from '../explore/types';
+import type { ComparisonView, DiffMark, WhatIfView } from '../explore/types';
+import { diffWorkspaces, diffText } from '../diff/diff';
 
 /** How the workspace's analysis date is chosen: the analyst's, else derived from the exports. */
 export interface AsOfSettings {
@@ -53,6 +54,8 @@ export class WorkspaceEngine {
   private changes: Change[] = [];
   private changesRisk: Partial<RiskConfig> = {};
   private whatIfView: WhatIfView | undefined;
+  /** A snapshot the workspace is compared with (diff), and what changed on each node since. */
+  private comparison: { view: ComparisonView; marks: Map<string, DiffMark> } | undefined;
 
   /** `timer` measures durations for the analyst; `importTime` is the as-of fallback. */
   constructor(
@@ -112,6 +115,38 @@ export class WorkspaceEngine {
       bytes: bytes.length,
       droppedSecrets: read.droppedSecrets,
     };
+  }
+
+  /**
+   * Compare the workspace with a snapshot (the older side): what was added, removed and changed,
+   * paths to admin opened and closed, blast radius growth. Nodes that changed are marked in every
+   * scene until the comparison is cleared (`bytes` undefined).
+   */
+  async compareWith(bytes: Uint8Array | undefined, name = '', risk: Partial<RiskConfig> = {}): Promise<WorkspaceView> {
+    this.comparison = undefined;
+    if (bytes) {
+      const read = openSnapshot(bytes);
+      if ('error' in read) throw new Error(`${name}: not a usable Blastmap snapshot: ${read.error}`);
+      const old = new ImportSession();
+      old.restore(read.snapshot);
+      const w = read.snapshot.workspace;
+      const oldAsOf = w.asOfOverride ?? defaultAsOf(old.files, old.graph, w.importedAt ?? Date.parse(read.snapshot.asOf)).ms;
+      const before = await analyze(old.graph, { asOf: oldAsOf, starts: w.starts ?? [], mappings: w.mappings ?? [] });
+      const after = await this.ready();
+      const d = diffWorkspaces({ analysis: before, risk: assessRisk(before, risk) }, { analysis: after, risk: assessRisk(after, risk) });
+      const marks = new Map<string, DiffMark>();
+      const mark = (id: string, m: DiffMark) => void (marks.has(id) || marks.set(id, m));
+      for (const x of d.adminPaths.opened) mark(x.principal, 'opened');
+      for (const x of d.adminPaths.changed) mark(x.principal, 'changed');
+      for (const x of [...d.identities.added, ...d.credentials.added, ...d.policies.added]) mark(x.id, 'added');
+      for (const x of [...d.identities.changed, ...d.credentials.changed, ...d.policies.changed]) mark(x.id, 'changed');
+      for (const x of d.blast.changes) mark(x.id, x.trend === 'growth' ? 'grew' : x.trend === 'shrinkage' ? 'shrank' : 'changed');
+      for (const g of [...d.grants.added, ...d.grants.changed]) mark(g.source, 'changed');
+      this.comparison = { view: { name, createdAt: read.snapshot.createdAt, asOf: read.snapshot.asOf, summary: d.summary, text: diffText(d).slice(0, 400), marked: [...marks.keys()].slice(0, 2000), diff: d }, marks };
+    }
+    this.version++;
+    this.explorer?.setDiffMarks(this.comparison?.marks);
+    return this.view();
   }
 
   /** The workspace in one export format (the page passes its settings and the time). */
@@ -188,7 +223,7 @@ export class WorkspaceEngine {
     const refs = summary ? (this.explorer?.refs(summaryIds(summary)) ?? {}) : {};
     const unmapped = this.analysis?.unmapped ?? [];
     const warnings = unmapped.length ? [...this.session.warnings, `${unmapped.length} secret mapping(s) of this workspace name a node that is not loaded: ${unmapped.slice(0, 3).map((m) => `${m.secret} → ${m.identity}`).join(', ')}`] : this.session.warnings;
-    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g), ...(this.opened ? { openedSnapshot: this.opened } : {}), ...(this.whatIfView ? { whatIf: this.whatIfView } : {}) };
+    return { version: this.version, files: this.session.files, warnings, stats: graphStats(g), asOf, analysis: summary, refs, issuers: knownIssuers(g), ...(this.opened ? { openedSnapshot: this.opened } : {}), ...(this.whatIfView ? { whatIf: this.whatIfView } : {}), ...(this.comparison ? { comparison: this.comparison.view } : {}) };
   }
 
   /** One question of the page about the analysed workspace. */
@@ -221,6 +256,7 @@ export class WorkspaceEngine {
     }
     this.summary = summarize(this.analysis, start === undefined ? undefined : this.timer!() - start);
     this.explorer = new Explorer(this.analysis, this.summary);
+    this.explorer.setDiffMarks(this.comparison?.marks);
   }
 
   async blast(node: string): Promise<BlastView> {
@@ -251,6 +287,7 @@ export class WorkspaceEngine {
     this.mappings = [];
     this.opened = undefined;
     this.changes = [];
+    this.comparison = undefined;
   }
 }
 

@@ -47,7 +47,7 @@ function useScene(): { scene: Scene | undefined; mode: 'path' | 'blast' | 'overv
 function nodeElements(scene: Scene): ElementDefinition[] {
   return scene.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.id, label: n.label, kind: n.kind, ...nodeLook(n.kind), placeholder: n.placeholder, mark: n.mark, ring: n.ring, group: n.group ? true : undefined, groupKey: n.group?.key, count: n.group?.count },
+    data: { id: n.id, label: n.label, kind: n.kind, ...nodeLook(n.kind), placeholder: n.placeholder, mark: n.mark, diff: n.diff, ring: n.ring, group: n.group ? true : undefined, groupKey: n.group?.key, count: n.group?.count },
     position: { x: n.x, y: n.y },
   }));
 }

@@ -63,6 +63,12 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node[finding = "critical"]', style: { 'underlay-color': '#dc2626', 'underlay-opacity': 0.55, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
     { selector: 'node[finding = "high"]', style: { 'underlay-color': '#f87171', 'underlay-opacity': 0.45, 'underlay-padding': 5, 'underlay-shape': 'ellipse' } },
     { selector: 'node[finding = "medium"]', style: { 'underlay-color': '#fbbf24', 'underlay-opacity': 0.35, 'underlay-padding': 4, 'underlay-shape': 'ellipse' } },
+    // Changes since a compared snapshot: an outline outside the border (marks keep the border).
+    { selector: 'node[diff = "opened"]', style: { 'outline-width': 4, 'outline-color': '#ef4444', 'outline-offset': 3, 'outline-opacity': 1 } },
+    { selector: 'node[diff = "added"]', style: { 'outline-width': 3, 'outline-color': '#22c55e', 'outline-offset': 3, 'outline-opacity': 1 } },
+    { selector: 'node[diff = "changed"]', style: { 'outline-width': 3, 'outline-color': '#f59e0b', 'outline-offset': 3, 'outline-opacity': 1 } },
+    { selector: 'node[diff = "grew"]', style: { 'outline-width': 3, 'outline-color': '#fb7185', 'outline-offset': 3, 'outline-opacity': 1 } },
+    { selector: 'node[diff = "shrank"]', style: { 'outline-width': 3, 'outline-color': '#2dd4bf', 'outline-offset': 3, 'outline-opacity': 1 } },
     // The keyboard cursor (arrow keys): a ring around the node.
     { selector: 'node.cursor', style: { 'overlay-color': '#38bdf8', 'overlay-opacity': 0.35, 'overlay-padding': 7 } },
     { selector: 'node.hover', style: { opacity: 1, 'border-width': 2, 'border-color': '#e2e8f0' } },
