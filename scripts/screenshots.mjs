@@ -112,6 +112,36 @@ await paths.getByRole('button', { name: /Paths from breached marks/ }).click();
 await paths.getByTestId('question-row').first().waitFor();
 await idle();
 await shot('questions');
+// Risk: the dashboard and the findings table, grouped by identity.
+await page.goto(base);
+await idle();
+await page.getByRole('button', { name: 'Risk', exact: true }).click();
+await page.getByRole('dialog', { name: 'Risk' }).getByText('Top 10 by risk').waitFor();
+await shot('risk-dashboard');
+await page.getByRole('tab', { name: /^Findings/ }).click();
+await page.getByLabel('Group findings').selectOption('identity');
+await page.locator('.group-row').first().waitFor();
+await shot('risk-findings');
+await page.getByRole('button', { name: 'Close the risk view' }).click();
+// What-if: detach the policy behind svc-jenkins-deploy's escalation, figures before and after.
+await click(`arn:aws:iam::${A}:user/service/svc-jenkins-deploy`);
+await page.locator('[data-testid="edge-item"][data-kind="hasPolicy"]').filter({ hasText: 'CIDeployLegacy' }).getByRole('button', { name: 'what if removed?' }).click();
+await page.getByTestId('whatif-bar').waitFor();
+await idle();
+await shot('what-if');
+await page.getByTestId('whatif-bar').getByRole('button', { name: 'Clear the what-if' }).click();
+await page.getByTestId('whatif-bar').waitFor({ state: 'detached' });
+// Compare: last month's account (fixtures/diff/v1) against this month's (v2), one new grant.
+const old = join(mkdtempSync(join(tmpdir(), 'blastmap-shots-')), 'last-month.blastmap.json.gz');
+execFileSync(process.execPath, [join(root, 'bin/blastmap.mjs'), 'export', join(root, 'fixtures/diff/v1'), '--format', 'snapshot', '--out', old], { stdio: 'ignore' });
+await page.goto(`${base}/?start=empty`);
+await page.getByText('No data yet').waitFor();
+await page.getByTestId('file-input').setInputFiles([join(root, 'fixtures/diff/v2/iam-get-account-authorization-details.json')]);
+await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0);
+await page.getByTestId('compare-input').setInputFiles(old);
+await page.getByTestId('compare-panel').waitFor();
+await idle();
+await shot('compare');
 // A generated 10,000-principal account: the overview folds into groups, labelled.
 const dir = mkdtempSync(join(tmpdir(), 'blastmap-shots-'));
 execFileSync(process.execPath, [join(root, 'bin/blastmap.mjs'), 'generate', '--principals', '10000', '--seed', '7', '--out', dir], { stdio: 'ignore' });
@@ -130,6 +160,9 @@ await shot('overview-10000-1280x720');
 await page.goto(base);
 await idle();
 await shot('explore-1280x720');
+await page.getByRole('button', { name: 'Risk', exact: true }).click();
+await page.getByRole('dialog', { name: 'Risk' }).getByText('Top 10 by risk').waitFor();
+await shot('risk-dashboard-1280x720');
 await browser.close();
 stop();
 process.exit(0);
