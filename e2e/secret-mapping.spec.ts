@@ -41,6 +41,7 @@ test('map a secret to the identity it unlocks: readers reach it, and the mapping
   // account in one step, conditionally.
   await page.keyboard.press('/');
   await page.keyboard.type('bq-loader@');
+  await expect(page.getByRole('option').first()).toContainText('bq-loader@');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('details-id')).toHaveText(LOADER);
   await page.getByTestId('who-can').locator('summary').click();

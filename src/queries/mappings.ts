@@ -7,14 +7,16 @@ import { analysisClient } from './analysis-client';
 export async function updateMappings(mappings: SecretMapping[]): Promise<void> {
   const s = useWorkspace.getState();
   s.setMappings(mappings);
-  s.setView(await analysisClient().setMappings(mappings));
+  // Saved before the analysis re-runs: a reload meanwhile keeps what the analyst just did.
   const id = s.workspaceId;
-  if (!id) return;
-  try {
-    await db.saveMappings(id, mappings);
-  } catch (e) {
-    useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+  if (id) {
+    try {
+      await db.saveMappings(id, mappings);
+    } catch (e) {
+      useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+    }
   }
+  s.setView(await analysisClient().setMappings(mappings));
 }
 
 /** Say that `secret` holds the credential of `identity` (once per pair). */

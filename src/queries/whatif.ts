@@ -7,14 +7,16 @@ import { analysisClient } from './analysis-client';
 export async function updateChanges(changes: Change[]): Promise<void> {
   const s = useWorkspace.getState();
   s.setChanges(changes);
-  s.setView(await analysisClient().setChanges(changes, s.riskSettings));
+  // Saved before the analysis re-runs: a reload meanwhile keeps what the analyst just did.
   const id = s.workspaceId;
-  if (!id) return;
-  try {
-    await db.saveChanges(id, changes as unknown as Record<string, unknown>[]);
-  } catch (e) {
-    useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+  if (id) {
+    try {
+      await db.saveChanges(id, changes as unknown as Record<string, unknown>[]);
+    } catch (e) {
+      useWorkspace.getState().failStorage(db.storageErrorMessage(e));
+    }
   }
+  s.setView(await analysisClient().setChanges(changes, s.riskSettings));
 }
 
 const same = (a: Change, b: Change) => JSON.stringify(a) === JSON.stringify(b);

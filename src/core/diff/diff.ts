@@ -5,28 +5,32 @@
  * and evidence from the side where it exists; blast radius growth and shrinkage per identity.
  *
  * Cost. Everything but blast radius is one pass over each graph's nodes and edges, plus one
- * reverse sweep per side for admins (adminReport) and per crown jewel (whoCan). A blast radius is a
- * sweep plus resource evaluation per identity, so it is NOT computed for every identity (100,000
- * principals would take hours): only for a bounded list of candidates, in this order —
- *   1. identities the caller names (`watch`: a what-if's changed identities);
- *   2. principals whose admin status or crown-jewel reach changed;
- *   3. identities a change touches: either end of a changed grant (a group: its members), the
- *      holders of a changed policy, changed identities, the owners of changed credentials, the
- *      identities of changed findings;
- *   4. the `topByRisk` identities ranked highest by risk on either side;
- *   5. whoever can reach a touched identity (reverse sweep from them, nearest first), since their
- *      radius grows or shrinks with it;
- * cut at `blastBudget` identities (each computed once per side). `blast.candidates` and
- * `blast.compared` say how many there were and how many were computed.
- */
+ * reverse sweep per side for admins (adminReport) and per crown jewel (whoCan). A whole blast
+ * radius (resources evaluated, score) costs up to a second per identity on large accounts, so it is
+ * NOT computed for every identity (100,000 principals would take a day). The work is bounded in
+ * three steps:
+ *   1. candidates, in this order, at most `reachBudget` (2,000): identities the caller names
+ *      (`watch`: a what-if's changed identities); principals whose admin status or crown-jewel
+ *      reach changed; identities a change touches (whoever a changed grant starts from, a group's
+ *      members, the holders of a changed policy, changed identities, the owners of changed
+ *      credentials, the identities of changed findings); the `topByRisk` (20) identities ranked
+ *      highest by risk on either side;
+ *   2. each candidate's reach is swept on both sides (the blast radius's own sweep, no resource
+ *      evaluation: linear in what it reaches): identities reached and admin scopes. One whose reach
+ *      is the same and reaches nothing a change touched has the same blast radius: skipped;
+ *   3. the others get their whole blast radius computed on both sides, at most `blastBudget` (100)
+ *      of them, in candidate order; past the budget a changed reach is still reported, without
+ *      resources and score.
+ * `blast.candidates` and `blast.compared` say how many were swept and how many computed in full.
+  */
 import type { Analysis } from '../analysis/analysis';
 import { providerOf } from '../analysis/analysis';
 import { adminReport } from '../analysis/admins';
-import { blastResult } from '../analysis/blast-result';
+import { blastResult, sweep } from '../analysis/blast-result';
 import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths';
 import type { PathStep } from '../analysis/explain';
 import { whoCan } from '../analysis/who-can';
-import { bfs } from '../analysis/reach-index';
+import { NODE, nodeFacts, scratch } from '../analysis/reach-index';
 import { isDerivedEdge, isDerivedNode, DERIVED_NODE_ATTRIBUTES } from '../analysis/derived';
 import type { BlastGraph } from '../graph/graph';
 import { categoryOf, kindInfo, type NodeCategory } from '../model/kinds';
@@ -47,8 +51,10 @@ export interface DiffOptions {
   watch?: readonly string[];
   /** How many of each side's top identities by risk get their blast radius compared (default 20). */
   topByRisk?: number;
-  /** At most this many identities get a blast radius computed, on each side (default 200). */
+  /** At most this many identities get their whole blast radius computed, on each side (default 100). */
   blastBudget?: number;
+  /** At most this many candidates are swept for their reach (default 2000). */
+  reachBudget?: number;
   /** At most this many paths are computed per list (admins, each jewel); the rest are counted (default 500). */
   maxPaths?: number;
 }
@@ -196,9 +202,10 @@ export interface JewelDiff {
 
 export interface BlastFigures {
   identities: number;
-  resources: number;
-  score: number;
   adminOf: string[];
+  /** Resources reached and the blast score: absent past the blast budget (only the reach was swept). */
+  resources?: number;
+  score?: number;
 }
 
 export interface BlastChange {
@@ -242,9 +249,9 @@ export interface WorkspaceDiff {
   jewelPaths: JewelDiff[];
   blast: {
     changes: BlastChange[];
-    /** Identities present on both sides whose blast radius was computed. */
+    /** Identities whose whole blast radius (resources and score) was computed, on each side: at most `budget`. */
     compared: number;
-    /** Identities that qualified (see the module comment); `compared` is at most `budget`. */
+    /** Identities that qualified and present on both sides (see the module comment), each swept for its reach. */
     candidates: number;
     budget: number;
   };
@@ -256,7 +263,7 @@ export interface Counts {
   changed: number;
 }
 
-const DEFAULTS = { topByRisk: 20, blastBudget: 200, maxPaths: 500 };
+const DEFAULTS = { topByRisk: 20, blastBudget: 100, reachBudget: 2000, maxPaths: 500 };
 
 /**
  * Attributes that change with every export without any change of access (last use, where the
@@ -589,106 +596,137 @@ function holdersOf(graphs: readonly BlastGraph[], policy: string, out: string[])
   }
 }
 
+/** What one sweep of the reach index tells without evaluating resources: who is reached, which admins. */
+interface ReachFigures {
+  identities: number;
+  /** Of them, identities that exist on one side only (added or removed: listed as such, not a change of reach). */
+  churn: number;
+  adminOf: string[];
+  /** The source, or an identity it reaches, was touched by a change: its resources may differ. */
+  touched: boolean;
+}
+
+function reachFigures(a: Analysis, id: string, touched: ReadonlySet<string>, churned: ReadonlySet<string>): ReachFigures {
+  const ix = a.reach;
+  const start = ix.index.get(id)!;
+  const facts = nodeFacts(ix);
+  const s = scratch(ix);
+  // The sweep blast radius itself starts with: the same rows, so the same identity count.
+  const count = sweep(ix, facts, s, [start], Infinity);
+  const adminOf: string[] = [];
+  const admin = (v: number) => {
+    if (facts.flags[v]! & NODE.SCOPE_ADMIN) adminOf.push(ix.attrs[v]!.account!);
+  };
+  admin(start);
+  let hit = touched.has(id);
+  let churn = 0;
+  for (let i = 0; i < count; i++) {
+    const v = s.rowNode[i]!;
+    admin(v);
+    const reached = ix.ids[v]!;
+    if (!hit && touched.has(reached)) hit = true;
+    if (churned.has(reached)) churn++;
+  }
+  return { identities: count, churn, adminOf: sortedUnique(adminOf), touched: hit };
+}
+
 function diffBlast(
   before: DiffSide,
   after: DiffSide,
   parts: { identities: NodeDiff; credentials: NodeDiff; policyIds: string[]; grants: GrantDiff; findings: FindingDiff; admins: WorkspaceDiff['adminPaths']; jewels: JewelDiff[] },
-  opts: Required<Pick<DiffOptions, 'topByRisk' | 'blastBudget'>> & { watch: readonly string[] },
+  opts: { topByRisk: number; blastBudget: number; reachBudget: number; watch: readonly string[] },
 ): WorkspaceDiff['blast'] {
   const gb = before.analysis.graph;
   const ga = after.analysis.graph;
   const graphs = [gb, ga];
   const candidates: string[] = [...opts.watch];
-  // 2. principals whose admin status or jewel reach changed
+  // Principals whose admin status or crown-jewel reach changed.
   for (const list of [parts.admins.opened, parts.admins.closed, parts.admins.changed]) for (const c of list) candidates.push(c.principal);
   for (const j of parts.jewels) for (const c of [...j.opened, ...j.closed]) candidates.push(c.principal);
-  // 3. identities a change touches
+  // Identities a change touches: whoever a changed grant starts from (a group: its members), the
+  // holders of a changed policy, changed identities, the owners of changed credentials, the
+  // identities of changed findings. (A grant's target loses or gains nothing itself.)
   const touched: string[] = [];
-  for (const list of [parts.grants.added, parts.grants.removed, parts.grants.changed]) {
-    for (const e of list) {
-      expandGroup(graphs, e.source, touched);
-      expandGroup(graphs, e.target, touched);
-    }
-  }
+  for (const list of [parts.grants.added, parts.grants.removed, parts.grants.changed]) for (const e of list) expandGroup(graphs, e.source, touched);
   for (const p of parts.policyIds) holdersOf(graphs, p, touched);
   for (const c of parts.identities.changed) expandGroup(graphs, c.id, touched);
   for (const list of [parts.credentials.added, parts.credentials.removed, parts.credentials.changed]) {
     for (const c of list) {
-      for (const g of graphs) {
-        if (g.hasNode(c.id)) g.forEachOutEdge(c.id, (_k, e, _s, target) => void (e.kind === 'credentialOf' && touched.push(target)));
-      }
+      for (const g of graphs) if (g.hasNode(c.id)) g.forEachOutEdge(c.id, (_k, e, _s, target) => void (e.kind === 'credentialOf' && touched.push(target)));
     }
   }
   for (const list of [parts.findings.added, parts.findings.removed, parts.findings.changed]) for (const f of list) touched.push(f.identity);
   candidates.push(...touched);
-  // 4. the top identities by risk on either side
+  // The top identities by risk on either side.
   for (const side of [before, after]) for (const r of side.risk.ranking.slice(0, opts.topByRisk)) candidates.push(r.id);
-  // 5. whoever can reach a touched identity, nearest first (after: growth; before: shrinkage)
-  const eligible = (id: string) => {
-    for (const g of graphs) {
+
+  const eligible = (id: string) =>
+    graphs.every((g) => {
       if (!g.hasNode(id)) return false;
       const n = g.getNodeAttributes(id);
-      if (!isIdentity(n) || kindInfo(n.kind).group) return false;
-    }
-    return before.analysis.reach.index.has(id) && after.analysis.reach.index.has(id);
-  };
-  const seen = new Set<string>();
-  const list: string[] = [];
-  const take = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    if (eligible(id)) list.push(id);
-  };
-  candidates.forEach(take);
-  for (const side of [after.analysis, before.analysis]) {
-    if (list.length >= opts.blastBudget) break;
-    const ix = side.reach;
-    const starts = sortedUnique(touched).map((id) => ix.index.get(id)).filter((v): v is number => v !== undefined);
-    const t = bfs(ix, starts, true);
-    for (const v of t.order) {
-      if (list.length >= opts.blastBudget) break;
-      take(ix.ids[v]!);
-    }
-  }
-  console.log('LAP candidates', list.length, touched.length);
-  const compared = list.slice(0, opts.blastBudget);
+      return isIdentity(n) && !kindInfo(n.kind).group;
+    }) &&
+    before.analysis.reach.index.has(id) &&
+    after.analysis.reach.index.has(id);
+  const list = sortedUniqueInOrder(candidates).filter(eligible).slice(0, opts.reachBudget);
+  // Identities added or removed are listed as such: reaching one fewer because it is gone is not a
+  // change of anyone's reach, and they touch nobody else.
+  const churned = new Set([...parts.identities.added, ...parts.identities.removed].map((n) => n.id));
+  const touchedSet = new Set(touched.filter((id) => !churned.has(id)));
   const changes: BlastChange[] = [];
-  for (const id of compared) {
-    const b = blastFigures(before.analysis, id);
-    const a = blastFigures(after.analysis, id);
-    const gained = a.adminOf.filter((s) => !b.adminOf.includes(s));
-    const lost = b.adminOf.filter((s) => !a.adminOf.includes(s));
+  let compared = 0;
+  for (const id of list) {
+    // Cheap first: who it reaches and which admins, on each side.
+    const rb = reachFigures(before.analysis, id, touchedSet, churned);
+    const ra = reachFigures(after.analysis, id, touchedSet, churned);
+    const reachChanged = rb.identities - rb.churn !== ra.identities - ra.churn || rb.adminOf.join('\u0000') !== ra.adminOf.join('\u0000');
+    // Same reach, and nothing it reaches was touched: its blast radius is the same.
+    if (!reachChanged && !rb.touched && !ra.touched) continue;
+    let b: BlastFigures;
+    let a: BlastFigures;
+    if (compared < opts.blastBudget) {
+      compared++;
+      b = blastFigures(before.analysis, id);
+      a = blastFigures(after.analysis, id);
+    } else if (reachChanged) {
+      // Over the budget: the reach is known, resources and score are not computed.
+      b = { identities: rb.identities, adminOf: rb.adminOf };
+      a = { identities: ra.identities, adminOf: ra.adminOf };
+    } else continue;
+    const gained = a.adminOf.filter((x) => !b.adminOf.includes(x));
+    const lost = b.adminOf.filter((x) => !a.adminOf.includes(x));
     const identitiesDelta = a.identities - b.identities;
-    const scoreDelta = Math.round((a.score - b.score) * 10) / 10;
-    const resourcesDelta = a.resources - b.resources;
-    if (!identitiesDelta && !scoreDelta && !resourcesDelta && !gained.length && !lost.length) continue;
+    const scoreDelta = a.score === undefined || b.score === undefined ? 0 : Math.round((a.score - b.score) * 10) / 10;
+    const resourcesDelta = a.resources === undefined || b.resources === undefined ? 0 : a.resources - b.resources;
+    if (a.identities - ra.churn === b.identities - rb.churn && !scoreDelta && !resourcesDelta && !gained.length && !lost.length) continue;
     const up = identitiesDelta > 0 || scoreDelta > 0 || resourcesDelta > 0 || gained.length > 0;
     const down = identitiesDelta < 0 || scoreDelta < 0 || resourcesDelta < 0 || lost.length > 0;
     changes.push({ id, ...describe(after.analysis, id), trend: up && !down ? 'growth' : down && !up ? 'shrinkage' : 'changed', before: b, after: a, identitiesDelta, scoreDelta, resourcesDelta, adminOfGained: gained, adminOfLost: lost });
   }
   changes.sort((x, y) => Math.abs(y.scoreDelta) - Math.abs(x.scoreDelta) || Math.abs(y.identitiesDelta) - Math.abs(x.identitiesDelta) || Math.abs(y.resourcesDelta) - Math.abs(x.resourcesDelta) || byText(x.id, y.id));
-  return { changes, compared: compared.length, candidates: list.length, budget: opts.blastBudget };
+  return { changes, candidates: list.length, compared, budget: opts.blastBudget };
+}
+
+/** First occurrences, in order. */
+function sortedUniqueInOrder(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
 }
 
 const counts = (d: { added: unknown[]; removed: unknown[]; changed: unknown[] }): Counts => ({ added: d.added.length, removed: d.removed.length, changed: d.changed.length });
 
 export function diffWorkspaces(before: DiffSide, after: DiffSide, opts: DiffOptions = {}): WorkspaceDiff {
-  const o = { topByRisk: opts.topByRisk ?? DEFAULTS.topByRisk, blastBudget: opts.blastBudget ?? DEFAULTS.blastBudget, maxPaths: opts.maxPaths ?? DEFAULTS.maxPaths };
+  const o = { topByRisk: opts.topByRisk ?? DEFAULTS.topByRisk, blastBudget: opts.blastBudget ?? DEFAULTS.blastBudget, reachBudget: opts.reachBudget ?? DEFAULTS.reachBudget, maxPaths: opts.maxPaths ?? DEFAULTS.maxPaths };
   const gb = before.analysis.graph;
   const ga = after.analysis.graph;
-  const T = (globalThis as unknown as { performance: { now(): number } }).performance; let t0 = T.now(); const lap = (m: string) => { console.log('LAP', m, Math.round(T.now() - t0)); t0 = T.now(); };
   const identities = diffNodes(nodesOf(gb, isIdentity), nodesOf(ga, isIdentity));
   const credentials = diffNodes(nodesOf(gb, isCredential), nodesOf(ga, isCredential));
   const policies = diffPolicies(nodesOf(gb, isPolicy), nodesOf(ga, isPolicy));
   const grants = diffGrants(gb, ga);
   const findings = diffFindings(before, after);
-  lap('nodes+grants+findings');
   const adminPaths = diffAdmins(before.analysis, after.analysis, o.maxPaths);
-  lap('admins');
   const jewelPaths = diffJewels(before.analysis, after.analysis, opts.jewels ?? [], o.maxPaths);
   const policyIds = [...policies.changedIds, ...policies.added.map((p) => p.id), ...policies.removed.map((p) => p.id)];
-  const blast = diffBlast(before, after, { identities, credentials, policyIds, grants, findings, admins: adminPaths, jewels: jewelPaths }, { topByRisk: o.topByRisk, blastBudget: o.blastBudget, watch: opts.watch ?? [] });
-  lap('blast');
+  const blast = diffBlast(before, after, { identities, credentials, policyIds, grants, findings, admins: adminPaths, jewels: jewelPaths }, { topByRisk: o.topByRisk, blastBudget: o.blastBudget, reachBudget: o.reachBudget, watch: opts.watch ?? [] });
   const newFindingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.added.filter((f) => f.severity === s).length + findings.changed.filter((f) => f.severity === s && SEVERITY_RANK[f.severity] < SEVERITY_RANK[f.severityBefore]).length])) as Record<Severity, number>;
   const strip = <T extends { changedAttrs?: unknown; changedIds?: unknown }>(d: T): Omit<T, 'changedAttrs' | 'changedIds'> => {
     const { changedAttrs: _a, changedIds: _b, ...rest } = d;
@@ -782,7 +820,7 @@ export function diffText(d: WorkspaceDiff): string[] {
   const lines = [
     `Diff of two workspaces: as of ${d.asOf.before} → as of ${d.asOf.after}`,
     `  identities ${countText(s.identities)}, credentials ${countText(s.credentials)}, policies ${countText(s.policies)}, grants ${countText(s.grants)}, findings ${countText(s.findings)}`,
-    `  paths to admin: ${s.adminPathsOpened} new, ${s.adminPathsClosed} closed, ${s.adminStatusChanged} changed; blast radius: ${s.blastGrowth} grew, ${s.blastShrinkage} shrank (${d.blast.compared} of ${d.blast.candidates} candidate identities compared)`,
+    `  paths to admin: ${s.adminPathsOpened} new, ${s.adminPathsClosed} closed, ${s.adminStatusChanged} changed; blast radius: ${s.blastGrowth} grew, ${s.blastShrinkage} shrank (${d.blast.candidates} candidate identities swept, ${d.blast.compared} computed in full)`,
   ];
   const section = (title: string, n: number) => {
     lines.push('', `${title} (${n}):`);
@@ -811,7 +849,9 @@ export function diffText(d: WorkspaceDiff): string[] {
       const mark = c.trend === 'growth' ? '▲' : c.trend === 'shrinkage' ? '▼' : '~';
       const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
       const admin = [...c.adminOfGained.map((x) => `now admin of ${x}`), ...c.adminOfLost.map((x) => `no longer admin of ${x}`)].join(', ');
-      return [`  ${mark} ${label(c.id, c.name)}: identities ${c.before.identities} → ${c.after.identities} (${signed(c.identitiesDelta)}), resources ${c.before.resources} → ${c.after.resources} (${signed(c.resourcesDelta)}), score ${c.before.score} → ${c.after.score} (${signed(c.scoreDelta)})${admin ? `; ${admin}` : ''}`];
+      const full = c.before.score !== undefined && c.after.score !== undefined;
+      const rest = full ? `, resources ${c.before.resources} → ${c.after.resources} (${signed(c.resourcesDelta)}), score ${c.before.score} → ${c.after.score} (${signed(c.scoreDelta)})` : ' (resources and score not computed: over the blast budget)';
+      return [`  ${mark} ${label(c.id, c.name)}: identities ${c.before.identities} → ${c.after.identities} (${signed(c.identitiesDelta)})${rest}${admin ? `; ${admin}` : ''}`];
     }, lines);
   }
   const nodeSection = (title: string, nd: NodeDiff | PolicyDiff) => {

@@ -194,7 +194,8 @@ export async function whatIf(source: BlastGraph | { graph: BlastGraph }, changes
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 function figuresText(f: BlastFigures | undefined): string {
-  return f ? `identities ${f.identities}, resources ${f.resources}, score ${f.score}${f.adminOf.length ? `, admin of ${f.adminOf.join(', ')}` : ''}` : 'removed';
+  if (!f) return 'removed';
+  return `identities ${f.identities}${f.resources !== undefined ? `, resources ${f.resources}` : ''}${f.score !== undefined ? `, score ${f.score}` : ''}${f.adminOf.length ? `, admin of ${f.adminOf.join(', ')}` : ''}`;
 }
 
 /** The plan as lines of text (the CLI makes each line terminal-safe). */

@@ -63,6 +63,8 @@ export interface FindingsRequest {
   groupBy: 'none' | 'rule' | 'identity';
   offset: number;
   limit: number;
+  /** Skip the ranking (risk stays 0): a node's details list its findings without blast radii. */
+  unranked?: boolean;
 }
 
 export interface FindingsPage {
@@ -176,7 +178,7 @@ export class RiskView {
     const text = f.text?.trim().toLowerCase();
     const g = this.a.graph;
     const nameOf = (id: string) => (g.hasNode(id) ? g.getNodeAttribute(id, 'name') : id);
-    let rows = this.rankedReport().findings.filter(
+    let rows = (req.unranked ? this.report : this.rankedReport()).findings.filter(
       (x) =>
         (!f.severity || x.severity === f.severity) &&
         (!f.owasp || x.owasp === f.owasp) &&

@@ -12,7 +12,7 @@ export function ClassificationLine({ view, node }: { view: WorkspaceView; node: 
   if (!c) return null;
   return (
     <p className="small" data-testid="classification">
-      <b>{c.nature === 'human' ? 'Human' : c.nature === 'non-human' ? 'Non-human' : 'Unknown'}</b> <span className="muted">({c.reason})</span>{' '}
+      <strong>{c.nature === 'human' ? 'Human' : c.nature === 'non-human' ? 'Non-human' : 'Unknown'}</strong> <span className="muted">({c.reason})</span>{' '}
       <select
         aria-label="Classify as"
         value={'overridden' in c && c.overridden ? c.nature : ''}

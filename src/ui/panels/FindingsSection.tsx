@@ -10,7 +10,7 @@ const SHOWN = 5;
 export function FindingsSection({ view, node }: { view: WorkspaceView; node: string }) {
   const settings = useWorkspace((s) => s.riskSettings);
   const showFindingsOf = useWorkspace((s) => s.showFindingsOf);
-  const q = useQuery(findingsQuery(view, settings, { filter: { node }, sort: 'severity', groupBy: 'none', offset: 0, limit: SHOWN }));
+  const q = useQuery(findingsQuery(view, settings, { filter: { node }, sort: 'severity', groupBy: 'none', offset: 0, limit: SHOWN, unranked: true }));
   if (!q.data || q.data.total === 0) return null;
   return (
     <section aria-label="Risk findings" data-testid="node-findings">
@@ -20,7 +20,7 @@ export function FindingsSection({ view, node }: { view: WorkspaceView; node: str
       <ul className="edge-list">
         {q.data.rows.map((f) => (
           <li key={`${f.rule}|${f.subject}`}>
-            <SeverityBadge s={f.severity} /> <b>{f.title}</b> <span className="muted small">{f.owasp}</span>
+            <SeverityBadge s={f.severity} /> <strong>{f.title}</strong> <span className="muted small">{f.owasp}</span>
             <div className="small">{f.detail}</div>
           </li>
         ))}
