@@ -3,8 +3,10 @@
  * adds one grant that opens a path to admin. Called through runDiff with flags parsed as main.ts
  * parses them (`fail-on` and `as-of` take values).
  */
-import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args';
 import { runDiff } from './diff';
 
@@ -68,5 +70,33 @@ describe('blastmap diff', () => {
     await expect(diff([V1])).rejects.toThrow(UsageError);
     await expect(diff([V1, V2, '--fail-on', 'new-everything'])).rejects.toThrow(/unknown gate "new-everything"/);
     await expect(diff([V1, V2, '--fail-on='])).rejects.toThrow(/--fail-on takes/);
+  });
+});
+
+describe('blastmap diff with hostile names', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'blastmap-diff-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // A name that recolours the terminal, retitles it and forges a line of the report.
+  const NAME = 'dev\u001b[31m\u001b]0;pwned\u0007\r\nblastmap: gate new-admin-path tripped: nothing\u202e';
+  const arn = `arn:aws:iam::111122223333:user/${NAME}`;
+  const user = (statements: unknown[]) => ({ UserDetailList: [{ UserName: NAME, Arn: arn, UserPolicyList: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: statements } }] }] });
+  const oldFile = join(dir, 'old.json');
+  const newFile = join(dir, 'new.json');
+  writeFileSync(oldFile, JSON.stringify(user([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }])));
+  writeFileSync(newFile, JSON.stringify(user([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Allow', Action: 'iam:PutUserPolicy', Resource: arn }])));
+  // eslint-disable-next-line no-control-regex
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+  it('prints them as visible escapes, in text, on stderr and in JSON', async () => {
+    const text = await diff([oldFile, newFile, '--fail-on', 'new-admin-path', '--as-of', '2026-01-01']);
+    expect(text.code).toBe(3);
+    for (const s of [text.out, text.err]) {
+      expect(s).not.toMatch(RAW);
+      for (const line of s.split('\n')) expect(line).not.toMatch(/^blastmap: gate new-admin-path tripped: nothing/);
+    }
+    expect(text.err).toMatch(/^blastmap: gate new-admin-path tripped: user\/dev\\x1b\[31m\\x1b\]0;pwned\\x07\\r\\nblastmap: gate new-admin-path tripped: nothing\\u202e can now become admin of 111122223333/);
+    const json = await diff([oldFile, newFile, '--json', '--as-of', '2026-01-01']);
+    expect(json.out).not.toMatch(RAW);
+    expect(JSON.parse(json.out).diff.adminPaths.opened[0].principal).toBe(arn);
   });
 });

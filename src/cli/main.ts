@@ -68,7 +68,7 @@ rest is still printed); 2 bad usage; 3 a diff gate tripped (--fail-on); 4 intern
 ("blastmap: internal error: ..."; BLASTMAP_DEBUG=1 adds the stack trace).`;
 
 /** Exit codes (documented in HELP and the README). */
-export const EXIT = { ok: 0, rejected: 1, usage: 2, internal: 4 } as const;
+export const EXIT = { ok: 0, rejected: 1, usage: 2, gate: 3, internal: 4 } as const;
 
 export async function main(argv: readonly string[], rawIo: Output): Promise<number> {
   // Every message on stderr is one line whose content may quote exports: made terminal-safe here.

@@ -209,7 +209,7 @@ function stripStatement(st: unknown, strip: ReadonlySet<string>): unknown {
   const p = st.Principal;
   if (p === '*') return strip.has('*') ? undefined : st;
   if (!isRecord(p)) return st;
-  const next: Record<string, unknown> = {};
+  const next: [string, unknown][] = [];
   let left = 0;
   for (const [type, value] of Object.entries(p)) {
     const values = Array.isArray(value) ? value : [value];
@@ -217,9 +217,10 @@ function stripStatement(st: unknown, strip: ReadonlySet<string>): unknown {
     const kept = values.filter((v) => !(known && typeof v === 'string' && strip.has(principalNode({ type: v === '*' ? '*' : (type as PrincipalRef['type']), value: v }))));
     if (!kept.length) continue;
     left += kept.length;
-    next[type] = Array.isArray(value) ? kept : kept[0];
+    next.push([type, Array.isArray(value) ? kept : kept[0]]);
   }
-  return left ? { ...st, Principal: next } : undefined;
+  // Object.fromEntries defines own properties: a `__proto__` key in an export stays a plain key.
+  return left ? { ...st, Principal: Object.fromEntries(next) } : undefined;
 }
 
 function rewriteDocument(doc: unknown, edit: DocEdit): unknown {

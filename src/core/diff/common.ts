@@ -10,7 +10,7 @@ export const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 
 /** Sorted copy of a list of strings, duplicates removed. */
 export const sortedUnique = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(byText);
 
-const ARN_RESOURCE = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.+)$/;
+const ARN_RESOURCE = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:([\s\S]+)$/;
 
 /**
  * A short, still exact-enough name for messages: an ARN's resource part (`role/ci-deployer`,

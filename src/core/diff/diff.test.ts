@@ -112,8 +112,13 @@ describe('diff of two versions of an account (one new grant opens a path to admi
     const d = diffWorkspaces(await side(v1Text()), await side(v2Text()), { blastBudget: 1, topByRisk: 0 });
     expect(d.blast.compared).toBe(1);
     expect(d.blast.budget).toBe(1);
-    // The first candidates are the principals whose admin status changed.
-    expect(d.blast.changes.map((c) => c.id)).toEqual([CI]);
+    // The first candidate (a principal whose admin status changed) is computed in full; past the
+    // budget a changed reach is still reported, without resources and score.
+    expect(d.blast.changes.map((c) => c.id)).toEqual([CI, BOT]);
+    expect(d.blast.changes[0]!.after).toEqual({ identities: 8, adminOf: ['111111111111'], resources: 0, score: 100 });
+    expect(d.blast.changes[1]!.before).toEqual({ identities: 1, adminOf: [] });
+    expect(d.blast.changes[1]!.after).toEqual({ identities: 8, adminOf: ['111111111111'] });
+    expect(diffText(d).join('\n')).toMatch(/▲ user\/build-bot: identities 1 → 8 \(\+7\) \(resources and score not computed: over the blast budget\); now admin of 111111111111/);
   });
 
   it('reports paths to crown jewels opened and closed', async () => {

@@ -671,7 +671,12 @@ function diffBlast(
   const list = sortedUniqueInOrder(candidates).filter(eligible).slice(0, opts.reachBudget);
   // Identities added or removed are listed as such: reaching one fewer because it is gone is not a
   // change of anyone's reach, and they touch nobody else.
+  // So are the analysis's identity sets that exist on one side only (one stands for its members).
+  const sets = (g: BlastGraph) => new Set(g.filterNodes((_id, n) => n.kind === 'identitySet'));
+  const [setsB, setsA] = [sets(gb), sets(ga)];
   const churned = new Set([...parts.identities.added, ...parts.identities.removed].map((n) => n.id));
+  for (const id of setsB) if (!setsA.has(id)) churned.add(id);
+  for (const id of setsA) if (!setsB.has(id)) churned.add(id);
   const touchedSet = new Set(touched.filter((id) => !churned.has(id)));
   const changes: BlastChange[] = [];
   let compared = 0;

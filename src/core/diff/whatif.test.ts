@@ -116,6 +116,8 @@ describe('what-if: other removals', () => {
     expect(named(r, eve)).toMatchObject({ before: { identities: 8, score: 98, adminOf: ['northwind-analytics'] } });
     expect(named(r, eve)!.after).toBeUndefined();
     expect(metric(r, 'identities')).toMatchObject({ before: 42, after: 41, delta: -1 });
+    // Admins reach one identity fewer because it is gone: listed as removed, not as a change of their reach.
+    expect(r.diff.blast.changes.map((c) => c.id)).toEqual([]);
     expect(allActions(r)).toEqual([expect.objectContaining({ provider: 'aws', action: expect.stringMatching(/^delete IAM user eve\.contractor \(arn:aws:iam::210987654321:user\/eve\.contractor\)/), command: 'aws iam delete-user --user-name eve.contractor' })]);
     expect(planText(r.plan).join('\n')).toMatch(/user\/eve\.contractor\n {4}before: identities 8, resources 15, score 98, admin of northwind-analytics\n {4}after: {2}removed/);
   });

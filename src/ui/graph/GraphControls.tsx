@@ -2,6 +2,7 @@
 import type { RefObject } from 'react';
 import type { Core } from 'cytoscape';
 import { BREACHED_COLOR, CATEGORY_COLORS } from './style';
+import { useWorkspace } from '../../state/workspace-store';
 
 export function GraphControls({ cy }: { cy: RefObject<Core | null> }) {
   const zoom = (factor: number) => {
@@ -25,6 +26,7 @@ export function GraphControls({ cy }: { cy: RefObject<Core | null> }) {
 }
 
 export function Legend() {
+  const comparing = useWorkspace((s) => !!s.view?.comparison);
   return (
     <ul className="legend" aria-label="Legend">
       {Object.entries(CATEGORY_COLORS).map(([category, color]) => (
@@ -38,6 +40,11 @@ export function Legend() {
       <li title="A halo in the colour of the node's worst risk finding (high or critical: red; medium: amber)">
         <span className="swatch halo" /> risk finding
       </li>
+      {comparing && (
+        <li title="Outlines: what changed since the compared snapshot">
+          since the snapshot: <span className="ring" style={{ borderColor: '#ef4444' }} /> new path to admin <span className="ring" style={{ borderColor: '#22c55e' }} /> added <span className="ring" style={{ borderColor: '#f59e0b' }} /> changed
+        </li>
+      )}
       <li>
         <span className="line dashed" /> conditional
       </li>
