@@ -91,4 +91,11 @@ test('CSV comes as a zip of findings, inventory and edges; the graph view as a P
   expect(png.name).toMatch(/\.png$/);
   expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.bytes.length).toBeGreaterThan(20_000);
+  // The SVG names what it shows (labels drawn for the export), as text, escaped.
+  const svg = await exportVia(page, 'Graph view as SVG');
+  expect(svg.name).toMatch(/\.svg$/);
+  const text = svg.bytes.toString('utf8');
+  expect(text).toMatch(/^<\?xml|^<svg/);
+  expect(text).toContain('svc-jenkins-deploy');
+  expect(text).not.toContain('<script');
 });

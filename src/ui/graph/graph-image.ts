@@ -5,7 +5,6 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { graphStylesheet } from './style';
 
 cytoscape.use(svg);
 
@@ -21,18 +20,21 @@ export function registerGraphImage(cy: Core): () => void {
 
 const BG = '#0f172a';
 
+const LABEL_STYLE = { color: '#e2e8f0', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 0 };
+
+/** Labels as element bypasses (applied at once, unlike a stylesheet update), removed after drawing. */
 function withLabels<T>(cy: Core, draw: () => T): T {
-  cy.style().selector('node').style({ label: 'data(label)', color: '#e2e8f0', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3 }).update();
-  return draw();
+  const nodes = cy.nodes();
+  cy.batch(() => nodes.forEach((n) => void n.style({ ...LABEL_STYLE, label: String(n.data('label') ?? '') })));
+  try {
+    return draw();
+  } finally {
+    cy.batch(() => nodes.removeStyle(['label', ...Object.keys(LABEL_STYLE)].join(' ')));
+  }
 }
 
 export function graphImage(kind: 'png' | 'svg'): Blob | null {
   const cy = current;
   if (!cy || cy.nodes().empty()) return null;
-  try {
-    return withLabels(cy, () => (kind === 'png' ? (cy.png({ output: 'blob', full: true, bg: BG, scale: 2 }) as Blob) : new Blob([(cy as unknown as { svg(o: object): string }).svg({ full: true, bg: BG, scale: 1 })], { type: 'image/svg+xml' })));
-  } finally {
-    // Back to the app's stylesheet (labels stay in the HTML layer).
-    cy.style(graphStylesheet());
-  }
+  return withLabels(cy, () => (kind === 'png' ? (cy.png({ output: 'blob', full: true, bg: BG, scale: 2 }) as Blob) : new Blob([(cy as unknown as { svg(o: object): string }).svg({ full: true, bg: BG, scale: 1 })], { type: 'image/svg+xml' })));
 }
