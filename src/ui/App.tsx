@@ -67,10 +67,13 @@ export function App() {
           </Suspense>
           {!(view && view.stats.nodes > 0) && <p className="muted empty">{started ? 'No data yet: drop exports above, or load the demo.' : 'Opening the workspace…'}</p>}
           <DetailsPanel />
-          <div className="left-overlays">
-            <ComparePanel />
-            <WhatIfBar />
-          </div>
+          {/* Over the graph only: the risk view covers the graph and them. */}
+          {!risk && (
+            <div className="left-overlays">
+              <ComparePanel />
+              <WhatIfBar />
+            </div>
+          )}
           {risk && (
             <Suspense fallback={<p className="muted risk-panel">Loading the risk view…</p>}>
               <RiskPanel />

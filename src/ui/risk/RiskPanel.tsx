@@ -36,6 +36,11 @@ export default function RiskPanel() {
             as of {q.data.asOf.slice(0, 10)} · stale after {q.data.thresholds.staleDays} d, very old after {q.data.thresholds.veryOldDays} d, owner tag {q.data.thresholds.ownerKeys.join(' / ')}
           </span>
         )}
+        {view?.whatIf && (
+          <span className="warning small" data-testid="risk-whatif">
+            what-if: {view.whatIf.changes.length} simulated removal{view.whatIf.changes.length === 1 ? '' : 's'} applied
+          </span>
+        )}
         <button type="button" onClick={() => setShowThresholds((v) => !v)} aria-expanded={showThresholds}>
           Thresholds
         </button>
