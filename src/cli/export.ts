@@ -6,11 +6,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessRisk, type RiskConfig } from '../core';
+import { assessRisk, type SnapshotWorkspace } from '../core';
 import { EXPORT_FORMATS, exportWorkspace, type ExportFormat } from '../core/export/workspace-export';
 import type { Output } from './analyze';
 import { UsageError } from './args';
-import { riskOptions } from './findings';
+import { riskOptions, workspaceRisk } from './findings';
 import { loadWorkspace, type Flags } from './workspace';
 
 export async function runExport(paths: string[], flags: Flags, io: Output): Promise<number> {
@@ -23,8 +23,8 @@ export async function runExport(paths: string[], flags: Flags, io: Output): Prom
   for (const n of w.notes) io.err(`blastmap: ${n}`);
   const rejected = w.session.files.filter((f) => f.status === 'rejected');
   for (const f of rejected) for (const e of f.errors) io.err(`blastmap: ${e}`);
-  const risk = { ...(w.snapshot?.workspace.risk ?? {}), ...given };
-  const workspace = { ...(w.snapshot?.workspace ?? {}), ...(Object.keys(given).length ? { risk } : {}) };
+  const risk = workspaceRisk(flags, w.snapshot);
+  const workspace: SnapshotWorkspace = { ...(w.snapshot?.workspace ?? {}), ...(Object.keys(given).length ? { risk: risk as SnapshotWorkspace['risk'] } : {}) };
   // Exports that state no date were analysed as of this import: the snapshot keeps that time, so
   // it gives the same answers whenever it is opened.
   if (workspace.importedAt === undefined && w.asOf.source === 'import-time') workspace.importedAt = w.asOf.ms;
@@ -32,7 +32,7 @@ export async function runExport(paths: string[], flags: Flags, io: Output): Prom
   const files = exportWorkspace(format as ExportFormat, {
     session: w.session,
     analysis: w.analysis,
-    risk: assessRisk(w.analysis, risk as Partial<RiskConfig>),
+    risk: assessRisk(w.analysis, risk),
     workspace,
     createdAt: new Date().toISOString(),
     title: typeof title === 'string' ? title : undefined,

@@ -3,7 +3,7 @@
  * text, JSON (`--json`) or SARIF 2.1.0 (`--format sarif`, for GitHub code scanning).
  */
 import { readFileSync } from 'node:fs';
-import { assessRisk, SEVERITIES, toSarif, type RiskConfig, type Severity } from '../core';
+import { assessRisk, SEVERITIES, toSarif, type BlastmapSnapshot, type RiskConfig, type Severity } from '../core';
 import type { Output } from './analyze';
 import { UsageError } from './args';
 import { asOfLine, loadWorkspace, type Flags } from './workspace';
@@ -14,6 +14,11 @@ function wholeNumber(flags: Flags, name: string): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'string' || !/^\d{1,6}$/.test(v)) throw new UsageError(`--${name} takes a whole number of days (0 to 999999)`);
   return Number(v);
+}
+
+/** A snapshot's workspace keeps the analyst's thresholds and classification; flags override them. */
+export function workspaceRisk(flags: Flags, snapshot: BlastmapSnapshot | undefined): Partial<RiskConfig> {
+  return { ...(snapshot?.workspace.risk ?? {}), ...riskOptions(flags) } as Partial<RiskConfig>;
 }
 
 /** The thresholds and overrides given on the command line (the rest keep their defaults). */
@@ -64,15 +69,14 @@ function minSeverity(flags: Flags): Severity {
 export async function runFindings(paths: string[], flags: Flags, json: boolean, io: Output): Promise<number> {
   const format = flags.get('format') ?? (json ? 'json' : 'text');
   if (format !== 'json' && format !== 'sarif' && format !== 'text') throw new UsageError('--format takes json, sarif or text');
-  const given = riskOptions(flags);
+  riskOptions(flags); // usage errors before any file is read
   const floor = SEVERITIES.indexOf(minSeverity(flags));
   const { session, analysis, asOf, notes, snapshot } = await loadWorkspace(paths, flags);
-  // A snapshot's workspace keeps the analyst's thresholds and classification; flags override them.
-  const options = { ...(snapshot?.workspace.risk ?? {}), ...given };
+  const options = workspaceRisk(flags, snapshot);
   for (const n of notes) io.err(`blastmap: ${n}`);
   const rejected = session.files.filter((f) => f.status === 'rejected');
   for (const f of rejected) for (const e of f.errors) io.err(`blastmap: ${e}`);
-  const report = assessRisk(analysis, options as Partial<RiskConfig>);
+  const report = assessRisk(analysis, options);
   const findings = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= floor);
   if (format === 'sarif') io.out(jsonText(toSarif(findings, report.rules, report.asOf), 2));
   else if (format === 'json') {

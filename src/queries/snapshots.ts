@@ -51,7 +51,9 @@ function workspaceSettings(): SnapshotWorkspace {
   return { name: s.workspaceName, crownJewels: s.crownJewels, jewelRules: s.jewelRules, breached: s.breached, risk: s.riskSettings };
 }
 
-const slug = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+/** A name as a file name: letters, digits, `._-`; `fallback` when nothing is left. */
+export const fileSlug = (name: string, fallback = 'workspace') => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || fallback;
+const slug = (name: string) => fileSlug(name);
 
 /** Download one file (an object URL, revoked once the browser has it). */
 export function download(name: string, bytes: Uint8Array | string, mime: string): void {

@@ -1,7 +1,7 @@
 /** The Export menu: the workspace as a snapshot, a report, CSV, SARIF, for graph engines, or the graph view as an image. */
 import { useState } from 'react';
 import type { ExportFormat } from '../core/export/workspace-export';
-import { download, exportAs } from '../queries/snapshots';
+import { download, exportAs, fileSlug } from '../queries/snapshots';
 import { graphImage } from './graph/graph-image';
 import { useWorkspace } from '../state/workspace-store';
 
@@ -29,7 +29,7 @@ export function ExportMenu() {
       if (format === 'png' || format === 'svg') {
         const blob = graphImage(format);
         if (!blob) throw new Error('nothing is drawn');
-        const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'graph'}-graph.${format}`;
+        const file = `${fileSlug(name, 'graph')}-graph.${format}`;
         download(file, new Uint8Array(await blob.arrayBuffer()), blob.type);
         setStatus(`Saved ${file}`);
       } else setStatus(`Saved ${await exportAs(format)}`);

@@ -33,13 +33,17 @@ export interface AgeJudgement {
   reasons: string[];
 }
 
-const time = (v: unknown): number | undefined => {
+/** A stored timestamp as epoch ms (undefined when absent or not a time). */
+export const timeOf = (v: unknown): number | undefined => {
   if (typeof v !== 'string') return undefined;
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : t;
 };
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const days = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
+/** `1 day`, `2,210 days`: how every age reads. */
+export const daysText = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
+const days = daysText;
+const time = timeOf;
 
 /** Credentials and secrets of every provider, by the kind registry's category. */
 const isCredential = (kind: string) => kindInfo(kind).category === 'credential';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import { clearChanges, removeChange } from '../../queries/whatif';
-import { download } from '../../queries/snapshots';
+import { download, fileSlug } from '../../queries/snapshots';
 
 const arrow = (before: number | undefined, after: number | undefined) => `${before ?? '–'} → ${after ?? 'removed'}`;
 
@@ -15,7 +15,7 @@ export function WhatIfBar() {
   const name = useWorkspace((s) => s.workspaceName);
   const [open, setOpen] = useState(true);
   if (!w) return null;
-  const slug = name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'workspace';
+  const slug = fileSlug(name);
   return (
     <section className="whatif-bar" aria-label="What-if" data-testid="whatif-bar">
       <header>

@@ -3,7 +3,7 @@
  * says which nodes are credentials, lifecycle.ts judges their age against the as-of date, and the
  * `credentialOf` edge says whose they are. A human's credential is not judged here.
  */
-import { judgeAge } from '../../analysis/lifecycle';
+import { daysText as days, judgeAge, timeOf as time } from '../../analysis/lifecycle';
 import { kindInfo } from '../../model/kinds';
 import { DAY_MS } from '../../model/as-of';
 import { credentialHolder, nodeEvidence } from '../evidence';
@@ -50,8 +50,6 @@ export const CREDENTIAL_ROTATION_OVERDUE: RuleInfo = {
   remediation: 'Rotate it now and find out why the rotation did not run.',
 };
 
-const days = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
-const time = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? Date.parse(v) : undefined);
 
 export const credentialRules: RuleSet = {
   rules: [CREDENTIAL_OLD, CREDENTIAL_UNUSED, CREDENTIAL_NEVER_USED, CREDENTIAL_NO_EXPIRY, CREDENTIAL_ROTATION_OVERDUE],

@@ -4,7 +4,7 @@
  * who escalates (admins.ts: one reverse sweep from the administrator nodes).
  */
 import { adminReport } from '../../analysis/admins';
-import { judgeAge } from '../../analysis/lifecycle';
+import { daysText as days, judgeAge } from '../../analysis/lifecycle';
 import { PROVIDERS } from '../../providers';
 import type { Evidence } from '../../model/types';
 import { nodeEvidence } from '../evidence';
@@ -44,7 +44,6 @@ export const ESCALATES_NHI: RuleInfo = {
   remediation: 'Remove the permission behind the path\'s first step, or bound it (permissions boundary, condition).',
 };
 
-const days = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
 
 export const identityRules: RuleSet = {
   rules: [NO_OWNER, IDENTITY_UNUSED, ADMIN_NHI, ESCALATES_NHI],

@@ -3,7 +3,7 @@
  * can read (NHI2). Which secrets many can read comes from the secret ranking (secret-reach.ts),
  * which decides only as many secrets as it must to be sure of the top of the list.
  */
-import { judgeAge } from '../../analysis/lifecycle';
+import { daysText as days, judgeAge } from '../../analysis/lifecycle';
 import { secretsByReach } from '../../analysis/secret-reach';
 import { kindInfo } from '../../model/kinds';
 import { nodeEvidence } from '../evidence';
@@ -34,7 +34,6 @@ export const SECRET_MANY_READERS: RuleInfo = {
   remediation: 'Narrow the grants and resource policy to the one workload that needs the secret.',
 };
 
-const days = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
 /** How many of the most-read secrets the ranking decides exactly. */
 const RANKED_SECRETS = 50;
 
