@@ -231,6 +231,18 @@ export class BlastGraph {
     return key;
   }
 
+  /** The edge's attributes, or undefined when there is no such edge (one lookup, for the builder's merges). */
+  edgeAttributesIfAny(key: string): EdgeAttributes | undefined {
+    const e = this.edgeIndex.get(key);
+    return e === undefined ? undefined : this.edgeAttrs[e];
+  }
+
+  /** The node's attributes, or undefined when there is no such node. */
+  nodeAttributesIfAny(id: string): NodeAttributes | undefined {
+    const n = this.nodeIndex.get(id);
+    return n === undefined ? undefined : this.nodeAttrs[n];
+  }
+
   getEdgeAttributes(key: string): EdgeAttributes {
     return this.edgeAttrs[this.edge(key)]!;
   }
@@ -330,6 +342,17 @@ export class BlastGraph {
   /** Drop everything. */
   clear(): void {
     Object.assign(this, new BlastGraph());
+  }
+
+  /**
+   * Take over `other`'s nodes and edges, leaving it empty: the first file of a session becomes the
+   * graph without copying a record (a 100,000-principal export is most of a session). Only into
+   * an empty graph.
+   */
+  absorb(other: BlastGraph): void {
+    if (this.nodeIndex.size || this.edgeIndex.size || this.iterating || other.iterating) throw new Error('a graph absorbs another only when empty and idle');
+    Object.assign(this, other);
+    other.clear();
   }
 
   // ---- internals ----

@@ -1,56 +1,49 @@
 /** Merging fragments into the graph and resolving name-only references. */
 import type { Fragment, NameRef } from '../model/fragment';
+import type { EdgeRecord } from '../model/types';
 import { edgeKey, mergeEdgeInto, mergeNodeInto } from '../model/fragment';
 import type { BlastGraph } from './graph';
 import { pushTo } from '../io/multimap';
 
 /**
- * The graph keeps ids in Maps, but ids travel on to the page, reports and exports, where plain
- * objects keyed by id are common: an id that is exactly one of these could write to
- * Object.prototype there. Export data is attacker-controlled, so such nodes (and their edges) are
- * refused whatever importer produced them.
+ * Merge one file's fragment; returns what was refused (unsafe ids, edges to no node), for the
+ * file's report. Into an empty graph (the first file of a session) the fragment's store becomes
+ * the graph: nothing is copied or looked up again.
  */
-const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Merge one file's fragment; returns what was refused (unsafe ids), for the file's report. */
 export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
-  const refused: string[] = [];
-  // Into an empty graph (the first file of a session) nothing needs looking up: the fragment's
-  // nodes and edges are each unique already.
-  const nodesFresh = graph.order === 0;
-  const edgesFresh = graph.size === 0;
-  for (const n of fragment.nodes.values()) {
-    const id = n.id;
-    if (UNSAFE_IDS.has(id)) {
-      refused.push(`a ${n.kind} named "${id}" was not imported: that id cannot be stored safely`);
-      continue;
-    }
-    // The record itself is stored (its `id` field rides along): one object fewer per node.
-    if (nodesFresh || !graph.hasNode(id)) graph.addNode(id, n);
-    else {
-      const merged = { ...graph.getNodeAttributes(id) };
-      mergeNodeInto(merged, n);
-      graph.replaceNodeAttributes(id, merged);
-    }
+  const refused = [...fragment.refused];
+  const from = fragment.graph;
+  if (graph.order === 0 && graph.size === 0) graph.absorb(from);
+  else {
+    from.forEachNode((id, n) => {
+      if (!graph.hasNode(id)) graph.addNode(id, n);
+      else {
+        const merged = { ...graph.getNodeAttributes(id) };
+        mergeNodeInto(merged, n);
+        graph.replaceNodeAttributes(id, merged);
+      }
+    });
+    from.forEachEdge((key, e) => mergeEdge(graph, key, e as EdgeRecord));
+    from.clear();
   }
-  for (const [key, e] of fragment.edges) {
-    if (UNSAFE_IDS.has(e.source) || UNSAFE_IDS.has(e.target)) continue;
+  for (const [key, e] of fragment.pending) {
     // An importer's edge to a node no file described or referenced: refused, not thrown, so one
     // odd record cannot abort the import of everything else.
     const missing = !graph.hasNode(e.source) ? e.source : !graph.hasNode(e.target) ? e.target : undefined;
-    if (missing !== undefined) {
-      refused.push(`a ${e.kind} edge to "${missing}" was not imported: no such node in the export`);
-      continue;
-    }
-    // Likewise the edge record (with its `source` and `target`).
-    if (edgesFresh || !graph.hasEdge(key)) graph.addEdgeWithKey(key, e.source, e.target, e);
-    else {
-      const current = { ...graph.getEdgeAttributes(key), source: e.source, target: e.target };
-      mergeEdgeInto(current, e);
-      graph.replaceEdgeAttributes(key, { kind: current.kind, attributes: current.attributes, evidence: current.evidence });
-    }
+    if (missing !== undefined) refused.push(`a ${e.kind} edge to "${missing}" was not imported: no such node in the export`);
+    else mergeEdge(graph, key, e);
   }
   return refused;
+}
+
+function mergeEdge(graph: BlastGraph, key: string, e: EdgeRecord): void {
+  const current = graph.edgeAttributesIfAny(key);
+  if (!current) graph.addEdgeWithKey(key, e.source, e.target, e);
+  else {
+    const merged = { ...current, source: e.source, target: e.target };
+    mergeEdgeInto(merged, e);
+    graph.replaceEdgeAttributes(key, { kind: merged.kind, attributes: merged.attributes, evidence: merged.evidence });
+  }
 }
 
 const placeholderId = (ref: NameRef): string =>

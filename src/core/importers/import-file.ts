@@ -3,7 +3,7 @@
  * Nothing thrown here escapes: a broken file becomes a `rejected` report and the other files of
  * the batch go on.
  */
-import { FragmentBuilder, type FileReport, type Fragment } from '../model/fragment';
+import { Fragment, FragmentBuilder, type FileReport } from '../model/fragment';
 import { readJsonDocuments, looksLikeJson, stripBom } from '../io/json-documents';
 import { isRecord, setOwn } from '../io/safe-object';
 import { cleanParsed } from '../io/clean';
@@ -42,7 +42,7 @@ export interface FileImport {
   redacted?: string;
 }
 
-const emptyFragment = (): Fragment => ({ nodes: new Map(), edges: new Map(), nameRefs: [] });
+const emptyFragment = (): Fragment => new Fragment();
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -83,7 +83,9 @@ export function prescanFacts(inputs: readonly FileInput[], into: Map<string, Set
     for (const input of inputs) {
       if ((input.bytes ?? input.text.length) > MAX_FILE_BYTES) continue;
       try {
-        for (const [kind, value] of p.prescan(input.text, input.path ?? input.name)) {
+        // The beginning is enough (see PRESCAN_BYTES); a regular expression over a 100 MB export is not free.
+        const head = input.text.length > PRESCAN_BYTES ? input.text.slice(0, PRESCAN_BYTES) : input.text;
+        for (const [kind, value] of p.prescan(head, input.path ?? input.name)) {
           if (!into.has(kind)) into.set(kind, new Set());
           into.get(kind)!.add(value);
         }
@@ -166,7 +168,9 @@ function finish(b: FragmentBuilder, bytes: number, format: string, label: string
     return { report: rejectedReport(b.file, bytes, message, format), fragment: emptyFragment() };
   }
   const counts: Record<string, number> = {};
-  for (const n of b.fragment.nodes.values()) if (!n.placeholder) setOwn(counts, n.kind, (counts[n.kind] ?? 0) + 1);
+  b.fragment.graph.forEachNode((_, n) => {
+    if (!n.placeholder) setOwn(counts, n.kind, (counts[n.kind] ?? 0) + 1);
+  });
   // Count names can carry export text (`member of type …`): own properties only.
   for (const [k, v] of Object.entries(b.counts)) setOwn(counts, k, v);
   const status = errors.length || b.warnings.length ? 'partial' : 'imported';

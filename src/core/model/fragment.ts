@@ -4,6 +4,7 @@
  * the graph builder.
  */
 import type { EdgeKind, NodeKind, Provider } from './kinds';
+import { createGraph, type BlastGraph } from '../graph/graph';
 import type { Attributes, EdgeRecord, Evidence, NodeAttributes, NodeRecord } from './types';
 import { setOwn } from '../io/safe-object';
 
@@ -48,11 +49,99 @@ export interface NameRef {
   evidence: Evidence;
 }
 
-export interface Fragment {
-  nodes: Map<string, NodeRecord>;
-  edges: Map<string, EdgeRecord>;
-  nameRefs: NameRef[];
+/**
+ * One file's nodes and edges, written straight into a graph store of the file's own: the first
+ * file of a session becomes the session's graph as it is (see mergeFragment), so a large export is
+ * stored once, not once per file and again in the graph. Edges whose ends the file does not
+ * describe or reference wait in `pending` until the merge, where an earlier file may hold them.
+ */
+export class Fragment {
+  readonly graph: BlastGraph = createGraph();
+  readonly pending = new Map<string, EdgeRecord>();
+  readonly nameRefs: NameRef[] = [];
+  /** Records refused at once (ids that cannot be stored safely), for the file's report. */
+  readonly refused: string[] = [];
+
+  /** The file's nodes by id, in the order the importer wrote them (a read-only Map view). */
+  readonly nodes: RecordView<NodeRecord> = new NodeView(this.graph);
+  /** The file's edges by key: those between its nodes in the order written, then the pending ones. */
+  readonly edges: RecordView<EdgeRecord> = new EdgeView(this.graph, this.pending);
 }
+
+class NodeView implements RecordView<NodeRecord> {
+  constructor(private readonly graph: BlastGraph) {}
+  get size(): number {
+    return this.graph.order;
+  }
+  get(id: string): NodeRecord | undefined {
+    return this.graph.nodeAttributesIfAny(id) as NodeRecord | undefined;
+  }
+  has(id: string): boolean {
+    return this.graph.hasNode(id);
+  }
+  values(): IterableIterator<NodeRecord> {
+    return this.list().values();
+  }
+  keys(): IterableIterator<string> {
+    return this.list().map((n) => n.id).values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, NodeRecord]> {
+    return this.list().map((n): [string, NodeRecord] => [n.id, n]).values();
+  }
+  private list(): NodeRecord[] {
+    const out: NodeRecord[] = [];
+    this.graph.forEachNode((_, a) => void out.push(a as NodeRecord));
+    return out;
+  }
+}
+
+class EdgeView implements RecordView<EdgeRecord> {
+  constructor(
+    private readonly graph: BlastGraph,
+    private readonly pending: Map<string, EdgeRecord>,
+  ) {}
+  get size(): number {
+    return this.graph.size + this.pending.size;
+  }
+  get(key: string): EdgeRecord | undefined {
+    return (this.graph.edgeAttributesIfAny(key) as EdgeRecord | undefined) ?? this.pending.get(key);
+  }
+  has(key: string): boolean {
+    return this.graph.hasEdge(key) || this.pending.has(key);
+  }
+  values(): IterableIterator<EdgeRecord> {
+    return this.entries().map(([, e]) => e).values();
+  }
+  keys(): IterableIterator<string> {
+    return this.entries().map(([k]) => k).values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, EdgeRecord]> {
+    return this.entries().values();
+  }
+  private entries(): [string, EdgeRecord][] {
+    const out: [string, EdgeRecord][] = [];
+    this.graph.forEachEdge((k, a) => void out.push([k, a as EdgeRecord]));
+    for (const entry of this.pending) out.push(entry);
+    return out;
+  }
+}
+
+/** What tests and the fuzzer read of a fragment: the read side of a Map. */
+export interface RecordView<T> extends Iterable<[string, T]> {
+  get(key: string): T | undefined;
+  has(key: string): boolean;
+  readonly size: number;
+  values(): IterableIterator<T>;
+  keys(): IterableIterator<string>;
+}
+
+/**
+ * The graph keeps ids in Maps, but ids travel on to the page, reports and exports, where plain
+ * objects keyed by id are common: an id that is exactly one of these could write to
+ * Object.prototype there. Export data is attacker-controlled, so such nodes (and their edges) are
+ * refused whatever importer produced them.
+ */
+export const UNSAFE_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** What an importer says about a node (see FragmentBuilder.node). */
 export interface NodeInput {
@@ -78,7 +167,7 @@ export const edgeKey = (kind: EdgeKind, source: string, target: string, qualifie
   `${kind}|${source}|${target}${qualifier ? `|${qualifier}` : ''}`;
 
 export class FragmentBuilder {
-  readonly fragment: Fragment = { nodes: new Map(), edges: new Map(), nameRefs: [] };
+  readonly fragment = new Fragment();
   readonly warnings: string[] = [];
   /** Facts about the file that are not problems (they do not make the import partial). */
   readonly notes: string[] = [];
@@ -120,7 +209,8 @@ export class FragmentBuilder {
 
   /** Add or merge a node. Described nodes replace placeholder fields; attributes merge. */
   node(n: NodeInput): NodeRecord {
-    const existing = this.fragment.nodes.get(n.id);
+    const graph = this.fragment.graph;
+    const existing = graph.nodeAttributesIfAny(n.id) as NodeRecord | undefined;
     if (existing) {
       mergeNodeInto(existing, n.placeholder ? n : { ...n, attributes: { ...n.attributes, [DESCRIBED_IN]: this.file, ...(n.where ? { [DESCRIBED_AT]: n.where } : {}) } });
       return existing;
@@ -135,19 +225,28 @@ export class FragmentBuilder {
       placeholder: n.placeholder ?? false,
     };
     if (!rec.placeholder) describe(rec.attributes, this.file, n.where);
-    this.fragment.nodes.set(n.id, rec);
+    if (UNSAFE_IDS.has(n.id)) {
+      const message = `a ${n.kind} named "${n.id}" was not imported: that id cannot be stored safely`;
+      if (!this.fragment.refused.includes(message)) this.fragment.refused.push(message);
+      return rec;
+    }
+    // The record itself is stored (its `id` field rides along): one object fewer per node.
+    graph.addNode(n.id, rec);
     return rec;
   }
 
   edge(kind: EdgeKind, source: string, target: string, evidence: Evidence, attributes: Attributes = {}, qualifier = ''): EdgeRecord {
     const key = edgeKey(kind, source, target, qualifier);
-    const existing = this.fragment.edges.get(key);
+    const { graph, pending } = this.fragment;
+    const existing = (graph.edgeAttributesIfAny(key) as EdgeRecord | undefined) ?? pending.get(key);
     if (existing) {
       mergeEdgeInto(existing, { kind, source, target, attributes, evidence: [evidence] });
       return existing;
     }
+    // Likewise the edge record (with its `source` and `target`).
     const rec: EdgeRecord = { kind, source, target, attributes, evidence: [evidence] };
-    this.fragment.edges.set(key, rec);
+    if (graph.hasNode(source) && graph.hasNode(target)) graph.addEdgeWithKey(key, source, target, rec);
+    else if (!UNSAFE_IDS.has(source) && !UNSAFE_IDS.has(target)) pending.set(key, rec);
     return rec;
   }
 }
