@@ -22,7 +22,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function measure(file, runs) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(JSON.parse(execFileSync(process.execPath, [bin, 'bench-analysis', file], { encoding: 'utf8', maxBuffer: 2 ** 28 })));
+  for (let i = 0; i < runs; i++) results.push(JSON.parse(execFileSync(process.execPath, ['--expose-gc', bin, 'bench-analysis', file], { encoding: 'utf8', maxBuffer: 2 ** 28 })));
   const out = { ...results[0] };
   for (const k of Object.keys(out)) if (typeof out[k] === 'number') out[k] = median(results.map((r) => r[k]));
   return out;
@@ -58,7 +58,7 @@ for (const n of sizes) {
   const acct = join(dir, `account-${n}`);
   execFileSync(process.execPath, [bin, 'generate', '--principals', String(n), '--seed', '7', '--out', acct], { stdio: ['ignore', 'ignore', 'inherit'] });
   const admins = join(acct, 'admins.json');
-  const r = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8000', bin, 'bench-analysis', join(acct, 'gaad.json'), join(acct, 'credential-report.json'), '--admins-out', admins], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
+  const r = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8000', '--expose-gc', bin, 'bench-analysis', join(acct, 'gaad.json'), join(acct, 'credential-report.json'), '--admins-out', admins], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
   let check;
   try {
     check = execFileSync(process.execPath, [join(root, 'scripts', 'check-generated.mjs'), acct, '--admins', admins], { encoding: 'utf8' });
