@@ -79,6 +79,34 @@ function edgeElements(scene: Scene, stepLabels: boolean): ElementDefinition[] {
 }
 
 /**
+ * Run `f` once the frame after this one has been drawn and the page is idle (at most a second
+ * later); returns a cancel function.
+ */
+function afterNextFrameWhenIdle(f: () => void): () => void {
+  let cancelled = false;
+  let cancelWait = () => {};
+  const run = () => void (!cancelled && f());
+  const frame = requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (cancelled) return;
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(run, { timeout: 1000 });
+        cancelWait = () => cancelIdleCallback(id);
+      } else {
+        // Safari has no requestIdleCallback: a short timeout stands in.
+        const id = window.setTimeout(run, 200);
+        cancelWait = () => clearTimeout(id);
+      }
+    }),
+  );
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+    cancelWait();
+  };
+}
+
+/**
  * Elements are added this many per frame: Cytoscape styles, measures and draws what is new in
  * the next frame, and on a machine without a GPU a few hundred at once take several hundred ms.
  */
@@ -207,11 +235,18 @@ export default function GraphView() {
     };
   }, [scene]); // eslint-disable-line react-hooks/exhaustive-deps -- the mode comes with its scene
 
-  // Finding badges, once the scene is on the canvas: asked after drawing so that the first picture
-  // never waits for the risk assessment.
+  // Finding badges, once the scene is on the canvas and the page is idle: the first question for
+  // them runs the risk assessment in the worker (seconds on a large estate, allocating as it goes),
+  // and on two cores its work and its garbage collection would share the CPU with the canvas's
+  // first frames. So the picture is drawn first, at full speed, and the badges follow.
+  const [settled, setSettled] = useState<Scene | undefined>(undefined);
+  useEffect(() => {
+    if (!drawn) return;
+    return afterNextFrameWhenIdle(() => setSettled(drawn));
+  }, [drawn]);
   const view = useWorkspace((s) => s.view);
   const riskSettings = useWorkspace((s) => s.riskSettings);
-  const drawnIds = drawn?.nodes.map((n) => n.id);
+  const drawnIds = settled === drawn ? drawn?.nodes.map((n) => n.id) : undefined;
   const badgeOptions = view && drawnIds ? badgesQuery(view, riskSettings, drawnIds) : undefined;
   const badges = useQuery({ ...(badgeOptions ?? { queryKey: ['badges-none'] }), queryFn: badgeOptions?.queryFn ?? skipToken });
   useEffect(() => {
