@@ -11,7 +11,7 @@
  *    per-analysis node facts included), beside `plainBfsFirstMs`;
  *  - who-can and the admin report.
  * Query figures are medians of 7 runs after 5 warm-up runs (the first, cold, run is reported apart);
- * the blast radius and its plain BFS are measured alternately, 21 runs each (see paired).
+ * the blast radius and its plain BFS are measured alternately, 21 samples each (see paired).
  * `--admins-out` writes what `blastmap admins --json` prints, for scripts/check-generated.mjs.
  * Figures, not pass/fail.
  */
@@ -66,8 +66,8 @@ function plainBfs(a: Analysis, from: number): number {
   return tail;
 }
 
-/** Milliseconds to 0.1 (0.01 under 10 ms: a plain BFS of 10,000 nodes takes a fraction of one). */
-const round = (ms: number) => (ms < 10 ? Math.round(ms * 100) / 100 : Math.round(ms * 10) / 10);
+/** Milliseconds to 0.1 (0.01 under 10 ms, 0.001 under 1 ms: a plain BFS of 1,000 nodes takes about 10 µs). */
+const round = (ms: number) => (ms < 1 ? Math.round(ms * 1000) / 1000 : ms < 10 ? Math.round(ms * 100) / 100 : Math.round(ms * 10) / 10);
 
 function timed<T>(f: () => T): [T, number] {
   const s = performance.now();
@@ -102,24 +102,42 @@ function median<T>(f: () => T): { value: T; ms: number; firstMs: number } {
 
 const middle = (times: number[]) => [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
 
+/** Each measured sample of `paired` lasts at least this long: a 10 µs query is timed over many calls. */
+const SAMPLE_MS = 2;
+
+/** Calls per sample so that one sample takes about SAMPLE_MS, from a warm call's time. */
+const callsPerSample = (ms: number) => Math.min(10_000, Math.max(1, Math.ceil(SAMPLE_MS / Math.max(ms, 0.0001))));
+
+/** The time of one call, from a sample of `calls` calls. */
+function perCall(f: () => unknown, calls: number): number {
+  const s = performance.now();
+  for (let i = 0; i < calls; i++) f();
+  return (performance.now() - s) / calls;
+}
+
 /**
- * A query and its baseline measured alternately, PAIRED_RUNS times each after the warm-up, so
+ * A query and its baseline measured alternately, PAIRED_RUNS samples each after the warm-up, so
  * that whatever the machine or the collector does in that window falls on both alike; the
- * medians of each. Also each one's first, cold, run.
+ * medians of each. A sample times enough calls to last SAMPLE_MS (a timer read is not free, and
+ * a 10 µs BFS would be mostly noise). Also each one's first, cold, run.
  */
 function paired<A, B>(a: () => A, b: () => B): [{ value: A; ms: number; firstMs: number }, { value: B; ms: number; firstMs: number }] {
   collect();
   const [va, firstA] = timed(a);
   const [vb, firstB] = timed(b);
+  let warmA = firstA;
+  let warmB = firstB;
   for (let i = 1; i < WARM_UP; i++) {
-    a();
-    b();
+    warmA = timed(a)[1];
+    warmB = timed(b)[1];
   }
+  const ka = callsPerSample(warmA);
+  const kb = callsPerSample(warmB);
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < PAIRED_RUNS; i++) {
-    ta.push(timed(a)[1]);
-    tb.push(timed(b)[1]);
+    ta.push(perCall(a, ka));
+    tb.push(perCall(b, kb));
   }
   return [{ value: va, ms: middle(ta), firstMs: firstA }, { value: vb, ms: middle(tb), firstMs: firstB }];
 }

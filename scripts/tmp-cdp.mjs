@@ -1,0 +1,25 @@
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { startPreview } from './preview-server.mjs';
+const { base, stop } = await startPreview(4182);
+const files = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(`${base}/?start=empty`);
+await page.getByText('No data yet').waitFor();
+const input = await page.getByTestId('file-input').elementHandle();
+await page.evaluate(() => { window.__lt = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push({ start: Math.round(e.startTime), dur: Math.round(e.duration) }))).observe({ type: 'longtask', buffered: false }); });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await input.setInputFiles(files);
+// Start profiling the main thread when the worker is nearly done: the scene arrives then.
+await page.waitForFunction(() => document.body.innerText.includes('nalys'), null, { timeout: 300_000, polling: 200 }).catch(() => {});
+await cdp.send('Profiler.start');
+await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 0, null, { timeout: 300_000, polling: 50 });
+await new Promise((r) => setTimeout(r, 3000));
+const { profile } = await cdp.send('Profiler.stop');
+writeFileSync('/tmp/bm2/page.cpuprofile', JSON.stringify(profile));
+console.log(JSON.stringify(await page.evaluate(() => window.__lt)));
+await browser.close();
+stop();

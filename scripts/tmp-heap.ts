@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { loadSession } from '../src/cli/analyze';
+const g = (globalThis as any).gc;
+const paths = process.argv.slice(2);
+g(); const h0 = process.memoryUsage().heapUsed;
+const docs = paths.map((p) => JSON.parse(readFileSync(p, 'utf8')));
+g(); const h1 = process.memoryUsage().heapUsed;
+docs.length = 0;
+g();
+const { session } = loadSession(paths);
+g(); const h2 = process.memoryUsage().heapUsed;
+console.log({ parsedMB: Math.round((h1 - h0) / 1e6), graphMB: Math.round((h2 - h0) / 1e6), nodes: session.graph.order });
