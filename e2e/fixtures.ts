@@ -59,11 +59,26 @@ export class Workbench {
   }
 
   /** Click a node where Cytoscape drew it, as an analyst would. */
+  /**
+   * Click a drawn node where it is on the page. The position is read when the graph is idle, but a
+   * late redraw (a scene replaced, the viewport fitted again) can move the node between reading
+   * and clicking: then the details do not open, and the click is made again at the new position.
+   */
   async clickNode(id: string) {
-    await this.page.waitForFunction((nid) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(nid) !== null, id);
-    const pos = await this.page.evaluate((nid) => window.__blastmap!.nodePagePosition(nid), id);
-    await this.page.mouse.click(pos!.x, pos!.y);
-    await expect(this.page.getByTestId('details-id')).toHaveText(id);
+    const details = this.page.getByTestId('details-id');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.waitForFunction((nid) => window.__blastmap?.idle() === true && window.__blastmap.nodePagePosition(nid) !== null, id);
+      const pos = await this.page.evaluate((nid) => window.__blastmap!.nodePagePosition(nid), id);
+      await this.page.mouse.click(pos!.x, pos!.y);
+      if (attempt === 3) break;
+      try {
+        await expect(details).toHaveText(id, { timeout: 2000 });
+        return;
+      } catch {
+        // Clicked where the node no longer was: read its position again.
+      }
+    }
+    await expect(details).toHaveText(id);
   }
 }
 
