@@ -237,6 +237,14 @@ export class AwsModel {
     return { ...session, notes: [...session.notes, note] };
   }
 
+  /**
+   * Drop the remembered decisions (a cache: the same question is decided again the same way). The
+   * share keys and principals' policies stay, since answers already given refer to their keys.
+   */
+  forgetDecisions(): void {
+    this.decisionCache.clear();
+  }
+
   /** Can this principal perform `action` on `resource`? Cached; explained. */
   can(principal: string, action: string, resource: string, context: Record<string, string[]> = {}): Decision {
     const ctxKey = Object.keys(context).length ? JSON.stringify(context) : '';
