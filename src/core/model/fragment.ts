@@ -63,66 +63,50 @@ export class Fragment {
   readonly refused: string[] = [];
 
   /** The file's nodes by id, in the order the importer wrote them (a read-only Map view). */
-  readonly nodes: RecordView<NodeRecord> = new NodeView(this.graph);
+  readonly nodes: RecordView<NodeRecord> = new EntriesView(
+    (id) => this.graph.nodeAttributesIfAny(id) as NodeRecord | undefined,
+    () => this.graph.order,
+    () => {
+      const out: [string, NodeRecord][] = [];
+      this.graph.forEachNode((id, a) => void out.push([id, a as NodeRecord]));
+      return out;
+    },
+  );
+
   /** The file's edges by key: those between its nodes in the order written, then the pending ones. */
-  readonly edges: RecordView<EdgeRecord> = new EdgeView(this.graph, this.pending);
+  readonly edges: RecordView<EdgeRecord> = new EntriesView(
+    (key) => (this.graph.edgeAttributesIfAny(key) as EdgeRecord | undefined) ?? this.pending.get(key),
+    () => this.graph.size + this.pending.size,
+    () => {
+      const out: [string, EdgeRecord][] = [];
+      this.graph.forEachEdge((k, a) => void out.push([k, a as EdgeRecord]));
+      for (const entry of this.pending) out.push(entry);
+      return out;
+    },
+  );
 }
 
-class NodeView implements RecordView<NodeRecord> {
-  constructor(private readonly graph: BlastGraph) {}
-  get size(): number {
-    return this.graph.order;
-  }
-  get(id: string): NodeRecord | undefined {
-    return this.graph.nodeAttributesIfAny(id) as NodeRecord | undefined;
-  }
-  has(id: string): boolean {
-    return this.graph.hasNode(id);
-  }
-  values(): IterableIterator<NodeRecord> {
-    return this.list().values();
-  }
-  keys(): IterableIterator<string> {
-    return this.list().map((n) => n.id).values();
-  }
-  [Symbol.iterator](): IterableIterator<[string, NodeRecord]> {
-    return this.list().map((n): [string, NodeRecord] => [n.id, n]).values();
-  }
-  private list(): NodeRecord[] {
-    const out: NodeRecord[] = [];
-    this.graph.forEachNode((_, a) => void out.push(a as NodeRecord));
-    return out;
-  }
-}
-
-class EdgeView implements RecordView<EdgeRecord> {
+/** A read-only Map view over a lookup, a count and the entries in order (made when iterated). */
+class EntriesView<T> implements RecordView<T> {
   constructor(
-    private readonly graph: BlastGraph,
-    private readonly pending: Map<string, EdgeRecord>,
+    readonly get: (key: string) => T | undefined,
+    private readonly count: () => number,
+    private readonly entries: () => [string, T][],
   ) {}
   get size(): number {
-    return this.graph.size + this.pending.size;
-  }
-  get(key: string): EdgeRecord | undefined {
-    return (this.graph.edgeAttributesIfAny(key) as EdgeRecord | undefined) ?? this.pending.get(key);
+    return this.count();
   }
   has(key: string): boolean {
-    return this.graph.hasEdge(key) || this.pending.has(key);
+    return this.get(key) !== undefined;
   }
-  values(): IterableIterator<EdgeRecord> {
-    return this.entries().map(([, e]) => e).values();
+  values(): IterableIterator<T> {
+    return this.entries().map(([, v]) => v).values();
   }
   keys(): IterableIterator<string> {
     return this.entries().map(([k]) => k).values();
   }
-  [Symbol.iterator](): IterableIterator<[string, EdgeRecord]> {
+  [Symbol.iterator](): IterableIterator<[string, T]> {
     return this.entries().values();
-  }
-  private entries(): [string, EdgeRecord][] {
-    const out: [string, EdgeRecord][] = [];
-    this.graph.forEachEdge((k, a) => void out.push([k, a as EdgeRecord]));
-    for (const entry of this.pending) out.push(entry);
-    return out;
   }
 }
 

@@ -18,6 +18,7 @@ import { LabelLayer, type LabelLayerHandle } from './LabelLayer';
 
 const NO_NODES: SceneNode[] = [];
 import { RENDER_OPTIONS } from '../url-state';
+import { afterNextFrameWhenIdle } from './after-idle';
 
 /** The scene the store's mode asks for: a path view, a blast view, or the overview. */
 function useScene(): { scene: Scene | undefined; mode: 'path' | 'blast' | 'overview'; pending: boolean } {
@@ -76,34 +77,6 @@ function edgeElements(scene: Scene, stepLabels: boolean): ElementDefinition[] {
       curved: pairs.get(pair(e.source, e.target))! > 1 || undefined,
     },
   }));
-}
-
-/**
- * Run `f` once the frame after this one has been drawn and the page is idle (at most a second
- * later); returns a cancel function.
- */
-function afterNextFrameWhenIdle(f: () => void): () => void {
-  let cancelled = false;
-  let cancelWait = () => {};
-  const run = () => void (!cancelled && f());
-  const frame = requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      if (cancelled) return;
-      if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback(run, { timeout: 1000 });
-        cancelWait = () => cancelIdleCallback(id);
-      } else {
-        // Safari has no requestIdleCallback: a short timeout stands in.
-        const id = window.setTimeout(run, 200);
-        cancelWait = () => clearTimeout(id);
-      }
-    }),
-  );
-  return () => {
-    cancelled = true;
-    cancelAnimationFrame(frame);
-    cancelWait();
-  };
 }
 
 /**
