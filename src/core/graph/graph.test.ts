@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGraph, type BlastGraph } from './graph';
 import type { EdgeAttributes, NodeAttributes } from '../model/types';
+import { edgeKey } from '../model/edge-key';
 
 const node = (name: string): NodeAttributes => ({ kind: 'user', provider: 'aws', name, attributes: {}, placeholder: false });
 const edge = (kind = 'memberOf'): EdgeAttributes => ({ kind, attributes: {}, evidence: [{ file: 'f.json', location: 'x' }] });
@@ -115,5 +116,67 @@ describe('graph store', () => {
       if (k === 'ab1') g.addEdgeWithKey('new', 'c', 'b', edge());
     });
     expect(seen).toEqual(['ab1', 'ab2', 'ac', 'ca', 'bb', 'new']);
+  });
+
+  describe('keys of the usual form are made, not stored', () => {
+    const parts: [string, string, string, string][] = [
+      ['canAssume', 'a', 'b', ''],
+      ['escalatesTo', 'a', 'b', 'iam:PassRole+lambda'],
+      ['escalatesTo', 'a', 'b', 'with|bars|in|it'],
+      ['hasPolicy', 'x|y', 'z', ''],
+      ['hasPolicy', 'x', 'y|z', ''],
+    ];
+    it.each(parts)('%s %s -> %s (%s): found by key and by parts, and its key comes back', (kind, s, t, q) => {
+      const g = createGraph();
+      for (const id of ['a', 'b', 'x', 'y', 'z', 'x|y', 'y|z']) g.addNode(id, node(id));
+      g.addEdgeOf(s, t, edge(kind), q);
+      const key = edgeKey(kind, s, t, q);
+      expect([g.hasEdge(key), g.source(key), g.target(key), g.getEdgeAttribute(key, 'kind')]).toEqual([true, s, t, kind]);
+      expect(g.edgeAttributesOf(kind, s, t, q)).toBe(g.getEdgeAttributes(key));
+      expect(g.edges()).toEqual([key]);
+      expect(() => g.addEdgeWithKey(key, s, t, edge(kind))).toThrow(/already exists/);
+      g.dropEdge(key);
+      expect([g.size, g.hasEdge(key), g.edgeAttributesOf(kind, s, t, q)]).toEqual([0, false, undefined]);
+    });
+
+    it('keeps one edge per key when ids holding bars make two edges spell the same key', () => {
+      const g = createGraph();
+      for (const id of ['x', 'y', 'x|y', 'z']) g.addNode(id, node(id));
+      // `hasPolicy|x|y|z`: from x|y to z, or from x to y qualified z.
+      g.addEdgeOf('x|y', 'z', edge('hasPolicy'));
+      expect(g.edgeAttributesOf('hasPolicy', 'x', 'y', 'z')).toBe(g.getEdgeAttributes('hasPolicy|x|y|z'));
+      expect(() => g.addEdgeOf('x', 'y', edge('hasPolicy'), 'z')).toThrow(/already exists/);
+      expect(g.source('hasPolicy|x|y|z')).toBe('x|y');
+    });
+
+    it('refuses a kind change under a key that names the kind; any other key may change it', () => {
+      const g = small();
+      g.addEdgeOf('a', 'c', edge('hasPolicy'));
+      expect(() => g.replaceEdgeAttributes('hasPolicy|a|c', edge('canAssume'))).toThrow(/cannot change its kind/);
+      g.replaceEdgeAttributes('ac', edge('canAssume'));
+      expect(g.getEdgeAttribute('ac', 'kind')).toBe('canAssume');
+    });
+
+    it('does not read a key that only looks like the usual form', () => {
+      const g = small();
+      for (const key of ['memberOf|a|b', 'memberOf|a|b|', 'memberOf|a', 'nokind|a|b', '|a|b']) expect(g.hasEdge(key)).toBe(false);
+      g.addEdgeWithKey('memberOf|a|b|', 'a', 'b', edge('memberOf'));
+      expect([g.hasEdge('memberOf|a|b|'), g.hasEdge('memberOf|a|b')]).toEqual([true, false]);
+    });
+
+    it('keeps qualifiers and kept keys through a compaction', () => {
+      const g = createGraph();
+      const N = 5000;
+      for (let i = 0; i < N; i++) g.addNode(`n${i}`, node(`n${i}`));
+      g.addNode('p|q', node('p|q'));
+      g.addEdgeOf('n1', 'n2', edge('escalatesTo'), 'tech');
+      g.addEdgeOf('p|q', 'n1', edge('hasPolicy'));
+      g.addEdgeWithKey('custom', 'n2', 'n3', edge());
+      for (let i = 0; i < N; i++) g.addEdgeOf(`n${i}`, `n${(i + 7) % N}`, edge('canAssume'));
+      for (let i = 0; i < N; i++) g.dropEdge(edgeKey('canAssume', `n${i}`, `n${(i + 7) % N}`));
+      expect(g.edges()).toEqual(['escalatesTo|n1|n2|tech', 'hasPolicy|p|q|n1', 'custom']);
+      expect([g.hasEdge('escalatesTo|n1|n2|tech'), g.hasEdge('hasPolicy|p|q|n1'), g.hasEdge('custom')]).toEqual([true, true, true]);
+      expect(g.outEdges('n1')).toEqual(['escalatesTo|n1|n2|tech']);
+    });
   });
 });

@@ -9,13 +9,23 @@
  * adjacency in doubly linked lists held in typed arrays (append and unlink in O(1), no allocation
  * per edge beyond its attributes). Iteration follows insertion order. Node ids are Map keys, so
  * an id such as `__proto__` is stored like any other.
+ *
+ * Edge keys (`kind|source|target[|qualifier]`, see edge-key.ts) are not stored: an edge is found
+ * by its parts in an open-addressing table over the integer columns, and its key is made when
+ * asked. Keeping a 130-character key and a Map entry per edge was a third of a 100,000-principal
+ * import. Keys that do not read back into their parts (an id holding `|`, or a key that is not
+ * of that form, as tests and old snapshots may give) are kept in a side Map.
  */
 import type { EdgeAttributes, NodeAttributes } from '../model/types';
+import { edgeKey } from '../model/edge-key';
 
 export type NodeCallback<R> = (id: string, attributes: NodeAttributes) => R;
-export type EdgeCallback<R> = (key: string, attributes: EdgeAttributes, source: string, target: string, sourceAttributes: NodeAttributes, targetAttributes: NodeAttributes) => R;
+/** `index`: where the edge is stored; `keyAt(index, generation)` makes its key later (see there). */
+export type EdgeCallback<R> = (key: string, attributes: EdgeAttributes, source: string, target: string, sourceAttributes: NodeAttributes, targetAttributes: NodeAttributes, index: number) => R;
 
 const NONE = -1;
+/** A slot of the parts table whose edge was dropped (probing goes on past it). */
+const GONE = -2;
 
 type Column = Int32Array<ArrayBuffer>;
 
@@ -36,18 +46,31 @@ export class BlastGraph {
   private lastOut = new Int32Array(0) as Column;
   private firstIn = new Int32Array(0) as Column;
   private lastIn = new Int32Array(0) as Column;
-  // Edges by index, likewise.
-  private edgeKeys: (string | undefined)[] = [];
+  // Edges by index, likewise (a dropped edge's attributes are `undefined`).
   private edgeAttrs: (EdgeAttributes | undefined)[] = [];
-  private edgeIndex = new Map<string, number>();
+  private liveEdges = 0;
   private src = new Int32Array(0) as Column;
   private tgt = new Int32Array(0) as Column;
+  private kindOf = new Int32Array(0) as Column;
+  /** The key's qualifier ('' for none); undefined for an edge known only by its key (oddKeys). */
+  private qualifier: (string | undefined)[] = [];
   private nextOut = new Int32Array(0) as Column;
   private prevOut = new Int32Array(0) as Column;
   private nextIn = new Int32Array(0) as Column;
   private prevIn = new Int32Array(0) as Column;
+  // Edge kinds as small integers.
+  private kindCodes = new Map<string, number>();
+  private kindNames: string[] = [];
+  /** Open-addressing table of edges by (kind, source, target): edge index, NONE or GONE. */
+  private slots = new Int32Array(0) as Column;
+  private slotsTaken = 0;
+  /** Keys that the parts cannot be read back from, both ways. */
+  private oddKeys = new Map<string, number>();
+  private oddKeyOf = new Map<number, string>();
   /** Nesting depth of iterations running: indices must not move under them. */
   private iterating = 0;
+  /** Counts compactions: an edge index read before one no longer names the same edge. */
+  private compactions = 0;
 
   /** Number of nodes. */
   get order(): number {
@@ -56,7 +79,7 @@ export class BlastGraph {
 
   /** Number of edges. */
   get size(): number {
-    return this.edgeIndex.size;
+    return this.liveEdges;
   }
 
   // ---- nodes ----
@@ -192,49 +215,51 @@ export class BlastGraph {
 
   /** `hasEdge(key)`, or `hasEdge(source, target)`: is there any edge from source to target? */
   hasEdge(keyOrSource: string, target?: string): boolean {
-    if (target === undefined) return this.edgeIndex.has(keyOrSource);
+    if (target === undefined) return this.find(keyOrSource) !== NONE;
     const s = this.nodeIndex.get(keyOrSource);
     if (s === undefined || !this.nodeIndex.has(target)) return false;
     return this.someEdge(keyOrSource, target, () => true);
   }
 
+  /**
+   * Add an edge under `key`. A key of the usual form (edgeKey of the attributes' kind, the ends
+   * and a qualifier) is not stored; any other key is, and names the edge from then on.
+   */
   addEdgeWithKey(key: string, source: string, target: string, attributes: EdgeAttributes): string {
-    if (this.edgeIndex.has(key)) throw new Error(`the edge "${key}" already exists`);
-    const s = this.node(source);
-    const t = this.node(target);
-    const e = this.edgeKeys.length;
-    this.edgeKeys.push(key);
-    this.edgeAttrs.push(attributes);
-    this.edgeIndex.set(key, e);
-    if (e >= this.src.length) {
-      const n = e + 1;
-      this.src = ensure(this.src, n);
-      this.tgt = ensure(this.tgt, n);
-      this.nextOut = ensure(this.nextOut, n);
-      this.prevOut = ensure(this.prevOut, n);
-      this.nextIn = ensure(this.nextIn, n);
-      this.prevIn = ensure(this.prevIn, n);
+    const qualifier = qualifierIn(key, attributes.kind, source, target);
+    if (qualifier !== undefined) this.add(source, target, attributes, qualifier, key);
+    else {
+      if (this.find(key) !== NONE) throw new Error(`the edge "${key}" already exists`);
+      const e = this.append(this.node(source), this.node(target), attributes, undefined);
+      this.oddKeys.set(key, e);
+      this.oddKeyOf.set(e, key);
     }
-    this.src[e] = s;
-    this.tgt[e] = t;
-    // Append to the source's out-list and the target's in-list.
-    this.nextOut[e] = NONE;
-    this.prevOut[e] = this.lastOut[s]!;
-    if (this.lastOut[s] === NONE) this.firstOut[s] = e;
-    else this.nextOut[this.lastOut[s]!] = e;
-    this.lastOut[s] = e;
-    this.nextIn[e] = NONE;
-    this.prevIn[e] = this.lastIn[t]!;
-    if (this.lastIn[t] === NONE) this.firstIn[t] = e;
-    else this.nextIn[this.lastIn[t]!] = e;
-    this.lastIn[t] = e;
     return key;
+  }
+
+  /** Add the edge `edgeKey(attributes.kind, source, target, qualifier)` without making its key. */
+  addEdgeOf(source: string, target: string, attributes: EdgeAttributes, qualifier = ''): void {
+    this.add(source, target, attributes, qualifier, undefined);
+  }
+
+  /**
+   * The attributes of the edge `edgeKey(kind, source, target, qualifier)`, or undefined when there
+   * is none (also when an end is missing): the builder's merge, without making the key.
+   */
+  edgeAttributesOf(kind: string, source: string, target: string, qualifier = ''): EdgeAttributes | undefined {
+    const s = this.nodeIndex.get(source);
+    const t = this.nodeIndex.get(target);
+    const k = this.kindCodes.get(kind);
+    let e = s === undefined || t === undefined || k === undefined ? NONE : this.findParts(k, s, t, qualifier);
+    // Another edge may carry the same key (an id holding `|`): the key names one edge.
+    if (e === NONE && (this.oddKeys.size > 0 || hasBar(source, target))) e = this.find(edgeKey(kind, source, target, qualifier));
+    return e === NONE ? undefined : this.edgeAttrs[e];
   }
 
   /** The edge's attributes, or undefined when there is no such edge (one lookup, for the builder's merges). */
   edgeAttributesIfAny(key: string): EdgeAttributes | undefined {
-    const e = this.edgeIndex.get(key);
-    return e === undefined ? undefined : this.edgeAttrs[e];
+    const e = this.find(key);
+    return e === NONE ? undefined : this.edgeAttrs[e];
   }
 
   /** The node's attributes, or undefined when there is no such node. */
@@ -251,8 +276,14 @@ export class BlastGraph {
     return this.edgeAttrs[this.edge(key)]![name];
   }
 
+  /** New attributes for an edge. A key of the usual form names the kind, which then stays. */
   replaceEdgeAttributes(key: string, attributes: EdgeAttributes): void {
-    this.edgeAttrs[this.edge(key)] = attributes;
+    const e = this.edge(key);
+    if (attributes.kind !== this.kindNames[this.kindOf[e]!]) {
+      if (this.qualifier[e] !== undefined) throw new Error(`the edge "${key}" cannot change its kind`);
+      this.kindOf[e] = this.kindCode(attributes.kind);
+    }
+    this.edgeAttrs[e] = attributes;
   }
 
   source(key: string): string {
@@ -350,9 +381,23 @@ export class BlastGraph {
    * an empty graph.
    */
   absorb(other: BlastGraph): void {
-    if (this.nodeIndex.size || this.edgeIndex.size || this.iterating || other.iterating) throw new Error('a graph absorbs another only when empty and idle');
+    if (this.nodeIndex.size || this.liveEdges || this.iterating || other.iterating) throw new Error('a graph absorbs another only when empty and idle');
     Object.assign(this, other);
     other.clear();
+  }
+
+  /** Edge indices stay valid while this stays the same (dropping does not move them; compacting does). */
+  get generation(): number {
+    return this.compactions;
+  }
+
+  /**
+   * The key of the edge an iteration passed as `index`, made only now: an index keeps far less
+   * than a key (the reach index holds one per reach edge, and needs a key only to explain one).
+   */
+  keyAt(index: number, generation: number): string {
+    if (generation !== this.compactions || index < 0 || index >= this.edgeAttrs.length) throw new Error('the graph was compacted since this edge index was read');
+    return this.keyOf(index);
   }
 
   // ---- internals ----
@@ -364,9 +409,142 @@ export class BlastGraph {
   }
 
   private edge(key: string): number {
-    const e = this.edgeIndex.get(key);
-    if (e === undefined) throw new Error(`no edge "${key}" in the graph`);
+    const e = this.find(key);
+    if (e === NONE) throw new Error(`no edge "${key}" in the graph`);
     return e;
+  }
+
+  /** The edge a key names, or NONE: a kept odd key, else the key read as `kind|source|target[|qualifier]`. */
+  private find(key: string): number {
+    if (this.oddKeys.size > 0) {
+      const e = this.oddKeys.get(key);
+      if (e !== undefined) return e;
+    }
+    // An edge whose ends hold no `|` reads back at the first three bars.
+    const p1 = key.indexOf('|');
+    const p2 = p1 < 0 ? -1 : key.indexOf('|', p1 + 1);
+    if (p2 < 0) return NONE;
+    const p3 = key.indexOf('|', p2 + 1);
+    const k = this.kindCodes.get(key.slice(0, p1));
+    const s = this.nodeIndex.get(key.slice(p1 + 1, p2));
+    const t = this.nodeIndex.get(p3 < 0 ? key.slice(p2 + 1) : key.slice(p2 + 1, p3));
+    const q = p3 < 0 ? '' : key.slice(p3 + 1);
+    if (k === undefined || s === undefined || t === undefined || (p3 >= 0 && q === '')) return NONE;
+    return this.findParts(k, s, t, q);
+  }
+
+  /** The key of edge `e`. */
+  private keyOf(e: number): string {
+    if (this.oddKeyOf.size > 0) {
+      const odd = this.oddKeyOf.get(e);
+      if (odd !== undefined) return odd;
+    }
+    return edgeKey(this.kindNames[this.kindOf[e]!]!, this.nodeIds[this.src[e]!]!, this.nodeIds[this.tgt[e]!]!, this.qualifier[e]);
+  }
+
+  /** Add an edge of the usual key form; `key` when the caller has it made already. */
+  private add(source: string, target: string, attributes: EdgeAttributes, qualifier: string, key: string | undefined): void {
+    const s = this.node(source);
+    const t = this.node(target);
+    const k = this.kindCode(attributes.kind);
+    const bar = hasBar(source, target);
+    if (this.findParts(k, s, t, qualifier) !== NONE) throw new Error(`the edge "${key ?? edgeKey(attributes.kind, source, target, qualifier)}" already exists`);
+    if (bar || this.oddKeys.size > 0) {
+      key ??= edgeKey(attributes.kind, source, target, qualifier);
+      if (this.find(key) !== NONE) throw new Error(`the edge "${key}" already exists`);
+    }
+    const e = this.append(s, t, attributes, qualifier);
+    this.index(e);
+    // Its key would not read back at the first bars: keep it.
+    if (bar) {
+      this.oddKeys.set(key!, e);
+      this.oddKeyOf.set(e, key!);
+    }
+  }
+
+  /** Store a new edge and link it into its ends' adjacency lists; returns its index. */
+  private append(s: number, t: number, attributes: EdgeAttributes, qualifier: string | undefined): number {
+    const e = this.edgeAttrs.length;
+    this.edgeAttrs.push(attributes);
+    this.qualifier.push(qualifier);
+    this.liveEdges++;
+    if (e >= this.src.length) {
+      const n = e + 1;
+      this.src = ensure(this.src, n);
+      this.tgt = ensure(this.tgt, n);
+      this.kindOf = ensure(this.kindOf, n);
+      this.nextOut = ensure(this.nextOut, n);
+      this.prevOut = ensure(this.prevOut, n);
+      this.nextIn = ensure(this.nextIn, n);
+      this.prevIn = ensure(this.prevIn, n);
+    }
+    this.src[e] = s;
+    this.tgt[e] = t;
+    this.kindOf[e] = this.kindCode(attributes.kind);
+    // Append to the source's out-list and the target's in-list.
+    this.nextOut[e] = NONE;
+    this.prevOut[e] = this.lastOut[s]!;
+    if (this.lastOut[s] === NONE) this.firstOut[s] = e;
+    else this.nextOut[this.lastOut[s]!] = e;
+    this.lastOut[s] = e;
+    this.nextIn[e] = NONE;
+    this.prevIn[e] = this.lastIn[t]!;
+    if (this.lastIn[t] === NONE) this.firstIn[t] = e;
+    else this.nextIn[this.lastIn[t]!] = e;
+    this.lastIn[t] = e;
+    return e;
+  }
+
+  private kindCode(kind: string): number {
+    let k = this.kindCodes.get(kind);
+    if (k === undefined) {
+      k = this.kindNames.length;
+      this.kindNames.push(kind);
+      this.kindCodes.set(kind, k);
+    }
+    return k;
+  }
+
+  /** The edge of these parts in the table, or NONE. */
+  private findParts(k: number, s: number, t: number, q: string): number {
+    const mask = this.slots.length - 1;
+    if (mask < 0) return NONE;
+    for (let i = slotOf(k, s, t) & mask; ; i = (i + 1) & mask) {
+      const e = this.slots[i]!;
+      if (e === NONE) return NONE;
+      if (e !== GONE && this.src[e] === s && this.tgt[e] === t && this.kindOf[e] === k && this.qualifier[e] === q) return e;
+    }
+  }
+
+  /** Put edge `e` in the parts table, growing it to keep it at most half full. */
+  private index(e: number): void {
+    // A rehash indexes every live edge, `e` among them.
+    if ((this.slotsTaken + 1) * 2 > this.slots.length) return this.rehash(Math.max(1024, 2 ** Math.ceil(Math.log2((this.liveEdges + 1) * 4))));
+    this.put(e);
+  }
+
+  private put(e: number): void {
+    const mask = this.slots.length - 1;
+    let i = slotOf(this.kindOf[e]!, this.src[e]!, this.tgt[e]!) & mask;
+    while (this.slots[i] !== NONE) i = (i + 1) & mask;
+    this.slots[i] = e;
+    this.slotsTaken++;
+  }
+
+  private rehash(capacity: number): void {
+    this.slots = new Int32Array(capacity).fill(NONE);
+    this.slotsTaken = 0;
+    for (let e = 0; e < this.edgeAttrs.length; e++) if (this.edgeAttrs[e] !== undefined && this.qualifier[e] !== undefined) this.put(e);
+  }
+
+  private unindex(e: number): void {
+    const mask = this.slots.length - 1;
+    for (let i = slotOf(this.kindOf[e]!, this.src[e]!, this.tgt[e]!) & mask; ; i = (i + 1) & mask) {
+      if (this.slots[i] === e) {
+        this.slots[i] = GONE;
+        return;
+      }
+    }
   }
 
   /** Call `cb` on every live edge in index order until it returns true. */
@@ -374,9 +552,8 @@ export class BlastGraph {
     this.iterating++;
     try {
       // Edges added by the callback are visited too, as a Map's iteration would.
-      for (let e = 0; e < this.edgeKeys.length; e++) {
-        const key = this.edgeKeys[e];
-        if (key !== undefined && this.call(cb, key, e)) return true;
+      for (let e = 0; e < this.edgeAttrs.length; e++) {
+        if (this.edgeAttrs[e] !== undefined && this.call(cb, e)) return true;
       }
       return false;
     } finally {
@@ -395,7 +572,7 @@ export class BlastGraph {
         // Read the successor first: the callback may drop this edge.
         const after = next[e]!;
         const skip = (skipSelfOf !== NONE && this.src[e] === skipSelfOf && this.tgt[e] === skipSelfOf) || (onlyTarget !== NONE && this.tgt[e] !== onlyTarget);
-        if (!skip && this.call(cb, this.edgeKeys[e]!, e)) return true;
+        if (!skip && this.call(cb, e)) return true;
         e = after;
       }
       return false;
@@ -404,10 +581,10 @@ export class BlastGraph {
     }
   }
 
-  private call(cb: EdgeCallback<unknown>, key: string, e: number): boolean {
+  private call(cb: EdgeCallback<unknown>, e: number): boolean {
     const s = this.src[e]!;
     const t = this.tgt[e]!;
-    return Boolean(cb(key, this.edgeAttrs[e]!, this.nodeIds[s]!, this.nodeIds[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!));
+    return Boolean(cb(this.keyOf(e), this.edgeAttrs[e]!, this.nodeIds[s]!, this.nodeIds[t]!, this.nodeAttrs[s]!, this.nodeAttrs[t]!, e));
   }
 
   private unlinkEdge(e: number): void {
@@ -425,9 +602,14 @@ export class BlastGraph {
     else this.nextIn[pi] = ni;
     if (ni === NONE) this.lastIn[t] = pi;
     else this.prevIn[ni] = pi;
-    this.edgeIndex.delete(this.edgeKeys[e]!);
-    this.edgeKeys[e] = undefined;
+    if (this.qualifier[e] !== undefined) this.unindex(e);
+    const odd = this.oddKeyOf.get(e);
+    if (odd !== undefined) {
+      this.oddKeys.delete(odd);
+      this.oddKeyOf.delete(e);
+    }
     this.edgeAttrs[e] = undefined;
+    this.liveEdges--;
   }
 
   /**
@@ -435,17 +617,46 @@ export class BlastGraph {
    * arrays would keep the dropped slots forever. Never while an iteration runs (indices move).
    */
   private maybeCompact(): void {
-    const deadEdges = this.edgeKeys.length - this.edgeIndex.size;
+    const deadEdges = this.edgeAttrs.length - this.liveEdges;
     const deadNodes = this.nodeIds.length - this.nodeIndex.size;
-    if (this.iterating > 0 || (deadEdges < 4096 || deadEdges * 2 < this.edgeKeys.length) && (deadNodes < 4096 || deadNodes * 2 < this.nodeIds.length)) return;
+    if (this.iterating > 0 || (deadEdges < 4096 || deadEdges * 2 < this.edgeAttrs.length) && (deadNodes < 4096 || deadNodes * 2 < this.nodeIds.length)) return;
     const nodes: [string, NodeAttributes][] = [];
     this.forEachNode((id, a) => void nodes.push([id, a]));
-    const edges: [string, string, string, EdgeAttributes][] = [];
-    this.scanAll((k, a, s, t) => void edges.push([k, s, t, a]));
+    const edges: [string, string, EdgeAttributes, string | undefined, string | undefined][] = [];
+    for (let e = 0; e < this.edgeAttrs.length; e++) {
+      const a = this.edgeAttrs[e];
+      if (a !== undefined) edges.push([this.nodeIds[this.src[e]!]!, this.nodeIds[this.tgt[e]!]!, a, this.qualifier[e], this.oddKeyOf.get(e)]);
+    }
+    const compactions = this.compactions + 1;
     this.clear();
+    this.compactions = compactions;
     for (const [id, a] of nodes) this.addNode(id, a);
-    for (const [k, s, t, a] of edges) this.addEdgeWithKey(k, s, t, a);
+    for (const [s, t, a, q, key] of edges) {
+      if (q === undefined) this.addEdgeWithKey(key!, s, t, a);
+      else this.add(s, t, a, q, key);
+    }
   }
+}
+
+/** Slot of (kind, source, target) in the parts table, before masking. */
+function slotOf(k: number, s: number, t: number): number {
+  let h = Math.imul(s, 0x9e3779b1) ^ Math.imul(t + 1, 0x85ebca77) ^ Math.imul(k + 1, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x27d4eb2f);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+const hasBar = (source: string, target: string): boolean => source.includes('|') || target.includes('|');
+
+/** The qualifier when `key` is `edgeKey(kind, source, target, qualifier)`, else undefined. */
+function qualifierIn(key: string, kind: string, source: string, target: string): string | undefined {
+  const a = kind.length;
+  const b = a + 1 + source.length;
+  const c = b + 1 + target.length;
+  if (key.length < c || key[a] !== '|' || key[b] !== '|' || !key.startsWith(kind) || !key.startsWith(source, a + 1) || !key.startsWith(target, b + 1)) return undefined;
+  if (key.length === c) return '';
+  // `kind|s|t|` (an empty qualifier) is not a key edgeKey makes.
+  return key[c] === '|' && key.length > c + 1 ? key.slice(c + 1) : undefined;
 }
 
 export function createGraph(): BlastGraph {

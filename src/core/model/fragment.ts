@@ -7,6 +7,7 @@ import type { EdgeKind, NodeKind, Provider } from './kinds';
 import { createGraph, type BlastGraph } from '../graph/graph';
 import type { Attributes, EdgeRecord, Evidence, NodeAttributes, NodeRecord } from './types';
 import { setOwn } from '../io/safe-object';
+import { edgeKey } from './edge-key';
 
 export type FileStatus = 'imported' | 'partial' | 'rejected';
 
@@ -147,8 +148,7 @@ export interface NodeInput {
 export const DESCRIBED_IN = 'describedIn';
 export const DESCRIBED_AT = 'describedAt';
 
-export const edgeKey = (kind: EdgeKind, source: string, target: string, qualifier = ''): string =>
-  `${kind}|${source}|${target}${qualifier ? `|${qualifier}` : ''}`;
+export { edgeKey };
 
 export class FragmentBuilder {
   readonly fragment = new Fragment();
@@ -220,17 +220,17 @@ export class FragmentBuilder {
   }
 
   edge(kind: EdgeKind, source: string, target: string, evidence: Evidence, attributes: Attributes = {}, qualifier = ''): EdgeRecord {
-    const key = edgeKey(kind, source, target, qualifier);
     const { graph, pending } = this.fragment;
-    const existing = (graph.edgeAttributesIfAny(key) as EdgeRecord | undefined) ?? pending.get(key);
+    // The key is made only when an edge waits for its ends: the store finds edges by their parts.
+    const existing = (graph.edgeAttributesOf(kind, source, target, qualifier) as EdgeRecord | undefined) ?? (pending.size > 0 ? pending.get(edgeKey(kind, source, target, qualifier)) : undefined);
     if (existing) {
       mergeEdgeInto(existing, { kind, source, target, attributes, evidence: [evidence] });
       return existing;
     }
     // Likewise the edge record (with its `source` and `target`).
     const rec: EdgeRecord = { kind, source, target, attributes, evidence: [evidence] };
-    if (graph.hasNode(source) && graph.hasNode(target)) graph.addEdgeWithKey(key, source, target, rec);
-    else if (!UNSAFE_IDS.has(source) && !UNSAFE_IDS.has(target)) pending.set(key, rec);
+    if (graph.hasNode(source) && graph.hasNode(target)) graph.addEdgeOf(source, target, rec, qualifier);
+    else if (!UNSAFE_IDS.has(source) && !UNSAFE_IDS.has(target)) pending.set(edgeKey(kind, source, target, qualifier), rec);
     return rec;
   }
 }
