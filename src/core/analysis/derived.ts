@@ -16,9 +16,29 @@ export const isDerivedNode = (a: NodeAttributes): boolean => DERIVED_NODES.has(a
 /** Node attributes an analysis writes (admin marks). */
 export const DERIVED_NODE_ATTRIBUTES: readonly string[] = ['admin'];
 
-export function clearDerived(graph: BlastGraph): void {
-  graph.filterEdges((_, a) => isDerivedEdge(a)).forEach((e) => graph.dropEdge(e));
-  graph.filterNodes((_, a) => isDerivedNode(a)).forEach((n) => graph.dropNode(n));
+/**
+ * The attribute naming the provider whose analysis drew a derived edge or node (set by analyze).
+ * What is drawn after the providers, from all of them (federation, secrets that unlock identities,
+ * workspace mappings), has none: it is always drawn again.
+ */
+export const DRAWN_BY = 'drawnBy';
+
+const drawnBy = (a: { attributes: Record<string, unknown> }): string | undefined => {
+  const by = a.attributes[DRAWN_BY];
+  return typeof by === 'string' ? by : undefined;
+};
+
+/**
+ * Remove what the last analysis wrote, except what the providers in `keep` drew: their analysis
+ * is reused (see analyze's `reuse`), and analyze marks their admins again.
+ */
+export function clearDerived(graph: BlastGraph, keep: ReadonlySet<string> = new Set()): void {
+  const kept = (a: { attributes: Record<string, unknown> }) => {
+    const by = drawnBy(a);
+    return by !== undefined && keep.has(by);
+  };
+  graph.filterEdges((_, a) => isDerivedEdge(a) && !kept(a)).forEach((e) => graph.dropEdge(e));
+  graph.filterNodes((_, a) => isDerivedNode(a) && !kept(a)).forEach((n) => graph.dropNode(n));
   graph.forEachNode((n, a) => {
     if (a.attributes.admin !== undefined) {
       const { admin: _drop, ...rest } = a.attributes;

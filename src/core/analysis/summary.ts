@@ -15,6 +15,8 @@ export interface AnalysisSummary {
   federation: FederationNote[];
   /** How long the analysis took, when the host measured it. */
   millis?: number;
+  /** Providers whose previous analysis was kept (nothing they read changed). */
+  reused: string[];
 }
 
 export function summarize(a: Analysis, millis?: number): AnalysisSummary {
@@ -27,6 +29,7 @@ export function summarize(a: Analysis, millis?: number): AnalysisSummary {
     escalationEdges: a.graph.filterEdges((_, e) => e.kind === 'escalatesTo').length,
     federation: a.federation,
     millis: millis === undefined ? undefined : Math.round(millis),
+    reused: a.reused,
   };
 }
 

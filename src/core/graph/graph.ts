@@ -386,6 +386,41 @@ export class BlastGraph {
     other.clear();
   }
 
+  /** Where the next node will be stored: with `forEachNodeSince`, the nodes added after a point. */
+  get nodeMark(): number {
+    return this.nodeIds.length;
+  }
+
+  /** Every live node stored at or after `mark` (a `nodeMark` read in the same generation). */
+  forEachNodeSince(mark: number, generation: number, cb: NodeCallback<unknown>): void {
+    if (generation !== this.compactions) throw new Error('the graph was compacted since this mark was read');
+    this.iterating++;
+    try {
+      for (let i = mark; i < this.nodeIds.length; i++) {
+        const id = this.nodeIds[i];
+        if (id !== undefined) cb(id, this.nodeAttrs[i]!);
+      }
+    } finally {
+      this.iterating--;
+    }
+  }
+
+  /** Where the next edge will be stored: with `forEachEdgeSince`, the edges added after a point. */
+  get edgeMark(): number {
+    return this.edgeAttrs.length;
+  }
+
+  /** Every live edge stored at or after `mark` (an `edgeMark` read in the same generation). */
+  forEachEdgeSince(mark: number, generation: number, cb: EdgeCallback<unknown>): void {
+    if (generation !== this.compactions) throw new Error('the graph was compacted since this mark was read');
+    this.iterating++;
+    try {
+      for (let e = mark; e < this.edgeAttrs.length; e++) if (this.edgeAttrs[e] !== undefined) this.call(cb, e);
+    } finally {
+      this.iterating--;
+    }
+  }
+
   /** Edge indices stay valid while this stays the same (dropping does not move them; compacting does). */
   get generation(): number {
     return this.compactions;

@@ -4,6 +4,7 @@ import type { EdgeRecord } from '../model/types';
 import { edgeKey, mergeEdgeInto, mergeNodeInto } from '../model/fragment';
 import type { BlastGraph } from './graph';
 import { pushTo } from '../io/multimap';
+import { isDerivedNode } from '../analysis/derived';
 
 /**
  * Merge one file's fragment; returns what was refused (unsafe ids, edges to no node), for the
@@ -16,7 +17,11 @@ export function mergeFragment(graph: BlastGraph, fragment: Fragment): string[] {
   if (graph.order === 0 && graph.size === 0) graph.absorb(from);
   else {
     from.forEachNode((id, n) => {
-      if (!graph.hasNode(id)) graph.addNode(id, n);
+      const current = graph.nodeAttributesIfAny(id);
+      if (!current) graph.addNode(id, n);
+      // A placeholder the last analysis drew (a federation's claim) is not the file's to merge
+      // into: the file's node replaces it, and the next analysis claims it again if it must.
+      else if (isDerivedNode(current)) graph.replaceNodeAttributes(id, n);
       else {
         const merged = { ...graph.getNodeAttributes(id) };
         mergeNodeInto(merged, n);
@@ -53,7 +58,7 @@ const placeholderId = (ref: NameRef): string =>
  * Draw the edges of name-only references. Idempotent: run after every batch, it moves an edge
  * from a placeholder to the real node once the file describing that node arrives.
  */
-export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[]): string[] {
+export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[], changed?: Set<string>): string[] {
   const warnings: string[] = [];
   const byName = new Map<string, string[]>();
   graph.forEachNode((id, a) => {
@@ -90,10 +95,16 @@ export function resolveNameRefs(graph: BlastGraph, refs: readonly NameRef[]): st
       if (!graph.hasNode(target)) graph.addNode(target, { kind: ref.targetKind, provider: 'aws', name: ref.name, account: ref.account, attributes: {}, placeholder: true });
     }
     const key = edgeKey(ref.edge, ref.from, target);
-    if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, ref.from, target, { kind: ref.edge, attributes: {}, evidence: [ref.evidence] });
+    // `changed`: whose part of the graph an edge drawn or moved here changes (see ImportSession).
+    const touch = () => changed?.add(graph.getNodeAttribute(ref.from, 'provider')).add(graph.getNodeAttribute(target, 'provider'));
+    if (!graph.hasEdge(key)) {
+      graph.addEdgeWithKey(key, ref.from, target, { kind: ref.edge, attributes: {}, evidence: [ref.evidence] });
+      touch();
+    }
     if (target === fallback) continue;
     const stale = edgeKey(ref.edge, ref.from, fallback);
     if (graph.hasEdge(stale)) {
+      touch();
       graph.dropEdge(stale);
       if (graph.degree(fallback) === 0 && graph.getNodeAttribute(fallback, 'placeholder')) graph.dropNode(fallback);
     }

@@ -2,12 +2,14 @@
  * An import session: the graph, the report of every file, and the references still to resolve.
  * The worker and the CLI each hold one. Adding files never removes what is already loaded.
  */
-import type { FileReport, NameRef } from '../model/fragment';
-import type { Evidence } from '../model/types';
+import type { FileReport, Fragment, NameRef } from '../model/fragment';
+import type { Evidence, NodeAttributes } from '../model/types';
+import { edgeKindProvider } from '../model/kinds';
 import { importFile, prescanFacts, type FileInput } from '../importers/import-file';
 import type { Timer } from '../model/timer';
 import { createGraph, type BlastGraph } from './graph';
 import { mergeFragment, resolveNameRefs } from './merge';
+import { EVERYTHING_CHANGED } from '../analysis/analysis';
 
 export class ImportSession {
   readonly graph: BlastGraph = createGraph();
@@ -16,6 +18,8 @@ export class ImportSession {
   private readonly refs: NameRef[] = [];
   /** What files tell about other files (cluster names...), kept across batches. */
   readonly facts = new Map<string, Set<string>>();
+  /** Providers with nodes or edges added or changed since `takeChanged` was last called. */
+  private changed = new Set<string>();
 
   /** `timer` measures each file's import time (the host's clock; the core reads none). */
   constructor(private readonly timer?: Timer) {}
@@ -31,6 +35,7 @@ export class ImportSession {
     for (const input of batch) {
       const { report, fragment, redacted } = importFile(input, this.timer, this.facts);
       if (report.status !== 'rejected') {
+        this.noteChanges(fragment);
         const refused = mergeFragment(this.graph, fragment);
         if (refused.length) {
           report.warnings.push(...refused.slice(0, 20));
@@ -43,8 +48,45 @@ export class ImportSession {
       reports.push(report);
       onFile?.(report, redacted);
     }
-    this.warnings = [...resolveNameRefs(this.graph, this.refs), ...unresolvedMappings(this.graph)];
+    this.warnings = [...resolveNameRefs(this.graph, this.refs, this.changed), ...unresolvedMappings(this.graph)];
     return reports;
+  }
+
+  /**
+   * The providers whose part of the graph changed since the last call (EVERYTHING_CHANGED after a
+   * snapshot was restored): what an analysis must run again (see analyze's `reuse`).
+   */
+  takeChanged(): ReadonlySet<string> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
+  }
+
+  /**
+   * Whose part of the graph a file changes: the provider of each node it adds or changes (a mere
+   * mention of a node already described changes nothing: an EKS cluster's aws-auth names IAM
+   * roles), and of each edge: the provider that declares its kind, or for a shared kind
+   * (`memberOf`, `credentialOf`...) the providers of both ends.
+   */
+  private noteChanges(fragment: Fragment): void {
+    const graph = this.graph;
+    const changed = this.changed;
+    const first = graph.order === 0;
+    fragment.graph.forEachNode((id, a) => {
+      const into = graph.nodeAttributesIfAny(id);
+      if (into && changesNothing(into, a)) return;
+      changed.add(a.provider);
+      if (into) changed.add(into.provider);
+    });
+    // Into an empty graph every provider with a node changed already, and no analysis is reused.
+    if (first) return;
+    const touch = (kind: string, ends: (NodeAttributes | undefined)[]) => {
+      const owner = edgeKindProvider(kind);
+      if (owner) changed.add(owner);
+      else for (const end of ends) if (end) changed.add(end.provider);
+    };
+    fragment.graph.forEachEdge((_k, e, s, t, sa, ta) => touch(e.kind, [sa, ta, graph.nodeAttributesIfAny(s), graph.nodeAttributesIfAny(t)]));
+    for (const e of fragment.pending.values()) touch(e.kind, [graph.nodeAttributesIfAny(e.source), graph.nodeAttributesIfAny(e.target)]);
   }
 
   /**
@@ -72,12 +114,23 @@ export class ImportSession {
     for (const r of s.nameRefs) this.refs.push(r);
     for (const [k, v] of s.facts) this.facts.set(k, new Set(v));
     this.warnings = [...s.warnings];
+    this.changed.add(EVERYTHING_CHANGED);
   }
 
   /** Reports made outside the core (e.g. a file refused by size before it was read). */
   addReport(report: FileReport): void {
     this.files.push(report);
   }
+}
+
+/**
+ * Would merging `from` (a file's node) into `into` change nothing? Only a placeholder can: it fills
+ * only the fields still empty (see mergeNodeInto).
+ */
+function changesNothing(into: NodeAttributes, from: NodeAttributes): boolean {
+  if (!from.placeholder || (from.account !== undefined && into.account === undefined)) return false;
+  for (const key of Object.keys(from.attributes)) if (from.attributes[key] !== undefined && into.attributes[key] === undefined) return false;
+  return true;
 }
 
 /** Ends of a secret mapping that no export describes (yet): said once per batch, a few by name. */

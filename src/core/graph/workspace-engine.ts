@@ -3,7 +3,7 @@
  * files into the session, re-run the analysis (it depends on every file and on the analysis
  * date), answer questions.
  */
-import { analyze, type Analysis } from '../analysis/analysis';
+import { analyze, type Analysis, type Reuse } from '../analysis/analysis';
 import { blastView, summarize, type AnalysisSummary, type BlastView } from '../analysis/summary';
 import { privilegePaths, type PrivilegePath } from '../analysis/privilege-paths';
 import { rankedWhoCan, type RankedWhoCan } from '../analysis/who-can';
@@ -39,6 +39,8 @@ export interface AsOfSettings {
 export class WorkspaceEngine {
   session: ImportSession;
   private analysis: Analysis | undefined;
+  /** The last analysis of the workspace's own graph (not a what-if copy), for the next to reuse. */
+  private last: Pick<Reuse, 'providers' | 'asOf'> | undefined;
   private summary: Snapshot['analysis'];
   private asOfSettings: AsOfSettings;
   /** Token start points the analyst asked about ("what could this token reach?"). */
@@ -235,7 +237,9 @@ export class WorkspaceEngine {
   private async analyse(asOf: AsOf): Promise<void> {
     if (this.analysis || this.session.graph.order === 0) return;
     const start = this.timer?.();
-    this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts, mappings: this.mappings });
+    const changed = this.session.takeChanged();
+    this.analysis = await analyze(this.session.graph, { asOf: asOf.ms, timer: this.timer, starts: this.starts, mappings: this.mappings, reuse: this.last && { ...this.last, changed } });
+    this.last = { providers: this.analysis.providers, asOf: asOf.ms };
     this.whatIfView = undefined;
     if (this.changes.length) {
       // The workspace as it is stays the "before"; the copy with the changes is what is explored.
@@ -280,6 +284,7 @@ export class WorkspaceEngine {
   /** Empty the workspace; the next one's analysis-date settings come with it. */
   reset(settings: AsOfSettings): void {
     this.session = new ImportSession(this.timer);
+    this.last = undefined;
     this.changed();
     this.summary = undefined;
     this.asOfSettings = settings;

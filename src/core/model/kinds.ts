@@ -93,8 +93,14 @@ export function registerKinds(nodes: Record<string, NodeKindInfo>, edges: Record
   for (const [k, v] of Object.entries(edges)) {
     if (edgeKinds[k] && edgeKinds[k] !== v) throw new Error(`edge kind ${k} declared twice`);
     edgeKinds[k] = v;
+    if (provider) edgeKindOwners.set(k, provider);
   }
 }
+
+const edgeKindOwners = new Map<string, string>();
+
+/** The provider that declared an edge kind; undefined for the core's shared kinds. */
+export const edgeKindProvider = (kind: string): string | undefined => edgeKindOwners.get(kind);
 
 export const isNodeKind = (k: string): boolean => Object.prototype.hasOwnProperty.call(nodeKinds, k);
 export const isEdgeKind = (k: string): boolean => Object.prototype.hasOwnProperty.call(edgeKinds, k);

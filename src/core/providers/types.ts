@@ -159,6 +159,13 @@ export interface ProviderPlugin {
    * holds nodes of this provider.
    */
   analyze(graph: BlastGraph, opts: ProviderAnalyzeOptions): Promise<ProviderAnalysis>;
+  /**
+   * The other providers whose nodes, edges or analysis output its analysis reads (`any`: the
+   * provider-neutral placeholders). When files added since the last analysis changed none of
+   * these and nothing of its own, at the same analysis date, its last analysis is kept (see
+   * analysis.ts). Undefined: it may read anything, and always runs again.
+   */
+  reads?: readonly string[];
   /** Its non-human-identity risk rules, metrics and classification (risk/). */
   risk?: ProviderRisk;
 }

@@ -80,6 +80,8 @@ export const awsPlugin: ProviderPlugin = {
   importers: AWS_IMPORTERS,
   textImporters: [credentialReportCsvImporter],
   risk: awsRisk,
+  // Besides its own nodes, the trusts of "*" and of principals only named (provider `any`).
+  reads: ['any'],
   async analyze(graph, { asOf }) {
     // The bundled managed-policy documents (3.6 MB) load only when an export references one
     // without its document.

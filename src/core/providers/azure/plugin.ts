@@ -91,6 +91,8 @@ export const azurePlugin: ProviderPlugin = {
   importers: AZURE_IMPORTERS,
   prescan: (text) => prescanVaults(text),
   risk: azureRisk,
+  // No `reads`: it always runs again. Its grants may name principals of any provider, and it reads
+  // (and draws into) Kubernetes clusters.
   async analyze(graph, { asOf }) {
     const table = await loadRoleTable();
     settleNodes(graph, table);

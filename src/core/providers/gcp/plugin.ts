@@ -83,6 +83,8 @@ export const gcpPlugin: ProviderPlugin = {
   textImporters: GCP_TEXT_IMPORTERS,
   prescan: (text) => prescanProjects(text),
   risk: gcpRisk,
+  // Besides its own nodes, members only named (provider `any`).
+  reads: ['any'],
   async analyze(graph, { asOf }) {
     const table = await loadRoleTable();
     const model = new GcpModel(graph, new Roles(table, graph), asOf);

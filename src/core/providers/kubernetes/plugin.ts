@@ -24,5 +24,7 @@ export const kubernetesPlugin: ProviderPlugin = {
   textImporters: K8S_TEXT_IMPORTERS,
   prescan: (text) => prescanClusters(text),
   analyze: (graph, opts) => analyzeKubernetes(graph, opts),
+  // Azure applications (the tokens a cluster issues to them), subjects only named (provider `any`).
+  reads: ['azure', 'any'],
   risk: kubernetesRisk,
 };

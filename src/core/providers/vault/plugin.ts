@@ -99,6 +99,8 @@ export const vaultPlugin: ProviderPlugin = {
   textImporters: VAULT_TEXT_IMPORTERS,
   prescan: (text, path) => prescanMounts(text, path),
   risk: vaultRisk,
+  // No `reads`: it always runs again. Its federation members are gathered once from Kubernetes and
+  // AWS nodes, federation's placeholders among them, which any provider's change may move.
   async analyze(graph, { asOf }) {
     const model = new VaultModel(graph, asOf);
     const techniques = detectTechniques(model);
