@@ -11,7 +11,7 @@
  * Each measurement runs in a fresh process (median of N runs).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,9 @@ report('The demo environment (AWS account, EKS cluster, GCP project: 21 files), 
 // Scale: realistic generated accounts (policy mixes with conditions, NotAction power users with an
 // MFA deny, boundaries, group policies, account-root trusts, role chains) with planted escalation
 // paths and look-alike decoys, each checked against the generator's expected answers.
+// A second batch added after the analysis: the demo's GCP project (another provider's exports).
+const demoGcp = mkdtempSync(join(tmpdir(), 'blastmap-bench-gcp-'));
+for (const f of readdirSync(demo)) if (/^(gcp-|northwind-analytics\.|terraform-gcp@|keys-bq-loader@)/.test(f)) copyFileSync(join(demo, f), join(demoGcp, f));
 const sizes = (process.env.BLASTMAP_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'blastmap-bench-'));
 const rows = [];
@@ -58,7 +61,7 @@ for (const n of sizes) {
   const acct = join(dir, `account-${n}`);
   execFileSync(process.execPath, [bin, 'generate', '--principals', String(n), '--seed', '7', '--out', acct], { stdio: ['ignore', 'ignore', 'inherit'] });
   const admins = join(acct, 'admins.json');
-  const r = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8000', '--expose-gc', bin, 'bench-analysis', join(acct, 'gaad.json'), join(acct, 'credential-report.json'), '--admins-out', admins], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
+  const r = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=8000', '--expose-gc', bin, 'bench-analysis', join(acct, 'gaad.json'), join(acct, 'credential-report.json'), '--admins-out', admins, '--add', demoGcp], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
   let check;
   try {
     check = execFileSync(process.execPath, [join(root, 'scripts', 'check-generated.mjs'), acct, '--admins', admins], { encoding: 'utf8' });
@@ -82,6 +85,10 @@ for (const { n, r } of rows) {
   const files = (r.importByFile ?? []).map((f) => `${f.file} ${f.importMs} ms vs JSON.parse ${f.jsonParseMs} ms (${x(f.importMs, f.jsonParseMs)})`);
   console.log(`  ${n.toLocaleString('en')} principals, import by file: ${files.join('; ')}`);
 }
+console.log('\nA second batch added (the demo\'s GCP project, 4 files) and the workspace analysed again');
+console.log('| principals | re-analysis keeping what did not change | analyses kept | re-analysis of everything |');
+console.log('|---|---|---|---|');
+for (const { n, r } of rows) console.log(`| ${n.toLocaleString('en')} | ${r.reanalysisMs} ms | ${(r.reanalysisReused ?? []).join(', ') || 'none'} | ${r.reanalysisFullMs} ms |`);
 console.log('\nRisk findings (OWASP NHI rules of every provider) beside the analysis they read');
 console.log('| principals | analysis | findings (x analysis) | ranking (blast radii) | findings |');
 console.log('|---|---|---|---|---|');

@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], rawIo: Output): Promise<numb
   // Standard output is made safe by each command (lines of text, or JSON).
   const io: Output = { out: rawIo.out, err: (s) => rawIo.err(safe(s)) };
   try {
-    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience', 'admins-out', 'format', 'min-severity', 'stale-days', 'very-old-days', 'owner-keys', 'many-readers', 'classification', 'title', 'fail-on', 'changes']));
+    const args = parseArgs(argv, new Set(['out', 'users', 'roles', 'policies', 'seed', 'principals', 'account', 'plants', 'decoys', 'principal', 'action', 'resource', 'batch', 'from', 'to', 'k', 'as-of', 'audience', 'admins-out', 'format', 'min-severity', 'stale-days', 'very-old-days', 'owner-keys', 'many-readers', 'classification', 'title', 'fail-on', 'changes', 'add']));
     if (args.flags.has('help') || args.command === 'help') {
       io.out(HELP);
       return 0;
