@@ -1,4 +1,5 @@
 /** The analysis in the app: admins, a leaked key's blast radius and its path to admin. */
+import { fileURLToPath } from 'node:url';
 import { test, expect, hasPublicCorpus, publicPath } from './fixtures';
 
 const A = '210987654321';
@@ -145,4 +146,21 @@ test('right-click, expand neighbours: the view narrows to the node and grows wit
   await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() === 4);
   await page.getByRole('button', { name: 'Show whole graph' }).click();
   await page.waitForFunction(() => window.__blastmap?.idle() === true && window.__blastmap.nodeCount() > 4);
+});
+
+test('a GCP project added to an AWS account: the AWS analysis is kept, the GCP admins appear', async ({ workbench, page }) => {
+  const demo = (f: string) => fileURLToPath(new URL(`../public/demo/${f}`, import.meta.url));
+  await workbench.openEmpty();
+  await workbench.upload([demo('iam-get-account-authorization-details.json'), demo('iam-get-credential-report.json')]);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const admins = page.getByTestId('admin-count');
+  await expect(admins).toHaveText(/admin-equivalent/);
+  const awsAdmins = Number((await admins.textContent())!.split(' ')[0]);
+  await expect(page.getByTestId('analysis-kept')).toHaveCount(0);
+  await workbench.upload([demo('gcp-service-accounts.json'), demo('northwind-analytics.get-iam-policy.json'), demo('terraform-gcp@northwind-analytics.iam.gserviceaccount.com.get-iam-policy.json')]);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(page.getByTestId('analysis-kept')).toHaveText(' · kept: AWS');
+  // The project owner and the Terraform service account.
+  await expect(admins).toHaveText(`${awsAdmins + 2} admin-equivalent`);
+  await expect(page.getByTestId('analysis-panel')).toContainText('terraform-gcp@northwind-analytics.iam.gserviceaccount.com');
 });

@@ -1,7 +1,7 @@
 /** The analysis at a glance: admins, who can become admin, and paths that need inventory. */
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AnalysisSummary, NodeRef, SummaryList, WorkspaceView } from '../../core';
+import { providerLabel, type AnalysisSummary, type NodeRef, type SummaryList, type WorkspaceView } from '../../core';
 import { MoreButton } from '../MoreButton';
 import { useWorkspace } from '../../state/workspace-store';
 import { summaryListQuery } from '../../queries/explore';
@@ -55,6 +55,12 @@ function Lists({ view }: { view: WorkspaceView }) {
       <p className="muted small">
         {a.millis !== undefined ? `${a.millis} ms · ` : ''}
         {a.escalationEdges} escalation edges
+        {a.reused?.length ? (
+          <span data-testid="analysis-kept" title="Nothing these analyses read changed since the last analysis: they were kept, not run again">
+            {' · kept: '}
+            {a.reused.map(providerLabel).join(', ')}
+          </span>
+        ) : null}
       </p>
       <h3 data-testid="admin-count">{a.totals.admins} admin-equivalent</h3>
       <ul>
