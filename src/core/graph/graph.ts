@@ -393,16 +393,7 @@ export class BlastGraph {
 
   /** Every live node stored at or after `mark` (a `nodeMark` read in the same generation). */
   forEachNodeSince(mark: number, generation: number, cb: NodeCallback<unknown>): void {
-    if (generation !== this.compactions) throw new Error('the graph was compacted since this mark was read');
-    this.iterating++;
-    try {
-      for (let i = mark; i < this.nodeIds.length; i++) {
-        const id = this.nodeIds[i];
-        if (id !== undefined) cb(id, this.nodeAttrs[i]!);
-      }
-    } finally {
-      this.iterating--;
-    }
+    this.since(mark, generation, this.nodeIds, (i) => void cb(this.nodeIds[i]!, this.nodeAttrs[i]!));
   }
 
   /** Where the next edge will be stored: with `forEachEdgeSince`, the edges added after a point. */
@@ -412,10 +403,15 @@ export class BlastGraph {
 
   /** Every live edge stored at or after `mark` (an `edgeMark` read in the same generation). */
   forEachEdgeSince(mark: number, generation: number, cb: EdgeCallback<unknown>): void {
+    this.since(mark, generation, this.edgeAttrs, (e) => void this.call(cb, e));
+  }
+
+  /** Visit the live slots (not undefined) of `column` from `mark` on, as one iteration. */
+  private since(mark: number, generation: number, column: readonly unknown[], visit: (index: number) => void): void {
     if (generation !== this.compactions) throw new Error('the graph was compacted since this mark was read');
     this.iterating++;
     try {
-      for (let e = mark; e < this.edgeAttrs.length; e++) if (this.edgeAttrs[e] !== undefined) this.call(cb, e);
+      for (let i = mark; i < column.length; i++) if (column[i] !== undefined) visit(i);
     } finally {
       this.iterating--;
     }
