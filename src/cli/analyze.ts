@@ -78,16 +78,21 @@ export function loadSession(paths: readonly string[]): LoadedSession {
     return head ? [{ name: f.path, path: f.path, text: decodeFile(head) }] : [];
   }));
   // The CLI names files by the path the user gave, so messages and evidence point at them.
+  let imported = false;
   for (const f of found) {
     if ('problem' in f) skipped(session, problems, f.path, f.problem);
     else if (f.bytes > MAX_FILE_BYTES) session.addReport(tooLargeReport(f.path, f.bytes));
     else {
       const read = readRegularFile(f.path);
-      if ('bytes' in read) session.addFiles([{ name: f.path, path: f.path, text: decodeFile(read.bytes), bytes: read.bytes.length }])[0]!.sha256 = sha256(read.bytes);
-      else if (read.tooLarge !== undefined) session.addReport(tooLargeReport(f.path, read.tooLarge));
+      if ('bytes' in read) {
+        session.importOne({ name: f.path, path: f.path, text: decodeFile(read.bytes), bytes: read.bytes.length }).sha256 = sha256(read.bytes);
+        imported = true;
+      } else if (read.tooLarge !== undefined) session.addReport(tooLargeReport(f.path, read.tooLarge));
       else skipped(session, problems, f.path, read.problem, f.bytes);
     }
   }
+  // Name references are resolved once, after the last file (see ImportSession.importOne).
+  if (imported) session.endBatch();
   return { session, problems, snapshot, notes };
 }
 

@@ -37,10 +37,11 @@ export async function importIntoEngine(engine: WorkspaceEngine, files: readonly 
         report = { ...tooLargeReport(file.name, file.size), errors: [`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})`] };
         engine.addReport(report);
       }
-      if (text !== undefined) [report] = engine.addFiles([{ name: file.name, text, bytes: file.size }], (_r, r) => (redacted = r)) as [FileReport];
+      if (text !== undefined) report = engine.importOne({ name: file.name, text, bytes: file.size }, (_r, r) => (redacted = r));
     }
     progress.imported(i, files.length, report!, redacted);
   }
+  engine.endBatch();
   progress.analysing();
   return engine.view();
 }

@@ -29,27 +29,38 @@ export class ImportSession {
    * keep of a file that held secret values (FileImport.redacted).
    */
   addFiles(inputs: Iterable<FileInput>, onFile?: (report: FileReport, redacted?: string) => void): FileReport[] {
-    const reports: FileReport[] = [];
     const batch = [...inputs];
     prescanFacts(batch, this.facts);
-    for (const input of batch) {
-      const { report, fragment, redacted } = importFile(input, this.timer, this.facts);
-      if (report.status !== 'rejected') {
-        this.noteChanges(fragment);
-        const refused = mergeFragment(this.graph, fragment);
-        if (refused.length) {
-          report.warnings.push(...refused.slice(0, 20));
-          if (report.status === 'imported') report.status = 'partial';
-        }
-        // One by one: spreading 100,000 references into push() would pass them all as arguments.
-        for (const ref of fragment.nameRefs) this.refs.push(ref);
-      }
-      this.addReport(report);
-      reports.push(report);
-      onFile?.(report, redacted);
-    }
-    this.warnings = [...resolveNameRefs(this.graph, this.refs, this.changed), ...unresolvedMappings(this.graph)];
+    const reports = batch.map((input) => this.importOne(input, onFile));
+    this.endBatch();
     return reports;
+  }
+
+  /**
+   * One file of a batch a host reads one at a time (so that only one file's text is held), after
+   * its `prescan`; `endBatch` once the batch's last file is in. Name references are resolved once
+   * per batch, not once per file: each resolution reads every node and every reference so far.
+   */
+  importOne(input: FileInput, onFile?: (report: FileReport, redacted?: string) => void): FileReport {
+    const { report, fragment, redacted } = importFile(input, this.timer, this.facts);
+    if (report.status !== 'rejected') {
+      this.noteChanges(fragment);
+      const refused = mergeFragment(this.graph, fragment);
+      if (refused.length) {
+        report.warnings.push(...refused.slice(0, 20));
+        if (report.status === 'imported') report.status = 'partial';
+      }
+      // One by one: spreading 100,000 references into push() would pass them all as arguments.
+      for (const ref of fragment.nameRefs) this.refs.push(ref);
+    }
+    this.addReport(report);
+    onFile?.(report, redacted);
+    return report;
+  }
+
+  /** After a batch: draw the edges of name-only references, and say which ends nothing describes. */
+  endBatch(): void {
+    this.warnings = [...resolveNameRefs(this.graph, this.refs, this.changed), ...unresolvedMappings(this.graph)];
   }
 
   /**

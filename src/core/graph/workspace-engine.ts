@@ -73,6 +73,18 @@ export class WorkspaceEngine {
     return this.session.addFiles(inputs, onFile);
   }
 
+  /** One file of a batch read one at a time, after `prescan` (see ImportSession.importOne). */
+  importOne(input: FileInput, onFile?: (r: FileReport, redacted?: string) => void): FileReport {
+    this.changed();
+    return this.session.importOne(input, onFile);
+  }
+
+  /** After the batch's last `importOne`. */
+  endBatch(): void {
+    this.changed();
+    this.session.endBatch();
+  }
+
   /**
    * Facts the analyst states (e.g. `k8s.clusterAlias` = `old=new`: a cluster renamed), applied to
    * every file imported after (reopen the workspace to re-import its files with them).

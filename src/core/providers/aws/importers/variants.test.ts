@@ -59,6 +59,22 @@ describe('GAAD variants', () => {
     }
   });
 
+  it('gives the same graph file by file (importOne, then one endBatch) as in one addFiles', () => {
+    const files = [page1, { GroupDetailList: [group('ops', '/team/')] }, { UserDetailList: [user('bob', ['ops', 'admins'])] }, page2].map((p, i) => textFile(`page${i}.json`, JSON.stringify(p)));
+    const whole = new ImportSession();
+    whole.addFiles(files);
+    const oneByOne = new ImportSession();
+    oneByOne.prescan(files);
+    for (const f of files) oneByOne.importOne(f);
+    // Before endBatch the name references wait: bob is not yet a member of anything.
+    expect(oneByOne.graph.filterEdges((_, a) => a.kind === 'memberOf')).toEqual([]);
+    oneByOne.endBatch();
+    const dump = (s: ImportSession) => [s.graph.nodes().sort(), s.graph.edges().sort(), s.warnings];
+    expect(dump(oneByOne)).toEqual(dump(whole));
+    expect(oneByOne.graph.hasEdge(`memberOf|arn:aws:iam::${ACCT}:user/bob|arn:aws:iam::${ACCT}:group/team/ops`)).toBe(true);
+    expect(oneByOne.graph.hasEdge(`memberOf|arn:aws:iam::${ACCT}:user/alice|arn:aws:iam::${ACCT}:group/admins`)).toBe(true);
+  });
+
   it('moves a membership from a placeholder to the real group once a later file describes it (group path)', () => {
     const session = new ImportSession();
     session.addFiles([textFile('users.json', JSON.stringify({ UserDetailList: [user('bob', ['ops'])] }))]);
