@@ -35,6 +35,19 @@ function prefixCompatible(pattern: string, prefix: string): boolean {
 }
 
 
+/**
+ * The roles whose trust policy names an account: in the order of the trusts, each role's first
+ * place, those of other accounts, and those that trust the account plainly (`rolesTrustingAccount`,
+ * which a principal allowed sts:AssumeRole on every role reaches as one set) and the rest.
+ */
+interface AccountTrusts {
+  roles: readonly string[];
+  position: ReadonlyMap<string, number>;
+  foreign: readonly string[];
+  plain: ReadonlySet<string>;
+  notPlain: readonly string[];
+}
+
 export const usable = (d: Decision): boolean => d.decision === 'allowed' || d.decision === 'conditional';
 
 export class TechniqueContext {
@@ -78,21 +91,47 @@ export class TechniqueContext {
    * Roles a principal might assume: trusts that name it, and (when its own policies can allow
    * sts:AssumeRole at all) trusts that name its account or anyone. Everything else is skipped
    * without evaluation, so the cost follows the trusts, not principals x roles.
+   * `besidesPlainAccountTrusts`: leave out the roles that trust the principal's account plainly
+   * (`rolesTrustingAccount`), which the caller reaches as one set.
    */
-  assumeCandidates(principal: string): string[] {
+  assumeCandidates(principal: string, besidesPlainAccountTrusts = false): string[] {
     const out = new Set(this.trustedBy.get(principal) ?? []);
     if (this.mayAllow(principal, 'sts:AssumeRole', 'arn:aws:iam::')) {
       for (const r of this.trustedByAnyone) out.add(r);
       const account = this.model.node(principal)?.account;
+      const trusts = account ? this.accountTrusts(account) : undefined;
       // A trust naming the account hands the decision to the principal's own policies: of its
-      // own account's roles, only those its statements can name need evaluating.
+      // own account's roles, only those its statements can name need evaluating; roles of other
+      // accounts that trust it, all.
       const named = this.candidates(principal, 'sts:AssumeRole', 'role');
-      for (const r of (account && this.trustedByAccount.get(account)) || []) {
-        if (named === 'all' || named.has(r) || this.model.node(r)?.account !== account) out.add(r);
+      if (trusts && named === 'all') for (const r of besidesPlainAccountTrusts ? trusts.notPlain : trusts.roles) out.add(r);
+      else if (trusts) {
+        // The named roles that trust the account, found from the names (not by looking at every
+        // trusting role, for every principal), in the order of the trusts.
+        const picked = [...trusts.foreign];
+        for (const r of named) if (trusts.position.has(r)) picked.push(r);
+        picked.sort((a, b) => trusts.position.get(a)! - trusts.position.get(b)!);
+        for (const r of picked) if (!besidesPlainAccountTrusts || !trusts.plain.has(r)) out.add(r);
       }
     }
     out.delete(principal);
     return [...out];
+  }
+
+  private readonly trustsCache = new Map<string, AccountTrusts>();
+
+  /** The roles whose trust names an account, indexed once per account (see AccountTrusts). */
+  private accountTrusts(account: string): AccountTrusts {
+    let t = this.trustsCache.get(account);
+    if (!t) {
+      const roles = this.trustedByAccount.get(account) ?? [];
+      const plain = new Set(this.rolesTrustingAccount(account));
+      const position = new Map<string, number>();
+      roles.forEach((r, i) => position.has(r) || position.set(r, i));
+      const foreign = roles.filter((r) => this.model.node(r)?.account !== account);
+      this.trustsCache.set(account, (t = { roles, position, foreign, plain, notPlain: roles.filter((r) => !plain.has(r)) }));
+    }
+    return t;
   }
 
   /** Customer-managed policies of an account (described by the export), in graph order. */

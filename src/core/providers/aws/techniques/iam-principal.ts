@@ -185,7 +185,7 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
   if (assumeAll) push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, accountTrustingRolesId(account), [assumeAll], undefined, ['covers every role whose trust policy lets the whole account assume it']));
   // Roles reached by sts:AssumeRole; undefined: reached as a member of a set (checked on demand).
   const assumable = new Map<string, PermissionCheck | undefined>();
-  const candidates = tc.assumeCandidates(p).filter((r) => !hubMembers.has(r));
+  const candidates = tc.assumeCandidates(p, assumeAll !== undefined).filter((r) => !hubMembers.has(r));
   for (const members of groupTargets(tc, p, 'sts:AssumeRole', candidates, (r) => tc.trustKey(r))) {
     const set = members.length >= SET_MIN ? trustGroup(tc, members) : undefined;
     if (set) {
