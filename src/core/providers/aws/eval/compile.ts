@@ -18,11 +18,24 @@ export interface StatementRef {
   condition?: string;
 }
 
+/**
+ * A statement's action patterns, split for matching: literal names in a Set (one lookup), the
+ * patterns with wildcards kept for the scan. Most statements list literal actions, and whether a
+ * statement names an action is asked millions of times in an analysis.
+ */
+export interface ActionPatterns {
+  exact: ReadonlySet<string>;
+  globs: readonly string[];
+}
+
 export interface CompiledStatement {
   ref: StatementRef;
   effect: 'Allow' | 'Deny';
+  /** Lower-cased, as written; `actionPatterns` / `notActionPatterns` are the same, split for matching. */
   actions?: string[];
   notActions?: string[];
+  actionPatterns?: ActionPatterns;
+  notActionPatterns?: ActionPatterns;
   resources?: string[];
   notResources?: string[];
   principals: PrincipalRef[];
@@ -37,6 +50,8 @@ export interface CompiledPolicy {
   byService: Map<string, CompiledStatement[]>;
   /** Statements whose actions can touch any service (`*`, `NotAction`, `*:Get*`). */
   anyService: CompiledStatement[];
+  /** A service's statements followed by `anyService`, made once per service asked about. */
+  withAnyService: Map<string, CompiledStatement[]>;
 }
 
 function servicesOf(st: PolicyStatement): Set<string> | 'any' {
@@ -54,13 +69,17 @@ function servicesOf(st: PolicyStatement): Set<string> | 'any' {
 export function compilePolicy(id: string, name: string, document: unknown): CompiledPolicy | undefined {
   const parsed = normalizePolicy(document);
   if (!parsed.ok) return undefined;
-  const policy: CompiledPolicy = { id, name, statements: [], byService: new Map(), anyService: [] };
+  const policy: CompiledPolicy = { id, name, statements: [], byService: new Map(), anyService: [], withAnyService: new Map() };
   for (const st of parsed.document.statements) {
+    const actions = st.actions.length ? st.actions.map((a) => a.toLowerCase()) : undefined;
+    const notActions = st.notActions.length ? st.notActions.map((a) => a.toLowerCase()) : undefined;
     const compiled: CompiledStatement = {
       ref: { policyId: id, policyName: name, statement: st.id, effect: st.effect, condition: st.condition },
       effect: st.effect,
-      actions: st.actions.length ? st.actions.map((a) => a.toLowerCase()) : undefined,
-      notActions: st.notActions.length ? st.notActions.map((a) => a.toLowerCase()) : undefined,
+      actions,
+      notActions,
+      actionPatterns: actions && splitPatterns(actions),
+      notActionPatterns: notActions && splitPatterns(notActions),
       resources: st.resources.length ? st.resources : undefined,
       notResources: st.notResources.length ? st.notResources : undefined,
       principals: st.principals,
@@ -75,11 +94,32 @@ export function compilePolicy(id: string, name: string, document: unknown): Comp
   return policy;
 }
 
-/** Statements of a policy that can concern an action of `service`. */
+/** Statements of a policy that can concern an action of `service` (callers only read the list). */
 export function statementsFor(policy: CompiledPolicy, service: string): CompiledStatement[] {
   const own = policy.byService.get(service);
   if (!own) return policy.anyService;
-  return policy.anyService.length ? [...own, ...policy.anyService] : own;
+  if (!policy.anyService.length) return own;
+  let both = policy.withAnyService.get(service);
+  if (!both) policy.withAnyService.set(service, (both = [...own, ...policy.anyService]));
+  return both;
+}
+
+/** Literal patterns (no `*`, `?` or stand-in for a literal one) can only match themselves. */
+const LITERAL = /^[^*?\uE000\uE001]*$/;
+
+function splitPatterns(patterns: readonly string[]): ActionPatterns {
+  const exact = new Set<string>();
+  const globs: string[] = [];
+  for (const p of patterns) {
+    if (LITERAL.test(p)) exact.add(p);
+    else globs.push(p);
+  }
+  return { exact, globs };
+}
+
+/** Does one of these (lower-cased) patterns match the lower-cased action? */
+export function matchesAction(patterns: ActionPatterns, action: string): boolean {
+  return patterns.exact.has(action) || patterns.globs.some((p) => globMatch(p, action, true));
 }
 
 /**
@@ -87,6 +127,6 @@ export function statementsFor(policy: CompiledPolicy, service: string): Compiled
  * with neither names nothing (the import already warned about it).
  */
 export function namesAction(st: CompiledStatement, action: string): boolean {
-  if (st.actions) return st.actions.some((p) => globMatch(p, action, true));
-  return st.notActions !== undefined && !st.notActions.some((p) => globMatch(p, action, true));
+  if (st.actionPatterns) return matchesAction(st.actionPatterns, action);
+  return st.notActionPatterns !== undefined && !matchesAction(st.notActionPatterns, action);
 }

@@ -1,5 +1,5 @@
 /** Does one statement apply to a request? Action, resource and condition, in three-valued logic. */
-import type { CompiledStatement } from './compile';
+import { matchesAction, type CompiledStatement } from './compile';
 import type { RequestContext } from './context';
 import { evaluateConditions } from './conditions';
 import { and, type Tri } from './tri';
@@ -11,7 +11,8 @@ export interface StatementMatch {
   unknownKeys: string[];
 }
 
-const actionMatches = (patterns: string[], action: string) => patterns.some((p) => globMatch(p, action, true));
+/** The answer for a statement that does not apply (most of them): one shared, never changed. */
+const NOT_APPLIED: StatementMatch = Object.freeze({ applies: false, unknownKeys: Object.freeze([]) as unknown as string[] });
 
 function resourceMatches(patterns: string[], resource: string, ctx: RequestContext): Tri {
   let result: Tri = false;
@@ -30,9 +31,9 @@ function resourceMatches(patterns: string[], resource: string, ctx: RequestConte
 export function statementApplies(st: CompiledStatement, action: string, resource: string, ctx: RequestContext): StatementMatch {
   const a = action.toLowerCase();
   // A statement without Action or NotAction grants nothing (AWS refuses it; the importer ignores it).
-  if (!st.actions && !st.notActions) return { applies: false, unknownKeys: [] };
-  if (st.actions && !actionMatches(st.actions, a)) return { applies: false, unknownKeys: [] };
-  if (st.notActions && actionMatches(st.notActions, a)) return { applies: false, unknownKeys: [] };
+  if (!st.actionPatterns && !st.notActionPatterns) return NOT_APPLIED;
+  if (st.actionPatterns && !matchesAction(st.actionPatterns, a)) return NOT_APPLIED;
+  if (st.notActionPatterns && matchesAction(st.notActionPatterns, a)) return NOT_APPLIED;
   let applies: Tri = true;
   const unknownKeys: string[] = [];
   if (st.resources) applies = resourceMatches(st.resources, resource, ctx);
@@ -40,7 +41,7 @@ export function statementApplies(st: CompiledStatement, action: string, resource
     const r = resourceMatches(st.notResources, resource, ctx);
     applies = r === 'unknown' ? r : !r;
   }
-  if (applies === false) return { applies, unknownKeys };
+  if (applies === false) return NOT_APPLIED;
   if (applies === 'unknown') unknownKeys.push('policy variable in Resource');
   if (st.condition) {
     const c = evaluateConditions(st.condition, ctx);
