@@ -20,7 +20,8 @@ export interface AwsModelOptions {
 export class AwsModel {
   private readonly compiled = new Map<string, CompiledPolicy | null>();
   private readonly principalCache = new Map<string, PrincipalPolicies>();
-  private readonly decisionCache = new Map<string, Decision>();
+  /** Decisions by whose they are (a share key, or the principal), lower-cased action, then resource (and context). */
+  private readonly decisionCache = new Map<string, Map<string, Map<string, Decision>>>();
   /** Interned share keys: principals whose decisions are provably the same share one. */
   private readonly shareKeys = new Map<string, string>();
   readonly asOf: number;
@@ -179,13 +180,16 @@ export class AwsModel {
 
   /** The resource side of a request: its resource policy and whether that policy must allow. */
   resourceSide(action: string, resource: string): ResourceSide | undefined {
-    const assume = /^sts:assumerole/i.test(action);
-    const key = `${assume ? 'a' : 'o'}${resource}`;
-    if (this.sideCache.has(key)) return this.sideCache.get(key);
+    const cache = isAssume(action) ? this.assumeSideCache : this.sideCache;
+    const hit = cache.get(resource);
+    if (hit !== undefined || cache.has(resource)) return hit;
     const side = this.computeResourceSide(action, resource);
-    this.sideCache.set(key, side);
+    cache.set(resource, side);
     return side;
   }
+
+  /** The resource side of sts:AssumeRole* (a role's trust policy), apart from every other action's. */
+  private readonly assumeSideCache = new Map<string, ResourceSide | undefined>();
 
   private computeResourceSide(action: string, resource: string): ResourceSide | undefined {
     const arn = parseArn(resource);
@@ -246,15 +250,22 @@ export class AwsModel {
   }
 
   /** Can this principal perform `action` on `resource`? Cached; explained. */
-  can(principal: string, action: string, resource: string, context: Record<string, string[]> = {}): Decision {
-    const ctxKey = Object.keys(context).length ? JSON.stringify(context) : '';
+  can(principal: string, action: string, resource: string, context?: Record<string, string[]>): Decision {
+    const ctxKey = context && hasKeys(context) ? JSON.stringify(context) : '';
     let pp = this.principalPolicies(principal);
     const side = this.resourceSide(action, resource);
-    // A resource policy names principals: its decisions are the principal's own.
-    const key = `${side?.policy ? principal : pp.shareKey}\u0000${action.toLowerCase()}\u0000${resource}\u0000${ctxKey}`;
-    const hit = this.decisionCache.get(key);
+    // A resource policy names principals: its decisions are the principal's own. The cache is
+    // nested rather than keyed by one joined string: this runs millions of times in an analysis.
+    const owner = side?.policy ? principal : (pp.shareKey ?? principal);
+    let byAction = this.decisionCache.get(owner);
+    if (!byAction) this.decisionCache.set(owner, (byAction = new Map()));
+    const lower = lowerAction(action);
+    let byResource = byAction.get(lower);
+    if (!byResource) byAction.set(lower, (byResource = new Map()));
+    const key = ctxKey ? `${resource}\u0000${ctxKey}` : resource;
+    const hit = byResource.get(key);
     if (hit) return hit.principal === principal ? hit : { ...hit, principal };
-    if (ctxKey) {
+    if (context && ctxKey) {
       const values = new Map(pp.ctx.values);
       for (const [k, v] of Object.entries(context)) values.set(k.toLowerCase(), v);
       pp = { ...pp, ctx: { ...pp.ctx, values } };
@@ -263,10 +274,29 @@ export class AwsModel {
     if (d.decision !== 'allowed' && pp.facts.type === 'User' && this.mentionsTokenIssueTime(pp)) d = this.withSessionCredentials(pp, action, resource, d);
     // Decisions no statement touched are cheap to recompute: caching them would hold
     // millions of empty answers on large accounts.
-    if (d.allowedBy.length || d.deniedBy.length || d.notes.length) this.decisionCache.set(key, d);
+    if (d.allowedBy.length || d.deniedBy.length || d.notes.length) byResource.set(key, d);
     return d;
   }
 }
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
+/** Actions are asked about in a few spellings, millions of times: each lower-cased once. */
+const lowered = new Map<string, string>();
+function lowerAction(action: string): string {
+  let l = lowered.get(action);
+  if (l === undefined) {
+    l = action.toLowerCase();
+    // Attacker-written actions could be many: remember the first few thousand only.
+    if (lowered.size < 4096) lowered.set(action, l);
+  }
+  return l;
+}
+
+const isAssume = (action: string): boolean => action.length >= 14 && lowerAction(action).startsWith('sts:assumerole');
 
 const READS_ARN = 1;
 const READS_TAGS = 2;
