@@ -18,15 +18,19 @@ export const SET_MIN = 10;
 /** Targets grouped by how the principal's statements (and `sideKey`) treat them; input order kept. */
 export function groupTargets(tc: TechniqueContext, principal: string, action: string, targets: readonly string[], sideKey?: (target: string) => string): string[][] {
   const pp = tc.model.principalPolicies(principal);
-  const statements = statementsNaming(tc, principal, action);
+  // What each statement asks of a target, worked out once rather than once per target.
+  const tests = statementsNaming(tc, principal, action).map((st, i) => ({
+    matches: matcher(st, pp.ctx),
+    // A condition on the target (its tags) can tell targets apart: no sharing then.
+    readsTarget: st.ref.condition !== undefined && /resource/i.test(st.ref.condition),
+    index: i,
+    mark: `${i},`,
+  }));
   const groups = new Map<string, string[]>();
   for (const t of targets) {
     let sig = sideKey ? `${sideKey(t)}|` : '';
-    for (let i = 0; i < statements.length; i++) {
-      const st = statements[i]!;
-      if (!matches(st, t, pp.ctx)) continue;
-      // A condition on the target (its tags) can tell targets apart: no sharing then.
-      sig += st.ref.condition !== undefined && /resource/i.test(st.ref.condition) ? `${i}@${t},` : `${i},`;
+    for (const test of tests) {
+      if (test.matches(t)) sig += test.readsTarget ? `${test.index}@${t},` : test.mark;
     }
     const g = groups.get(sig);
     if (g) g.push(t);
@@ -52,13 +56,17 @@ function statementsNaming(tc: TechniqueContext, principal: string, action: strin
 }
 
 function matches(st: CompiledStatement, target: string, ctx: RequestContext): boolean {
+  return matcher(st, ctx)(target);
+}
+
+/** Does the statement's Resource (or NotResource) name a target? Policy variables resolved once. */
+function matcher(st: CompiledStatement, ctx: RequestContext): (target: string) => boolean {
   const patterns = st.resources ?? st.notResources;
-  if (!patterns) return true;
-  const hit = patterns.some((r) => {
-    const p = substituteVariables(r, ctx);
-    return p !== null && p !== undefined && globMatch(p, target);
-  });
-  return st.resources ? hit : !hit;
+  if (!patterns) return () => true;
+  // A variable the context cannot fill names nothing.
+  const resolved = patterns.map((r) => substituteVariables(r, ctx)).filter((p): p is string => p !== null && p !== undefined);
+  const named = (target: string) => resolved.some((p) => globMatch(p, target));
+  return st.resources ? named : (target) => !named(target);
 }
 
 /** A short stable hash (FNV-1a) of a text, for set ids named by content. */
