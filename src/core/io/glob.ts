@@ -26,6 +26,15 @@ const QMARK = 63; // '?'
 const LITERAL_STAR_CODE = 0xe000;
 const LITERAL_QMARK_CODE = 0xe001;
 
+/** Can the pattern match only itself (no wildcard of its syntax in it)? Then a string compare or a Set will do. */
+export function isLiteralPattern(pattern: string, syntax: GlobSyntax): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === STAR || (syntax === 'iam' && (c === QMARK || c === LITERAL_STAR_CODE || c === LITERAL_QMARK_CODE))) return false;
+  }
+  return true;
+}
+
 export function globMatch(pattern: string, value: string, syntax: GlobSyntax): boolean {
   if (pattern === '*') return true;
   // The scan compares plain patterns character by character too: no separate wildcard test (this

@@ -5,7 +5,7 @@
  */
 import { normalizePolicy, type PolicyStatement, type PrincipalRef } from '../importers/policy-document';
 import { pushTo } from '../../../io/multimap';
-import { globMatch } from './wildcard';
+import { globMatch, isLiteralPattern } from '../../../io/glob';
 
 export interface StatementRef {
   /** Graph id of the policy node (or the role, for a trust policy). */
@@ -104,22 +104,19 @@ export function statementsFor(policy: CompiledPolicy, service: string): Compiled
   return both;
 }
 
-/** Literal patterns (no `*`, `?` or stand-in for a literal one) can only match themselves. */
-const LITERAL = /^[^*?\uE000\uE001]*$/;
-
 function splitPatterns(patterns: readonly string[]): ActionPatterns {
   const exact = new Set<string>();
   const globs: string[] = [];
   for (const p of patterns) {
-    if (LITERAL.test(p)) exact.add(p);
+    if (isLiteralPattern(p, 'iam')) exact.add(p);
     else globs.push(p);
   }
   return { exact, globs };
 }
 
-/** Does one of these (lower-cased) patterns match the lower-cased action? */
+/** Does one of these (lower-cased) patterns match the lower-cased action? Both sides are lower-cased already. */
 export function matchesAction(patterns: ActionPatterns, action: string): boolean {
-  return patterns.exact.has(action) || patterns.globs.some((p) => globMatch(p, action, true));
+  return patterns.exact.has(action) || patterns.globs.some((p) => globMatch(p, action, 'iam'));
 }
 
 /**

@@ -120,6 +120,11 @@ export class TechniqueContext {
 
   private readonly trustsCache = new Map<string, AccountTrusts>();
 
+  /** `rolesTrustingAccount` as a set, made once per account (principals test it per role). */
+  plainAccountTrusts(account: string): ReadonlySet<string> {
+    return this.accountTrusts(account).plain;
+  }
+
   /** The roles whose trust names an account, indexed once per account (see AccountTrusts). */
   private accountTrusts(account: string): AccountTrusts {
     let t = this.trustsCache.get(account);

@@ -75,6 +75,7 @@ export function detectCrossAccountAssume(tc: TechniqueContext, p: string): Escal
 }
 
 type Push = (f: EscalationFinding | undefined) => void;
+const NO_ROLES: ReadonlySet<string> = new Set();
 type May = (...actions: string[]) => boolean;
 const ALL_USERS_NOTE = 'covers every user of the account (one edge to the set instead of one per user)';
 
@@ -181,7 +182,7 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
   const rep = roles[0] === p ? roles[1] : roles[0];
   // sts:AssumeRole: the roles trusting the whole account as one set when our permission is uniform.
   const assumeAll = tc.uniform(p, 'sts:AssumeRole', 'role', tc.rolesTrustingAccount(account).find((r) => r !== p));
-  const hubMembers = new Set(assumeAll ? tc.rolesTrustingAccount(account) : []);
+  const hubMembers = assumeAll ? tc.plainAccountTrusts(account) : NO_ROLES;
   if (assumeAll) push(finding(p, PRINCIPAL_TECHNIQUES.assumeRole, accountTrustingRolesId(account), [assumeAll], undefined, ['covers every role whose trust policy lets the whole account assume it']));
   // Roles reached by sts:AssumeRole; undefined: reached as a member of a set (checked on demand).
   const assumable = new Map<string, PermissionCheck | undefined>();
@@ -210,7 +211,7 @@ function detectRoleAccess(tc: TechniqueContext, p: string, account: string, admi
   if (u.trust) push(finding(p, PRINCIPAL_TECHNIQUES.updateAssumeRolePolicy, allRolesId(account), [u.trust], undefined, ['covers every role of the account (one edge to the set instead of one per role)']));
   if (u.trust && u.attach) push(finding(p, PRINCIPAL_TECHNIQUES.attachRolePolicyTrust, admin, [u.attach, u.trust], 'any role of the account'));
   if (u.trust && u.put) push(finding(p, PRINCIPAL_TECHNIQUES.putRolePolicyTrust, admin, [u.put, u.trust], 'any role of the account'));
-  const firstHub = [...hubMembers][0];
+  const firstHub = assumeAll ? tc.rolesTrustingAccount(account)[0] : undefined;
   // CreatePolicyVersion on every customer policy: any role we can take over becomes admin.
   const customerPolicy = tc.customerPolicies(account)[0];
   const cpvAll = tc.uniform(p, 'iam:CreatePolicyVersion', 'policy', customerPolicy);

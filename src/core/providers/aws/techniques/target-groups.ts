@@ -43,7 +43,7 @@ export function groupTargets(tc: TechniqueContext, principal: string, action: st
 export function allowPatterns(tc: TechniqueContext, principal: string, action: string, target: string): string[] {
   const pp = tc.model.principalPolicies(principal);
   const out = new Set<string>();
-  for (const st of statementsNaming(tc, principal, action)) if (st.effect === 'Allow' && matches(st, target, pp.ctx)) for (const r of st.resources ?? ['*']) out.add(r);
+  for (const st of statementsNaming(tc, principal, action)) if (st.effect === 'Allow' && matcher(st, pp.ctx)(target)) for (const r of st.resources ?? ['*']) out.add(r);
   return [...out];
 }
 
@@ -53,10 +53,6 @@ function statementsNaming(tc: TechniqueContext, principal: string, action: strin
   const a = action.toLowerCase();
   const policies = [...pp.identity, ...(pp.boundary ? [pp.boundary] : []), ...(pp.scpExempt ? [] : pp.scps)];
   return policies.flatMap((pol) => statementsFor(pol, service).filter((st) => namesAction(st, a)));
-}
-
-function matches(st: CompiledStatement, target: string, ctx: RequestContext): boolean {
-  return matcher(st, ctx)(target);
 }
 
 /** Does the statement's Resource (or NotResource) name a target? Policy variables resolved once. */

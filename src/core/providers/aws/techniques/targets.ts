@@ -14,7 +14,7 @@ import { globMatch } from '../eval/wildcard';
 export type IamType = 'user' | 'role' | 'group' | 'policy';
 
 /** Every target of the type, or some of them. */
-export type Candidates = 'all' | Set<string>;
+export type Candidates = 'all' | ReadonlySet<string>;
 
 interface TypeList {
   /** ARNs in account (graph) order: detectors keep producing findings in this order. */
@@ -121,7 +121,7 @@ export const NONE: Candidates = new Set<string>();
 export function union(...cs: Candidates[]): Candidates {
   if (cs.includes('all')) return 'all';
   const out = new Set<string>();
-  for (const c of cs) for (const id of c as Set<string>) out.add(id);
+  for (const c of cs) for (const id of c as ReadonlySet<string>) out.add(id);
   return out;
 }
 
